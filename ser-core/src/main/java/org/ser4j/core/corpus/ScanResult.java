@@ -1,0 +1,17 @@
+package org.ser4j.core.corpus;
+
+import java.util.List;
+
+/**
+ * What a scan found.
+ *
+ * @param clips the labelled clips, in a stable (sorted by path) order
+ * @param skipped audio files that were not labelled, each with the reason
+ */
+public record ScanResult(List<LabelledClip> clips, List<SkippedFile> skipped) {
+    /** Copies the lists. */
+    public ScanResult {
+        clips = List.copyOf(clips);
+        skipped = List.copyOf(skipped);
+    }
+}

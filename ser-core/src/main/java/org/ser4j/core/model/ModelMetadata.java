@@ -1,0 +1,169 @@
+package org.ser4j.core.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.ser4j.core.Emotion;
+
+/**
+ * Everything needed to use an exported model, stored as ONNX {@code metadata_props} under
+ * {@code ser4j.*} keys. Written by ser-training, read by ser-models.
+ *
+ * @param featureKind which features the model takes
+ * @param sampleRate audio rate the features are computed at, Hz (16000)
+ * @param clipSamples clip length after pad/trim, samples (80080)
+ * @param nFft FFT size / frame length, samples (2048)
+ * @param hopLength hop between frames, samples (512)
+ * @param nMels mel bands (128; ignored for time-domain models)
+ * @param topDb dB floor below the maximum (80)
+ * @param labels the output labels in order; must equal the {@link Emotion} labels
+ * @param mean standardisation mean: empty (none), 1 value (global) or one per input value
+ * @param std standardisation standard deviation, same length as {@code mean}
+ * @param extra free-form provenance (training data summary, metrics JSON, seed, ser4j version)
+ */
+public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSamples, int nFft, int hopLength,
+        int nMels, double topDb, List<String> labels, float[] mean, float[] std, Map<String, String> extra) {
+
+    /** Format version of these keys; bumped on incompatible change. */
+    public static final String FORMAT_VERSION = "1";
+    /** Key prefix of every ser4j property. */
+    public static final String PREFIX = "ser4j.";
+
+    /** Checks and copies the arguments. */
+    public ModelMetadata {
+        if (featureKind == null) {
+            throw new IllegalArgumentException("featureKind must not be null");
+        }
+        if (sampleRate <= 0 || clipSamples <= 0 || nFft <= 0 || hopLength <= 0 || nMels <= 0) {
+            throw new IllegalArgumentException("sample rate, clip length, n_fft, hop and n_mels must be positive");
+        }
+        labels = List.copyOf(labels);
+        mean = mean.clone();
+        std = std.clone();
+        if (mean.length != std.length) {
+            throw new IllegalArgumentException("mean and std lengths differ: " + mean.length + " vs " + std.length);
+        }
+        extra = Map.copyOf(extra);
+    }
+
+    /** The labels of {@link Emotion}, in order. */
+    public static List<String> emotionLabels() {
+        List<String> l = new ArrayList<>();
+        for (Emotion e : Emotion.values()) {
+            l.add(e.label());
+        }
+        return l;
+    }
+
+    /** Number of frames the configuration yields: {@code 1 + clipSamples / hopLength}. */
+    public int frames() {
+        return 1 + clipSamples / hopLength;
+    }
+
+    /** Model input shape without the batch dimension. */
+    public long[] inputShape() {
+        return featureKind == FeatureKind.TIME_DOMAIN
+                ? new long[] {1, 2L * frames()}
+                : new long[] {1, nMels, frames()};
+    }
+
+    /** Serialises to ONNX metadata properties. */
+    public Map<String, String> toProperties() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(PREFIX + "format", FORMAT_VERSION);
+        m.put(PREFIX + "feature.kind", featureKind.id());
+        m.put(PREFIX + "feature.sample_rate", Integer.toString(sampleRate));
+        m.put(PREFIX + "feature.clip_samples", Integer.toString(clipSamples));
+        m.put(PREFIX + "feature.n_fft", Integer.toString(nFft));
+        m.put(PREFIX + "feature.hop_length", Integer.toString(hopLength));
+        m.put(PREFIX + "feature.n_mels", Integer.toString(nMels));
+        m.put(PREFIX + "feature.top_db", Double.toString(topDb));
+        m.put(PREFIX + "labels", String.join(",", labels));
+        m.put(PREFIX + "standardize.mean", join(mean));
+        m.put(PREFIX + "standardize.std", join(std));
+        extra.forEach((k, v) -> m.put(PREFIX + "extra." + k, v));
+        return m;
+    }
+
+    /**
+     * Parses ONNX metadata properties.
+     *
+     * @throws IllegalArgumentException naming the missing or malformed key
+     */
+    public static ModelMetadata fromProperties(Map<String, String> props) {
+        String format = require(props, "format");
+        if (!FORMAT_VERSION.equals(format)) {
+            throw new IllegalArgumentException("unsupported ser4j metadata format " + format + " (this ser4j reads " + FORMAT_VERSION + ")");
+        }
+        String kindId = require(props, "feature.kind");
+        FeatureKind kind = FeatureKind.fromId(kindId)
+                .orElseThrow(() -> new IllegalArgumentException("unknown feature kind '" + kindId + "' in " + PREFIX + "feature.kind"));
+        Map<String, String> extra = new LinkedHashMap<>();
+        props.forEach((k, v) -> {
+            if (k.startsWith(PREFIX + "extra.")) {
+                extra.put(k.substring((PREFIX + "extra.").length()), v);
+            }
+        });
+        return new ModelMetadata(kind,
+                intProp(props, "feature.sample_rate"), intProp(props, "feature.clip_samples"),
+                intProp(props, "feature.n_fft"), intProp(props, "feature.hop_length"),
+                intProp(props, "feature.n_mels"), doubleProp(props, "feature.top_db"),
+                Arrays.asList(require(props, "labels").split(",")),
+                floats(props, "standardize.mean"), floats(props, "standardize.std"), extra);
+    }
+
+    private static String require(Map<String, String> props, String key) {
+        String v = props.get(PREFIX + key);
+        if (v == null) {
+            throw new IllegalArgumentException("model metadata lacks " + PREFIX + key);
+        }
+        return v;
+    }
+
+    private static int intProp(Map<String, String> props, String key) {
+        try {
+            return Integer.parseInt(require(props, key).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("model metadata " + PREFIX + key + " is not an integer", e);
+        }
+    }
+
+    private static double doubleProp(Map<String, String> props, String key) {
+        try {
+            return Double.parseDouble(require(props, key).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("model metadata " + PREFIX + key + " is not a number", e);
+        }
+    }
+
+    private static float[] floats(Map<String, String> props, String key) {
+        String v = require(props, key).trim();
+        if (v.isEmpty()) {
+            return new float[0];
+        }
+        String[] parts = v.split(",");
+        float[] f = new float[parts.length];
+        try {
+            for (int i = 0; i < parts.length; i++) {
+                f[i] = Float.parseFloat(parts[i].trim());
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("model metadata " + PREFIX + key + " holds a non-number", e);
+        }
+        return f;
+    }
+
+    private static String join(float[] values) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(String.format(Locale.ROOT, "%s", Float.toString(values[i])));
+        }
+        return sb.toString();
+    }
+}
