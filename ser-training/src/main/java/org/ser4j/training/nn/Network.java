@@ -1,0 +1,43 @@
+package org.ser4j.training.nn;
+
+import org.ser4j.core.model.FeatureKind;
+
+/**
+ * A trainable classifier network with its Adam optimiser state: the contract between the
+ * training engine and the trainer.
+ *
+ * <p>Inputs are row-major batches: sample {@code i} occupies
+ * {@code inputs[i * inputLength() .. (i + 1) * inputLength())}, in the model's input layout
+ * ({@code [1, 314]} or {@code [1, 128, 157]}, channel first). Not thread-safe: one thread drives a
+ * network; the network splits its own work across its configured worker threads.
+ */
+public interface Network {
+    /** Which features the network takes. */
+    FeatureKind kind();
+
+    /** Floats per input sample. */
+    int inputLength();
+
+    /** Number of trainable parameters (318,438 for the time model, 1,175,174 for the mel model). */
+    long parameterCount();
+
+    /**
+     * One optimisation step on {@code n} samples: forward, backward and an Adam update. Large
+     * batches are processed in chunks with accumulated gradients so that memory stays bounded.
+     *
+     * @return mean cross-entropy over the batch plus the L2 penalty
+     */
+    double trainStep(float[] inputs, int[] labels, int n);
+
+    /** Class probabilities, {@code n * 6} floats row-major, in {@code Emotion} order. */
+    float[] predict(float[] inputs, int n);
+
+    /** Sets Adam's learning rate. */
+    void setLearningRate(double learningRate);
+
+    /** A copy of all trainable parameters (for keeping the best epoch). */
+    float[] parameters();
+
+    /** Restores parameters previously taken with {@link #parameters()}. */
+    void loadParameters(float[] parameters);
+}
