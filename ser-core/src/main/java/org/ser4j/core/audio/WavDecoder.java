@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * of 8 bits (unsigned, decoded as {@code (b - 128) / 128}), 16, 24 and 32 bits (signed,
  * little-endian, divided by 2<sup>bits-1</sup>); IEEE float of 32 and 64 bits (as stored, 64-bit
  * values rounded to float); any number of channels, mixed down by averaging the channels of each
- * frame (as {@code librosa.to_mono}); any positive sample rate.
+ * frame in float32 (bit-identical to {@code librosa.to_mono}); any positive sample rate.
  *
  * <p>Parsing rules, chosen to accept what real writers produce without ever guessing:
  * <ul>
@@ -310,7 +310,6 @@ public final class WavDecoder {
         int bytesPerSample = f.bitsPerSample() / 8;
         int frameBytes = h.frameBytes();
         int block = (int) Math.max(1, Math.min(BLOCK_FRAMES, (64L << 20) / frameBytes));
-        float invChannels = 1.0f / channels;
         for (long start = 0; start < frames; start += block) {
             int n = (int) Math.min(block, frames - start);
             byte[] buf = in.read(h.dataOffset() + start * frameBytes, n * frameBytes, src);
@@ -320,14 +319,17 @@ public final class WavDecoder {
                     out[dst + i] = sample(buf, i * bytesPerSample, f);
                 }
             } else {
+                // float32 sum in channel order, then one division: numpy's float32 mean, as
+                // librosa.to_mono computes it, bit for bit
+                float divisor = channels;
                 int p = 0;
                 for (int i = 0; i < n; i++) {
-                    double sum = 0;
+                    float sum = 0;
                     for (int c = 0; c < channels; c++) {
                         sum += sample(buf, p, f);
                         p += bytesPerSample;
                     }
-                    out[dst + i] = (float) (sum * invChannels);
+                    out[dst + i] = sum / divisor;
                 }
             }
         }
