@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Failures (not RIFF/WAVE, truncated header, missing {@code fmt } or {@code data} chunk, no
  * whole frame of audio, zero channels, zero sample rate, unsupported format tag, sub-format or bit
- * depth) throw {@link AudioFormatException} naming the file and the problem. A missing file or a
+ * depth) throw {@link AudioFormatException} naming the file and the problem; a well-formed file
+ * without a whole frame of audio throws its subclass {@link EmptyAudioException}. A missing file or a
  * directory throws a plain {@link IOException} naming the path.
  *
  * <p>This class is stateless and thread-safe.
@@ -218,7 +219,7 @@ public final class WavDecoder {
                     src, dataBytes, dataBytes % frameBytes);
         }
         if (frames == 0) {
-            throw new AudioFormatException(src, dataBytes == 0
+            throw new EmptyAudioException(src, dataBytes == 0
                     ? "data chunk is empty (zero-length audio)"
                     : "data chunk holds " + dataBytes + " bytes, less than one frame of " + frameBytes + " bytes");
         }
