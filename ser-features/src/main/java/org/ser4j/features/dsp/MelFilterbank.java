@@ -19,6 +19,7 @@ public final class MelFilterbank {
     private final float[][] weights;
     private final int[] start;
     private final int[] end;
+    private final double[] edgesHz;
 
     /**
      * librosa's default filterbank: Slaney scale and Slaney normalisation, {@code fmin = 0},
@@ -66,6 +67,7 @@ public final class MelFilterbank {
             double mel = i == nEdges - 1 ? maxMel : i * step + minMel;
             melF[i] = scale.melToHz(mel);
         }
+        this.edgesHz = melF;
         weights = new float[nMels][nBins];
         start = new int[nMels];
         end = new int[nMels];
@@ -93,6 +95,14 @@ public final class MelFilterbank {
             start[m] = first < 0 ? 0 : first;
             end[m] = first < 0 ? 0 : last + 1;
         }
+    }
+
+    /**
+     * The {@code nMels + 2} band edges in Hz, evenly spaced in mel: band {@code m} rises from
+     * {@code edges[m]}, peaks at {@code edges[m + 1]} and falls to zero at {@code edges[m + 2]}.
+     */
+    public double[] edgesHz() {
+        return edgesHz.clone();
     }
 
     /** Number of mel bands (rows). */
