@@ -98,12 +98,31 @@ public final class LogMelSpectrogram implements FeatureExtractor {
         return mel;
     }
 
+    /**
+     * The dB values of a mel power spectrogram from {@link #melPower(float[])}, exactly as
+     * {@link #extract(float[])} computes them ({@code ref = max}, amin 1e-10, {@code top_db} from
+     * the config). The argument is not modified.
+     *
+     * @param melPower mel power values
+     * @return a new array of dB values, same layout
+     */
+    public float[] powerToDb(float[] melPower) {
+        float[] db = melPower.clone();
+        PowerToDb.inPlace(db, PowerToDb.DEFAULT_AMIN, config.topDb());
+        return db;
+    }
+
     @Override
     public float[] extract(AudioClip clip) {
         if (clip == null) {
             throw new IllegalArgumentException("clip must not be null");
         }
-        return extract(Resampler.resample(clip, config.sampleRate()).samples());
+        return extract(atConfigRate(clip, config).samples());
+    }
+
+    /** The clip at the config's rate; skips the resampler when the rate already matches. */
+    static AudioClip atConfigRate(AudioClip clip, FeatureConfig config) {
+        return clip.sampleRate() == config.sampleRate() ? clip : Resampler.resample(clip, config.sampleRate());
     }
 
     private float[] prepare(float[] samples) {

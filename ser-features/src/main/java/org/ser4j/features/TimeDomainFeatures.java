@@ -1,7 +1,6 @@
 package org.ser4j.features;
 
 import org.ser4j.core.audio.AudioClip;
-import org.ser4j.core.audio.Resampler;
 import org.ser4j.core.model.FeatureKind;
 import org.ser4j.features.dsp.FixedLength;
 import org.ser4j.features.dsp.Rms;
@@ -75,6 +74,6 @@ public final class TimeDomainFeatures implements FeatureExtractor {
         if (clip == null) {
             throw new IllegalArgumentException("clip must not be null");
         }
-        return extract(Resampler.resample(clip, config.sampleRate()).samples());
+        return extract(LogMelSpectrogram.atConfigRate(clip, config).samples());
     }
 }
