@@ -14,11 +14,11 @@ import net.jqwik.api.constraints.IntRange;
  * Every layer's backward pass against central finite differences of the scalar
  * {@code L = sum(r * y)} for a random {@code r}, over random small shapes. The layers are
  * piecewise linear, so a central difference is exact (up to float rounding) unless the step
- * crosses a ReLU or max-pool kink; such coordinates are detected by their second difference and
- * skipped.
+ * crosses a ReLU or max-pool kink; such coordinates are detected by their forward and backward
+ * differences disagreeing, and skipped (an undetected kink has a slope change below the tolerance).
  */
 class LayerGradientProperties {
-    private static final double STEP = 5e-2;
+    private static final double STEP = 1e-2;
 
     @Property(tries = 40)
     void conv2dMatchesFiniteDifferences(@ForAll @IntRange(min = 1, max = 3) int inC,
@@ -130,25 +130,28 @@ class LayerGradientProperties {
             int i = params.length <= 25 ? t : pick.nextInt(params.length);
             checked += compare(layer, params, x, params, i, r, batch, scratch, g[i], "parameter " + i);
         }
-        assertTrue(checked > 0 || x.length + params.length == 0, "no coordinate could be checked");
+        assertTrue(checked > 0 || x.length + params.length < 8, "no coordinate could be checked");
     }
 
     private static int compare(Layer layer, float[] params, float[] x, float[] target, int i, float[] r, int batch,
             float[] scratch, float analytic, String what) {
         float orig = target[i];
-        target[i] = (float) (orig + STEP);
+        float up = (float) (orig + STEP);
+        float down = (float) (orig - STEP);
+        double centre = objective(layer, params, x, r, batch, scratch);
+        target[i] = up;
         double plus = objective(layer, params, x, r, batch, scratch);
-        target[i] = (float) (orig - STEP);
+        target[i] = down;
         double minus = objective(layer, params, x, r, batch, scratch);
         target[i] = orig;
-        double centre = objective(layer, params, x, r, batch, scratch);
-        double h = ((double) (float) (orig + STEP) - (float) (orig - STEP)) / 2;
-        if (Math.abs(plus + minus - 2 * centre) > 2e-4) {
-            return 0; // crossed a kink: the central difference is not the derivative here
+        double forward = (plus - centre) / ((double) up - orig);
+        double backward = (centre - minus) / ((double) orig - down);
+        if (Math.abs(forward - backward) > 1e-3 * (1 + Math.abs(forward))) {
+            return 0; // a ReLU or max-pool kink lies within the step: left and right slopes differ
         }
-        double numeric = (plus - minus) / (2 * h);
-        double tol = 5e-3 * (1 + Math.abs(numeric));
-        assertEquals(numeric, analytic, tol, () -> layer.getClass().getSimpleName() + " gradient of " + what);
+        double numeric = (plus - minus) / ((double) up - down);
+        assertEquals(numeric, analytic, 3e-3 * (1 + Math.abs(numeric)),
+                () -> layer.getClass().getSimpleName() + " gradient of " + what);
         return 1;
     }
 
