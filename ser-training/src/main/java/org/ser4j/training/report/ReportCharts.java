@@ -62,7 +62,7 @@ public final class ReportCharts {
     public static byte[] f1Png(ClassMetrics m, String title) throws IOException {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT / 4 * 3).title(title)
                 .xAxisTitle("emotion").yAxisTitle("score").build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
         chart.getStyler().setSeriesColors(new Color[] {new Color(0x9ECAE1), new Color(0x4292C6), new Color(0x08306B)});
         List<String> labels = m.labels();
