@@ -95,7 +95,7 @@ public final class ClassifierEvaluation {
         ClassMetrics metrics = ClassMetrics.of(confusion);
         RunReport report = new RunReport("evaluate", RunReport.SER4J_VERSION, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 modelName, dataDirectories.stream().map(Path::toString).toList(), Map.of(), null, "none",
-                Map.of("evaluation", counts), skipped, null, List.of(), null, null, null, Map.of("evaluation", metrics));
+                Map.of("evaluation", counts), skipped, null, List.of(), null, null, null, null, Map.of("evaluation", metrics));
         ReportWriter.write(report, outputDirectory);
         info.accept(String.format(Locale.ROOT, "evaluation: accuracy %.4f, macro F1 %.4f (%d clips); reports in %s",
                 metrics.accuracy(), metrics.macroF1(), metrics.clips(), outputDirectory));

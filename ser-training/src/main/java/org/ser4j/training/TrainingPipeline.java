@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,35 +134,10 @@ public final class TrainingPipeline {
                 split.train().size(), split.validation().size(), split.test().size()));
 
         FeatureExtractor extractor = extractors.apply(config.kind());
-        FeatureCache cache = new FeatureCache(request.cacheDirectory(), extractor);
-        List<LabelledClip> all = new ArrayList<>(split.train());
-        all.addAll(split.validation());
-        all.addAll(split.test());
-        FeatureCache.Result features = cache.load(all.stream().map(LabelledClip::path).toList(), config.threads(), info);
-        Set<Path> failed = new HashSet<>();
-        for (FeatureCache.Failure f : features.failures()) {
-            problem.accept("skipping " + f.file() + ": " + f.reason());
-            skipped.add(new RunReport.SkippedEntry(f.file().toString(), f.reason()));
-            failed.add(f.file());
-        }
-        Map<Path, float[]> byPath = new LinkedHashMap<>();
-        for (int i = 0; i < all.size(); i++) {
-            if (features.features().get(i) != null) {
-                byPath.put(all.get(i).path(), features.features().get(i));
-            }
-        }
-        DatasetSplit usable = new DatasetSplit(keep(split.train(), failed), keep(split.validation(), failed), keep(split.test(), failed));
-        if (!failed.isEmpty()) {
-            if (usable.train().isEmpty()) {
-                throw new TrainingInputException("none of the " + split.train().size() + " training clips could be decoded");
-            }
-            InputChecks.trainingPartHasEveryClass(usable);
-        }
-
-        FeatureSet train = toFeatureSet(usable.train(), byPath, cache.featureLength());
-        FeatureSet validation = toFeatureSet(usable.validation(), byPath, cache.featureLength());
-        FeatureSet test = toFeatureSet(usable.test(), byPath, cache.featureLength());
-        byPath.clear();
+        FeatureSet[] parts = extract(extractor, split, request, info, problem, skipped);
+        FeatureSet train = parts[0];
+        FeatureSet validation = parts[1];
+        FeatureSet test = parts[2];
         Standardizer standardizer = Standardizer.fit(train, config.standardization());
         train = standardizer.apply(train);
         validation = standardizer.apply(validation);
@@ -186,7 +162,7 @@ public final class TrainingPipeline {
         RunReport report = new RunReport("train", RunReport.SER4J_VERSION, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 config.kind().id(), request.dataDirectories().stream().map(Path::toString).toList(), config.asMap(), config.seed(),
                 request.split().id(), counts, skipped, net.parameterCount(), result.history(), result.bestEpoch(),
-                result.stoppedEarly(), result.trainSamplesPerSecond(), metrics);
+                result.stoppedEarly(), result.trainSamplesPerSecond(), RunReport.measurePeakHeap(), metrics);
         ReportWriter.write(report, request.outputDirectory());
 
         ModelMetadata metadata = metadata(extractor, standardizer, report);
@@ -194,9 +170,43 @@ public final class TrainingPipeline {
         exportAtomically(net, metadata, model);
         metrics.forEach((part, m) -> info.accept(String.format(Locale.ROOT, "%s: accuracy %.4f, macro F1 %.4f (%d clips)",
                 part, m.accuracy(), m.macroF1(), m.clips())));
-        info.accept(String.format(Locale.ROOT, "kept epoch %d; %.1f training samples/s; wrote %s and reports to %s",
-                result.bestEpoch(), result.trainSamplesPerSecond(), MODEL_FILE, request.outputDirectory()));
+        info.accept(String.format(Locale.ROOT, "kept epoch %d; %.1f training samples/s; peak heap %d MiB; wrote %s and reports to %s",
+                result.bestEpoch(), result.trainSamplesPerSecond(), report.peakHeapBytes() >> 20, MODEL_FILE, request.outputDirectory()));
         return new Outcome(report, model, result);
+    }
+
+    /**
+     * Features of the three parts, from the cache or extracted; clips that fail are reported,
+     * recorded in {@code skipped} and left out, and the class checks are repeated without them.
+     */
+    private static FeatureSet[] extract(FeatureExtractor extractor, DatasetSplit split, TrainingRequest request,
+            Consumer<String> info, Consumer<String> problem, List<RunReport.SkippedEntry> skipped) {
+        FeatureCache cache = new FeatureCache(request.cacheDirectory(), extractor);
+        List<LabelledClip> all = new ArrayList<>(split.train());
+        all.addAll(split.validation());
+        all.addAll(split.test());
+        FeatureCache.Result features = cache.load(all.stream().map(LabelledClip::path).toList(), request.config().threads(), info);
+        Set<Path> failed = new HashSet<>();
+        for (FeatureCache.Failure f : features.failures()) {
+            problem.accept("skipping " + f.file() + ": " + f.reason());
+            skipped.add(new RunReport.SkippedEntry(f.file().toString(), f.reason()));
+            failed.add(f.file());
+        }
+        Map<Path, float[]> byPath = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (features.features().get(i) != null) {
+                byPath.put(all.get(i).path(), features.features().get(i));
+            }
+        }
+        DatasetSplit usable = new DatasetSplit(keep(split.train(), failed), keep(split.validation(), failed), keep(split.test(), failed));
+        if (!failed.isEmpty()) {
+            if (usable.train().isEmpty()) {
+                throw new TrainingInputException("none of the " + split.train().size() + " training clips could be decoded");
+            }
+            InputChecks.trainingPartHasEveryClass(usable);
+        }
+        return new FeatureSet[] {toFeatureSet(usable.train(), byPath, cache.featureLength()),
+            toFeatureSet(usable.validation(), byPath, cache.featureLength()), toFeatureSet(usable.test(), byPath, cache.featureLength())};
     }
 
     private static DatasetSplit split(List<LabelledClip> clips, TrainingRequest request) {

@@ -79,6 +79,9 @@ public final class ReportWriter {
             sb.append(String.format(Locale.ROOT, "%nTraining throughput: %.1f samples/s (median over epochs after the first).%n",
                     r.trainSamplesPerSecond()));
         }
+        if (r.peakHeapBytes() != null) {
+            sb.append(String.format(Locale.ROOT, "Peak heap: %d MiB.%n", r.peakHeapBytes() >> 20));
+        }
         if (r.bestEpoch() != null) {
             sb.append(String.format(Locale.ROOT, "Kept the parameters of epoch %d of %d (best validation accuracy)%s.%n",
                     r.bestEpoch(), r.history().size(), Boolean.TRUE.equals(r.stoppedEarly()) ? "; stopped early" : ""));

@@ -27,16 +27,18 @@ import org.ser4j.training.EpochRecord;
  * @param stoppedEarly whether early stopping ended the run (null for evaluate)
  * @param trainSamplesPerSecond median training throughput over epochs after the first (null for
  *     evaluate)
+ * @param peakHeapBytes peak Java heap use of the process so far, summed over heap pools (null
+ *     when not measured)
  * @param metrics classification metrics per part: {@code validation} and {@code test} for a
  *     training run, {@code evaluation} for evaluate
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"command", "ser4jVersion", "createdAt", "model", "dataDirectories", "config", "seed", "split", "dataCounts",
-        "skippedFiles", "parameterCount", "history", "bestEpoch", "stoppedEarly", "trainSamplesPerSecond", "metrics"})
+        "skippedFiles", "parameterCount", "history", "bestEpoch", "stoppedEarly", "trainSamplesPerSecond", "peakHeapBytes", "metrics"})
 public record RunReport(String command, String ser4jVersion, String createdAt, String model, List<String> dataDirectories,
         Map<String, Object> config, Long seed, String split, Map<String, Map<String, Integer>> dataCounts,
         List<SkippedEntry> skippedFiles, Long parameterCount, List<EpochRecord> history, Integer bestEpoch,
-        Boolean stoppedEarly, Double trainSamplesPerSecond, Map<String, ClassMetrics> metrics) {
+        Boolean stoppedEarly, Double trainSamplesPerSecond, Long peakHeapBytes, Map<String, ClassMetrics> metrics) {
 
     /** Version string written into reports and model metadata. */
     public static final String SER4J_VERSION = "0.1.0-SNAPSHOT";
@@ -61,6 +63,17 @@ public record RunReport(String command, String ser4jVersion, String createdAt, S
         if (metrics.isEmpty()) {
             throw new IllegalArgumentException("a report needs the metrics of at least one part");
         }
+    }
+
+    /** Peak heap use of this JVM so far, summed over the heap memory pools, in bytes. */
+    public static long measurePeakHeap() {
+        long sum = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
     }
 
     /**

@@ -44,7 +44,7 @@ class ReportWriterTest {
         return new RunReport("train", RunReport.SER4J_VERSION, "2026-11-26T10:00:00Z", "mel", List.of("/data/ravdess"),
                 TrainingConfig.recipe(FeatureKind.LOG_MEL).asMap(), 42L, "speaker", counts,
                 List.of(new RunReport.SkippedEntry("/data/x.wav", "truncated data chunk")), 1_175_174L, history, 2, false,
-                200.0, metrics);
+                200.0, 123L << 20, metrics);
     }
 
     @Test
@@ -74,6 +74,7 @@ class ReportWriterTest {
         assertEquals(3, j.get("history").size());
         assertEquals(210.0, j.get("history").get(1).get("samplesPerSecond").asDouble());
         assertEquals(200.0, j.get("trainSamplesPerSecond").asDouble());
+        assertEquals(123L << 20, j.get("peakHeapBytes").asLong());
         JsonNode test = j.get("metrics").get("test");
         assertTrue(test.get("accuracy").asDouble() > 0.8);
         assertTrue(test.has("macroF1"));
@@ -96,6 +97,7 @@ class ReportWriterTest {
         assertTrue(md.contains("Most confused: fear taken for disgust (4)"), md);
         assertTrue(md.contains("| 2 * | 1.5000 |"), md);
         assertTrue(md.contains("200.0 samples/s"), md);
+        assertTrue(md.contains("Peak heap: 123 MiB"), md);
         assertTrue(md.contains("![confusion matrix](confusion.png)"));
         assertTrue(md.contains("trainable parameters: 1,175,174"));
     }
