@@ -36,19 +36,23 @@ public final class FixedLength {
      * @throws IllegalArgumentException naming the first offending index
      */
     public static void requireFinite(float[] samples) {
-        // Cheap vector-friendly pre-check: x - x is 0 for finite x and NaN otherwise.
-        float acc0 = 0f;
-        float acc1 = 0f;
+        // Four independent max chains: NaN propagates through Math.max, infinity is the max.
+        float m0 = 0f;
+        float m1 = 0f;
+        float m2 = 0f;
+        float m3 = 0f;
         int n = samples.length;
         int i = 0;
-        for (; i + 1 < n; i += 2) {
-            acc0 += samples[i] - samples[i];
-            acc1 += samples[i + 1] - samples[i + 1];
+        for (; i + 3 < n; i += 4) {
+            m0 = Math.max(m0, Math.abs(samples[i]));
+            m1 = Math.max(m1, Math.abs(samples[i + 1]));
+            m2 = Math.max(m2, Math.abs(samples[i + 2]));
+            m3 = Math.max(m3, Math.abs(samples[i + 3]));
         }
-        if (i < n) {
-            acc0 += samples[i] - samples[i];
+        for (; i < n; i++) {
+            m0 = Math.max(m0, Math.abs(samples[i]));
         }
-        if (acc0 + acc1 == 0f) {
+        if (Math.max(Math.max(m0, m1), Math.max(m2, m3)) <= Float.MAX_VALUE) {
             return;
         }
         for (int j = 0; j < n; j++) {
