@@ -36,23 +36,14 @@ public final class FixedLength {
      * @throws IllegalArgumentException naming the first offending index
      */
     public static void requireFinite(float[] samples) {
-        // Four independent max chains: NaN propagates through Math.max, infinity is the max.
-        float m0 = 0f;
-        float m1 = 0f;
-        float m2 = 0f;
-        float m3 = 0f;
+        // Branch-free scan: (bits & exponent) + one exponent step carries into the sign bit
+        // exactly when the exponent is all ones (infinity or NaN).
+        int acc = 0;
         int n = samples.length;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            m0 = Math.max(m0, Math.abs(samples[i]));
-            m1 = Math.max(m1, Math.abs(samples[i + 1]));
-            m2 = Math.max(m2, Math.abs(samples[i + 2]));
-            m3 = Math.max(m3, Math.abs(samples[i + 3]));
+        for (int i = 0; i < n; i++) {
+            acc |= (Float.floatToRawIntBits(samples[i]) & 0x7f800000) + 0x00800000;
         }
-        for (; i < n; i++) {
-            m0 = Math.max(m0, Math.abs(samples[i]));
-        }
-        if (Math.max(Math.max(m0, m1), Math.max(m2, m3)) <= Float.MAX_VALUE) {
+        if (acc >= 0) {
             return;
         }
         for (int j = 0; j < n; j++) {

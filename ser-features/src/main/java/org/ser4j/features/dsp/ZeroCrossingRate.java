@@ -88,12 +88,16 @@ public final class ZeroCrossingRate {
         if (from >= to) {
             return 0;
         }
+        // Branch-free sign test: x - NEG_LIMIT is negative exactly when x < NEG_LIMIT (float
+        // subtraction is exact in sign and only zero for equal operands); random signs would
+        // otherwise mispredict a branch on every sample.
+        float limit = NEG_LIMIT;
         int count = 0;
-        int prev = y[from - 1] < NEG_LIMIT ? 1 : 0;
+        int prev = Float.floatToRawIntBits(y[from - 1] - limit);
         for (int i = from; i < to; i++) {
-            int neg = y[i] < NEG_LIMIT ? 1 : 0;
-            count += neg ^ prev;
-            prev = neg;
+            int cur = Float.floatToRawIntBits(y[i] - limit);
+            count += (cur ^ prev) >>> 31;
+            prev = cur;
         }
         return count;
     }
