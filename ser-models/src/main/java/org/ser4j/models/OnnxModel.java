@@ -39,6 +39,7 @@ final class OnnxModel implements AutoCloseable {
     private final int maxBatch;
     private final float[] mean;
     private final float[] std;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private OnnxModel(String name, OrtEnvironment env, OrtSession.SessionOptions sessionOptions, OrtSession session,
             ModelMetadata metadata, FeatureExtractor extractor, String inputName, long[] inputShape, int maxBatch) {
@@ -295,9 +296,17 @@ final class OnnxModel implements AutoCloseable {
         }
     }
 
+    /** Frees the session; idempotent. */
     @Override
     public void close() {
-        closeQuietly(session, sessionOptions);
+        if (closed.compareAndSet(false, true)) {
+            closeQuietly(session, sessionOptions);
+        }
+    }
+
+    /** Whether {@link #close()} has run. */
+    boolean isClosed() {
+        return closed.get();
     }
 
     private static void closeQuietly(OrtSession session, OrtSession.SessionOptions options) {
