@@ -44,7 +44,15 @@ public final class LiveMicrophone {
         if (line == null) {
             return 1;
         }
-        try (line; OnnxEmotionClassifier classifier = EmotionClassifiers.defaultClassifier()) {
+        OnnxEmotionClassifier loaded;
+        try {
+            loaded = EmotionClassifiers.defaultClassifier();
+        } catch (RuntimeException e) {
+            line.close();
+            err.println("cannot load the default model: " + e.getMessage());
+            return 1;
+        }
+        try (line; OnnxEmotionClassifier classifier = loaded) {
             SlidingWindow window = new SlidingWindow(classifier.windowSamples());
             byte[] buffer = new byte[2 * (int) FORMAT.getSampleRate()]; // one second of 16-bit samples
             line.start();
@@ -86,10 +94,15 @@ public final class LiveMicrophone {
         }
     }
 
-    /** The most recent {@code capacity} samples of a stream, oldest first; zeros before the stream has filled it. */
+    /**
+     * The most recent {@code capacity} samples of a stream, oldest first. Until the stream has
+     * filled it, the window is just what arrived so far (the classifier pads it at the end, as in
+     * training).
+     */
     static final class SlidingWindow {
         private final float[] ring;
         private int next;
+        private int filled;
 
         SlidingWindow(int capacity) {
             ring = new float[capacity];
@@ -101,15 +114,17 @@ public final class LiveMicrophone {
                 short s = (short) ((pcm[i] & 0xff) | (pcm[i + 1] << 8));
                 ring[next] = s / 32768f;
                 next = (next + 1) % ring.length;
+                filled = Math.min(ring.length, filled + 1);
             }
         }
 
-        /** A copy of the window, oldest sample first. */
+        /** A copy of the last {@code min(capacity, samples appended)} samples, oldest first. */
         float[] snapshot() {
-            float[] out = new float[ring.length];
-            int tail = ring.length - next;
-            System.arraycopy(ring, next, out, 0, tail);
-            System.arraycopy(ring, 0, out, tail, next);
+            float[] out = new float[filled];
+            int start = Math.floorMod(next - filled, ring.length);
+            int first = Math.min(filled, ring.length - start);
+            System.arraycopy(ring, start, out, 0, first);
+            System.arraycopy(ring, 0, out, first, filled - first);
             return out;
         }
     }
