@@ -80,8 +80,7 @@ public final class BenchmarkClassifyCommand implements Callable<Integer> {
                     }
                     good.add(f);
                 } catch (IOException | RuntimeException e) {
-                    err.println("error: " + (e.getMessage() != null && e.getMessage().contains(f.toString())
-                            ? e.getMessage() : f + ": " + e.getMessage()));
+                    err.println("error: " + CliErrors.describe(f, e));
                 }
             }
             if (good.isEmpty()) {
