@@ -158,7 +158,8 @@ final class OnnxModel implements AutoCloseable {
         NodeInfo outInfo = outputs.values().iterator().next();
         TensorInfo out = floatTensor(name, "output", outInfo);
         long[] outShape = out.getShape();
-        if (outShape.length != 2 || outShape[1] != Emotion.COUNT) {
+        // A symbolic class dimension is accepted; the row length is then checked on every run.
+        if (outShape.length != 2 || (outShape[1] != Emotion.COUNT && outShape[1] >= 0)) {
             throw new IncompatibleModelException(name, "output '" + outInfo.getName() + "' has shape "
                     + Arrays.toString(outShape) + ", expected [N, " + Emotion.COUNT + "] probabilities");
         }

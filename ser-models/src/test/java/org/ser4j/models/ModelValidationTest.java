@@ -93,6 +93,15 @@ class ModelValidationTest {
     }
 
     @Test
+    void outputWithAnotherNumberOfClassesIsRefused() throws IOException {
+        float[][] w = new float[314][7];
+        w[0][6] = 1f;
+        TinyModels.Spec seven = new TinyModels.Spec(time.metadata(), w, new float[7]);
+        Path m = TinyModels.write(dir, "seven.onnx", TinyModels.bytes(seven));
+        refused(IncompatibleModelException.class, m, "[-1, 7]", "expected [N, 6]");
+    }
+
+    @Test
     void badStandardisationIsRefused() throws IOException {
         Path zeroStd = write("std0.onnx", new TinyModels.Variant(
                 TinyModels.propsWith(time.metadata(), "ser4j.standardize.std", "0"), timeShape, true));

@@ -127,6 +127,7 @@ final class TinyModels {
 
     /** The model as ONNX bytes with the given metadata, input shape (-1 = symbolic) and final Softmax or not. */
     static byte[] bytes(Spec spec, Variant v) {
+        int classes = spec.bias().length;
         OnnxMl.TensorShapeProto.Builder inShape = OnnxMl.TensorShapeProto.newBuilder();
         for (long d : v.inputShape()) {
             inShape.addDim(d < 0 ? OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimParam("batch")
@@ -135,19 +136,19 @@ final class TinyModels {
         OnnxMl.TensorShapeProto.Builder outShape = OnnxMl.TensorShapeProto.newBuilder()
                 .addDim(v.inputShape()[0] < 0 ? OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimParam("batch")
                         : OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(v.inputShape()[0]))
-                .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(Emotion.COUNT));
+                .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(classes));
         int length = spec.featureLength();
-        float[] flatW = new float[length * Emotion.COUNT];
+        float[] flatW = new float[length * classes];
         for (int i = 0; i < length; i++) {
-            System.arraycopy(spec.weights()[i], 0, flatW, i * Emotion.COUNT, Emotion.COUNT);
+            System.arraycopy(spec.weights()[i], 0, flatW, i * classes, classes);
         }
         String last = v.softmax() ? "logits" : "probabilities";
         OnnxMl.GraphProto.Builder graph = OnnxMl.GraphProto.newBuilder()
                 .setName("tiny")
                 .addInput(valueInfo("features", inShape))
                 .addOutput(valueInfo("probabilities", outShape))
-                .addInitializer(tensor("W", new long[] {length, Emotion.COUNT}, flatW))
-                .addInitializer(tensor("B", new long[] {Emotion.COUNT}, spec.bias()))
+                .addInitializer(tensor("W", new long[] {length, classes}, flatW))
+                .addInitializer(tensor("B", new long[] {classes}, spec.bias()))
                 .addNode(OnnxMl.NodeProto.newBuilder().setOpType("Flatten").setName("flatten")
                         .addInput("features").addOutput("flat").addAttribute(intAttr("axis", 1)))
                 .addNode(OnnxMl.NodeProto.newBuilder().setOpType("Gemm").setName("gemm")
