@@ -36,6 +36,14 @@ class BenchmarkClassifyCommandTest {
     }
 
     @Test
+    void commandsAreRegisteredInTheSer4jTool() {
+        CommandLine cli = Ser4jCli.newCommandLine();
+        assertTrue(cli.getSubcommands().containsKey("classify"));
+        assertTrue(cli.getSubcommands().containsKey("classify-dir"));
+        assertTrue(cli.getSubcommands().get("benchmark").getSubcommands().containsKey("classify"));
+    }
+
+    @Test
     void medianOfOddAndEvenCounts() {
         assertEquals(2.0, BenchmarkClassifyCommand.median(new double[] {3, 1, 2}));
         assertEquals(2.5, BenchmarkClassifyCommand.median(new double[] {4, 1, 3, 2}));
