@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.ser4j.core.EmotionClassifier;
 import org.ser4j.core.Prediction;
 import org.ser4j.models.EmotionClassifiers;
+import org.ser4j.models.ModelLoadException;
 
 /**
  * Classifies one WAV file with the default bundled model: the README's snippet as a program.
@@ -22,7 +23,7 @@ public final class ClassifyFile {
             Prediction p = classifier.classify(wav);
             System.out.println(p.emotion() + " " + p.probability(p.emotion()));
             System.out.println(p);
-        } catch (IOException e) {
+        } catch (IOException | ModelLoadException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(1);
         }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.ser4j.core.EmotionClassifier;
 import org.ser4j.core.Prediction;
 import org.ser4j.models.EmotionClassifiers;
+import org.ser4j.models.ModelLoadException;
 
 /**
  * Classifies every WAV file in a folder on several threads that share one classifier
@@ -50,6 +51,9 @@ public final class ClassifyFolderConcurrently {
                     System.err.println("error: " + e.getCause().getMessage());
                 }
             }
+        } catch (ModelLoadException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
         } finally {
             pool.shutdown();
         }

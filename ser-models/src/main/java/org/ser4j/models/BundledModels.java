@@ -47,10 +47,10 @@ final class BundledModels {
     byte[] modelBytes(String name) {
         String model = resource(name + ".onnx");
         String shaResource = model + ".sha256";
-        byte[] bytes = read(model, "the bundled model resource " + model
-                + " is missing from the class path (ser-models was built without trained models)");
+        byte[] bytes = read(model, "bundled model resource missing from the class path"
+                + " (this ser-models jar was built without the trained models)");
         String expected = parseSha256(shaResource, new String(read(shaResource,
-                "the checksum resource " + shaResource + " is missing from the class path"), StandardCharsets.US_ASCII));
+                "checksum resource missing from the class path; every bundled model needs one"), StandardCharsets.US_ASCII));
         String actual = sha256(bytes);
         if (!actual.equals(expected)) {
             throw new ModelLoadException(model, "SHA-256 mismatch: expected " + expected + " (from " + shaResource
