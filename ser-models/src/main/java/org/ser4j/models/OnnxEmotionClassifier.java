@@ -220,6 +220,12 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
      * @throws IllegalStateException if this classifier is closed
      */
     public List<ClassificationResult> classifyAll(List<Path> wavs) {
+        Objects.requireNonNull(wavs, "wavs");
+        for (int i = 0; i < wavs.size(); i++) {
+            if (wavs.get(i) == null) {
+                throw new IllegalArgumentException("path " + i + " of the list is null");
+            }
+        }
         List<Path> files = List.copyOf(wavs);
         if (files.isEmpty()) {
             ensureOpen();
@@ -269,15 +275,14 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
         }
     }
 
-    /** Classifies a few files on one worker thread: all their windows share inference batches. */
+    /**
+     * Classifies a few files on one worker thread. Windows of consecutive files share inference
+     * batches; features are held for at most about two batches at a time, so memory stays bounded
+     * however many files or cores there are.
+     */
     private List<ClassificationResult> classifyChunk(List<Path> files) {
         ClassificationResult[] results = new ClassificationResult[files.size()];
-        List<Integer> pending = new ArrayList<>();
-        List<float[]> pendingSamples = new ArrayList<>();
-        List<List<float[]>> features = new ArrayList<>();
-        for (int m = 0; m < models.size(); m++) {
-            features.add(new ArrayList<>());
-        }
+        PendingBatch pending = new PendingBatch(models.size());
         for (int f = 0; f < files.size(); f++) {
             Path path = files.get(f);
             try {
@@ -296,33 +301,71 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
                     }
                     mine.add(perModel);
                 }
-                for (int m = 0; m < models.size(); m++) {
-                    features.get(m).addAll(mine.get(m));
-                }
-                pending.add(f);
-                pendingSamples.add(samples);
+                pending.add(f, samples.length, n, mine);
             } catch (IOException | RuntimeException e) {
                 results[f] = ClassificationResult.failure(path, describe(path, e));
             }
-        }
-        if (!pending.isEmpty()) {
-            try {
-                float[][] combined = combine(features);
-                int offset = 0;
-                for (int i = 0; i < pending.size(); i++) {
-                    int f = pending.get(i);
-                    float[] samples = pendingSamples.get(i);
-                    int n = Windows.count(samples.length, windowSamples, options.hopSamples());
-                    results[f] = ClassificationResult.success(files.get(f), assemble(combined, offset, n, samples.length));
-                    offset += n;
-                }
-            } catch (RuntimeException e) {
-                for (int f : pending) {
-                    results[f] = ClassificationResult.failure(files.get(f), describe(files.get(f), e));
-                }
+            if (pending.windows >= options.batchSize()) {
+                flush(pending, files, results);
             }
         }
+        flush(pending, files, results);
         return Arrays.asList(results);
+    }
+
+    /** Runs the pending windows through the models and fills in their files' results. */
+    private void flush(PendingBatch pending, List<Path> files, ClassificationResult[] results) {
+        if (pending.files.isEmpty()) {
+            return;
+        }
+        try {
+            float[][] combined = combine(pending.features);
+            int offset = 0;
+            for (int i = 0; i < pending.files.size(); i++) {
+                int f = pending.files.get(i);
+                int n = pending.windowCounts.get(i);
+                results[f] = ClassificationResult.success(files.get(f), assemble(combined, offset, n, pending.lengths.get(i)));
+                offset += n;
+            }
+        } catch (RuntimeException e) {
+            for (int f : pending.files) {
+                results[f] = ClassificationResult.failure(files.get(f), describe(files.get(f), e));
+            }
+        }
+        pending.clear();
+    }
+
+    /** Features of files waiting for inference, per model, with each file's index, length and window count. */
+    private static final class PendingBatch {
+        final List<Integer> files = new ArrayList<>();
+        final List<Integer> lengths = new ArrayList<>();
+        final List<Integer> windowCounts = new ArrayList<>();
+        final List<List<float[]>> features = new ArrayList<>();
+        int windows;
+
+        PendingBatch(int models) {
+            for (int m = 0; m < models; m++) {
+                features.add(new ArrayList<>());
+            }
+        }
+
+        void add(int file, int length, int windowCount, List<List<float[]>> perModel) {
+            files.add(file);
+            lengths.add(length);
+            windowCounts.add(windowCount);
+            for (int m = 0; m < features.size(); m++) {
+                features.get(m).addAll(perModel.get(m));
+            }
+            windows += windowCount;
+        }
+
+        void clear() {
+            files.clear();
+            lengths.clear();
+            windowCounts.clear();
+            features.forEach(List::clear);
+            windows = 0;
+        }
     }
 
     /** Streams a clip's windows through the models a batch at a time. Caller holds the read lock. */
