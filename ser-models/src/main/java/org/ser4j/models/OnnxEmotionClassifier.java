@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.ser4j.core.Emotion;
@@ -237,33 +238,36 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
             int chunk = Math.max(1, Math.min(options.batchSize(),
                     (files.size() + options.parallelism() - 1) / options.parallelism()));
             ExecutorService pool = workers();
-            List<List<Path>> chunks = new ArrayList<>();
+            // On interruption the tasks are told to stop, not cancelled: a cancelled task may still be
+            // inside ONNX Runtime, and the read lock must be held until every task has returned.
+            AtomicBoolean abort = new AtomicBoolean();
             List<Future<List<ClassificationResult>>> futures = new ArrayList<>();
+            List<List<Path>> chunks = new ArrayList<>();
             for (int from = 0; from < files.size(); from += chunk) {
                 List<Path> part = files.subList(from, Math.min(files.size(), from + chunk));
                 chunks.add(part);
-                futures.add(pool.submit(() -> classifyChunk(part)));
+                futures.add(pool.submit(() -> classifyChunk(part, abort)));
             }
             List<ClassificationResult> results = new ArrayList<>(files.size());
             boolean interrupted = false;
             for (int i = 0; i < futures.size(); i++) {
-                if (interrupted) {
-                    futures.get(i).cancel(true);
-                    chunks.get(i).forEach(p -> results.add(ClassificationResult.failure(p, p + ": classification interrupted")));
-                    continue;
-                }
-                try {
-                    results.addAll(futures.get(i).get());
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                    futures.get(i).cancel(true);
-                    chunks.get(i).forEach(p -> results.add(ClassificationResult.failure(p, p + ": classification interrupted")));
-                } catch (ExecutionException | CancellationException e) {
-                    Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-                    if (cause instanceof Error err) {
-                        throw err;
+                while (true) {
+                    try {
+                        results.addAll(futures.get(i).get());
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                        abort.set(true);
+                    } catch (ExecutionException e) {
+                        Throwable cause = e.getCause();
+                        if (cause instanceof Error err) {
+                            abort.set(true);
+                            awaitAll(futures);
+                            throw err;
+                        }
+                        chunks.get(i).forEach(p -> results.add(ClassificationResult.failure(p, describe(p, cause))));
+                        break;
                     }
-                    chunks.get(i).forEach(p -> results.add(ClassificationResult.failure(p, describe(p, cause))));
                 }
             }
             if (interrupted) {
@@ -275,16 +279,40 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
         }
     }
 
+    /** Waits, ignoring interrupts, until every task has finished; restores the interrupt flag. */
+    private static void awaitAll(List<? extends Future<?>> futures) {
+        boolean interrupted = false;
+        for (Future<?> f : futures) {
+            while (true) {
+                try {
+                    f.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException | CancellationException e) {
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
      * Classifies a few files on one worker thread. Windows of consecutive files share inference
      * batches; features are held for at most about two batches at a time, so memory stays bounded
      * however many files or cores there are.
      */
-    private List<ClassificationResult> classifyChunk(List<Path> files) {
+    private List<ClassificationResult> classifyChunk(List<Path> files, AtomicBoolean abort) {
         ClassificationResult[] results = new ClassificationResult[files.size()];
         PendingBatch pending = new PendingBatch(models.size());
         for (int f = 0; f < files.size(); f++) {
             Path path = files.get(f);
+            if (abort.get()) {
+                results[f] = ClassificationResult.failure(path, path + ": classification interrupted");
+                continue;
+            }
             try {
                 float[] samples = load(path);
                 int n = Windows.count(samples.length, windowSamples, options.hopSamples());

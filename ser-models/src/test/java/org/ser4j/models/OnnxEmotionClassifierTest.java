@@ -235,6 +235,40 @@ class OnnxEmotionClassifierTest {
     }
 
     @Test
+    void interruptingClassifyAllStopsEarlyWithOneEntryPerFileAndKeepsTheFlag() throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            files.add(JavaSoundSource.write(dir.resolve("int" + i + ".wav"), JavaSoundSource.signal(60_000, 300 + i), 16000));
+        }
+        List<Path> many = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            many.addAll(files);
+        }
+        try (OnnxEmotionClassifier c = open(melModel, ClassifierOptions.defaults().withParallelism(1).withBatchSize(1))) {
+            java.util.concurrent.atomic.AtomicReference<List<ClassificationResult>> out = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicBoolean flag = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread t = new Thread(() -> {
+                Thread.currentThread().interrupt(); // interrupted before the first wait: deterministic
+                out.set(c.classifyAll(many));
+                flag.set(Thread.currentThread().isInterrupted());
+            });
+            t.start();
+            t.join();
+            List<ClassificationResult> results = out.get();
+            assertEquals(many.size(), results.size());
+            for (int i = 0; i < many.size(); i++) {
+                ClassificationResult r = results.get(i);
+                assertEquals(many.get(i), r.path());
+                assertTrue(r.isSuccess() || r.error().orElseThrow().endsWith("classification interrupted"), r.toString());
+            }
+            assertTrue(flag.get(), "interrupt flag restored");
+            assertTrue(results.get(results.size() - 1).error().isPresent(), "the run stopped early");
+            // The classifier still works afterwards and closes cleanly.
+            assertTrue(c.classifyAll(files).stream().allMatch(ClassificationResult::isSuccess));
+        }
+    }
+
+    @Test
     void closeIsIdempotentAndLaterCallsThrowIllegalState() throws IOException {
         OnnxEmotionClassifier c = open(timeModel, ClassifierOptions.defaults());
         Path wav = JavaSoundSource.write(dir.resolve("close.wav"), JavaSoundSource.signal(16_000, 1), 16000);
