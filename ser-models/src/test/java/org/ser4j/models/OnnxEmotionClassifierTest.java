@@ -224,6 +224,19 @@ class OnnxEmotionClassifierTest {
     }
 
     @Test
+    void ensembleOfModelsWithDifferentWindowsIsRejected() throws IOException {
+        org.ser4j.core.model.ModelMetadata shortWindow = new org.ser4j.core.model.ModelMetadata(FeatureKind.TIME_DOMAIN,
+                16000, 48_000, 2048, 512, 128, 80.0, TinyModels.labels(), new float[0], new float[0], java.util.Map.of());
+        OnnxModel t = OnnxModel.open("t", Files.readAllBytes(timeModel), 0, SegmentMeanExtractor.FACTORY);
+        OnnxModel s = OnnxModel.open("short", TinyModels.bytes(TinyModels.spec(shortWindow, 1, 0.1f)), 0,
+                SegmentMeanExtractor.FACTORY);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new OnnxEmotionClassifier("mixed",
+                List.of(t, s), new float[] {1f, 1f}, ClassifierOptions.defaults(), JavaSoundSource.SOURCE));
+        assertTrue(e.getMessage().contains("48000") && e.getMessage().contains("80080"), e.getMessage());
+        assertTrue(t.isClosed() && s.isClosed());
+    }
+
+    @Test
     void invalidEnsembleWeightsAreRejectedAndTheModelsClosed() throws IOException {
         for (float[] weights : new float[][] {{0f, 0f}, {1f, -1f}, {1f, Float.NaN}, {1f}}) {
             OnnxModel t = OnnxModel.open("t", Files.readAllBytes(timeModel), 0, SegmentMeanExtractor.FACTORY);
