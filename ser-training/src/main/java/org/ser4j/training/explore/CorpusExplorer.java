@@ -1,7 +1,9 @@
 package org.ser4j.training.explore;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -89,6 +91,10 @@ public final class CorpusExplorer {
                 stats.addDecoded(clip, format, audio);
                 return null;
             }
+        } catch (NoSuchFileException e) {
+            reason = "no such file (removed during the exploration?)";
+        } catch (AccessDeniedException e) {
+            reason = "permission denied";
         } catch (IOException e) {
             reason = withoutPath(path, e.getMessage() == null ? e.toString() : e.getMessage());
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package org.ser4j.training.nn;
 
+import java.util.List;
 import org.ser4j.core.model.FeatureKind;
 
 /**
@@ -9,9 +10,10 @@ import org.ser4j.core.model.FeatureKind;
  * <p>Inputs are row-major batches: sample {@code i} occupies
  * {@code inputs[i * inputLength() .. (i + 1) * inputLength())}, in the model's input layout
  * ({@code [1, 314]} or {@code [1, 128, 157]}, channel first). Not thread-safe: one thread drives a
- * network; the network splits its own work across its configured worker threads.
+ * network; the network splits its own work across its configured worker threads, which
+ * {@link #close()} stops (they are daemon threads, so forgetting to close does not block JVM exit).
  */
-public interface Network {
+public interface Network extends AutoCloseable {
     /** Which features the network takes. */
     FeatureKind kind();
 
@@ -40,4 +42,19 @@ public interface Network {
 
     /** Restores parameters previously taken with {@link #parameters()}. */
     void loadParameters(float[] parameters);
+
+    /**
+     * The layers with copies of their parameters, in order, for export; the network applies
+     * softmax after the last one.
+     *
+     * @throws UnsupportedOperationException if this network cannot describe itself
+     */
+    default List<LayerSpec> layers() {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot describe its layers");
+    }
+
+    /** Releases the worker threads. The network must not be used afterwards. */
+    @Override
+    default void close() {
+    }
 }

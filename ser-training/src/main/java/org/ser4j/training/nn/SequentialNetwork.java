@@ -1,0 +1,543 @@
+package org.ser4j.training.nn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.ser4j.core.model.FeatureKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A feed-forward stack of layers ending in softmax + cross-entropy, trained with Adam (Keras
+ * semantics: L2 penalties {@code l2 * sum(W^2)} on kernels, epsilon added to {@code sqrt(v)}).
+ *
+ * <p>Work is split across a fixed pool of daemon worker threads owned by the network. A batch is
+ * cut into chunks of at most {@code maxChunk} samples; chunk {@code j} goes to worker
+ * {@code j mod threads}, each worker accumulates its gradients in its own buffer, and the buffers
+ * are summed in worker order, so results are deterministic for a given seed and thread count.
+ * Memory is bounded by the chunk size, not the batch size. Not thread-safe (one caller at a time);
+ * {@link #close()} stops the workers.
+ */
+public final class SequentialNetwork implements Network {
+    private static final Logger LOG = LoggerFactory.getLogger(SequentialNetwork.class);
+    private static final double BETA1 = 0.9;
+    private static final double BETA2 = 0.999;
+    private static final double EPSILON = 1e-7;
+
+    private final FeatureKind kind;
+    private final int inC;
+    private final int inH;
+    private final int inW;
+    private final Layer[] layers;
+    private final boolean spatialInput;
+    private final int classes;
+    private final int threads;
+    private final int maxChunk;
+    private final Kernels kernels;
+    private final float[] params;
+    private final float[] adamM;
+    private final float[] adamV;
+    private final Worker[] workers;
+    private final ExecutorService pool;
+    private long step;
+    private double learningRate = 1e-3;
+
+    private SequentialNetwork(Builder b, long seed, int threads, int maxChunk, Kernels kernels) {
+        this.kind = b.kind;
+        this.inC = b.inC;
+        this.inH = b.inH;
+        this.inW = b.inW;
+        this.layers = b.layers.toArray(new Layer[0]);
+        this.spatialInput = !(layers[0] instanceof DenseLayer);
+        Layer last = layers[layers.length - 1];
+        if (!(last instanceof DenseLayer)) {
+            throw new IllegalArgumentException("the last layer must be dense (the logits)");
+        }
+        this.classes = last.outC;
+        this.threads = threads;
+        this.maxChunk = maxChunk;
+        this.kernels = kernels;
+        int p = 0;
+        for (Layer l : layers) {
+            l.paramOffset = p;
+            p += l.paramCount();
+        }
+        this.params = new float[p];
+        this.adamM = new float[p];
+        this.adamV = new float[p];
+        SplittableRandom random = new SplittableRandom(seed);
+        for (Layer l : layers) {
+            l.init(params, random);
+        }
+        this.workers = new Worker[threads];
+        for (int i = 0; i < threads; i++) {
+            workers[i] = new Worker();
+        }
+        if (threads > 1) {
+            AtomicInteger n = new AtomicInteger();
+            this.pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "ser4j-nn-worker-" + n.getAndIncrement());
+                t.setDaemon(true);
+                return t;
+            });
+        } else {
+            this.pool = null;
+        }
+        LOG.info("{} network: {} parameters, {} kernels, {} thread(s), chunks of {} samples",
+                kind == null ? "custom" : kind.id(), p, kernels.name(), threads, maxChunk);
+    }
+
+    /** Starts describing a network whose samples have shape {@code [c, h, w]} (use h = 1 for 1D). */
+    public static Builder builder(FeatureKind kind, int c, int h, int w) {
+        return new Builder(kind, c, h, w);
+    }
+
+    /** Name of the active kernel path ({@code "vector"} or {@code "scalar"}). */
+    public String kernelName() {
+        return kernels.name();
+    }
+
+    @Override
+    public FeatureKind kind() {
+        return kind;
+    }
+
+    @Override
+    public int inputLength() {
+        return inC * inH * inW;
+    }
+
+    /** Number of output classes. */
+    public int classes() {
+        return classes;
+    }
+
+    @Override
+    public long parameterCount() {
+        return params.length;
+    }
+
+    @Override
+    public void setLearningRate(double learningRate) {
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be positive and finite, got " + learningRate);
+        }
+        this.learningRate = learningRate;
+    }
+
+    /** The current Adam learning rate. */
+    public double learningRate() {
+        return learningRate;
+    }
+
+    @Override
+    public float[] parameters() {
+        return params.clone();
+    }
+
+    @Override
+    public void loadParameters(float[] parameters) {
+        if (parameters == null || parameters.length != params.length) {
+            throw new IllegalArgumentException("expected " + params.length + " parameters, got "
+                    + (parameters == null ? "null" : parameters.length));
+        }
+        System.arraycopy(parameters, 0, params, 0, params.length);
+    }
+
+    @Override
+    public List<LayerSpec> layers() {
+        List<LayerSpec> specs = new ArrayList<>();
+        for (Layer l : layers) {
+            specs.add(l.spec(params));
+        }
+        return List.copyOf(specs);
+    }
+
+    @Override
+    public double trainStep(float[] inputs, int[] labels, int n) {
+        double loss = lossAndGradient(inputs, labels, n, null);
+        adam(workers[0].grad);
+        return loss;
+    }
+
+    /**
+     * Mean cross-entropy plus L2 penalty over the batch, and its gradient with respect to
+     * {@link #parameters()}, left in worker 0's buffer and copied to {@code gradOut} if not null.
+     */
+    double lossAndGradient(float[] inputs, int[] labels, int n, float[] gradOut) {
+        checkBatch(inputs, n);
+        if (labels == null || labels.length < n) {
+            throw new IllegalArgumentException("need " + n + " labels, got " + (labels == null ? "null" : labels.length));
+        }
+        for (int i = 0; i < n; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException("label " + labels[i] + " of sample " + i + " is outside [0, " + classes + ")");
+            }
+        }
+        int chunk = chunkSize(n);
+        int chunks = (n + chunk - 1) / chunk;
+        double[] losses = new double[threads];
+        runOnWorkers(w -> {
+            Worker wk = workers[w];
+            Arrays.fill(wk.grad, 0f);
+            double sum = 0;
+            for (int c = w; c < chunks; c += threads) {
+                int from = c * chunk;
+                int b = Math.min(chunk, n - from);
+                wk.forward(inputs, from, b);
+                sum += wk.backward(labels, from, b, 1.0 / n);
+            }
+            losses[w] = sum;
+        });
+        float[] grad = workers[0].grad;
+        double ce = losses[0];
+        for (int w = 1; w < threads; w++) {
+            ce += losses[w];
+            float[] g = workers[w].grad;
+            for (int i = 0; i < grad.length; i++) {
+                grad[i] += g[i];
+            }
+        }
+        double penalty = 0;
+        for (Layer l : layers) {
+            double l2 = l.l2();
+            if (l2 == 0) {
+                continue;
+            }
+            double sq = 0;
+            float twoL2 = (float) (2 * l2);
+            for (int i = l.paramOffset, e = i + l.kernelCount(); i < e; i++) {
+                float wv = params[i];
+                sq += (double) wv * wv;
+                grad[i] += twoL2 * wv;
+            }
+            penalty += l2 * sq;
+        }
+        if (gradOut != null) {
+            System.arraycopy(grad, 0, gradOut, 0, grad.length);
+        }
+        return ce / n + penalty;
+    }
+
+    private void adam(float[] grad) {
+        step++;
+        double lrT = learningRate * Math.sqrt(1 - Math.pow(BETA2, step)) / (1 - Math.pow(BETA1, step));
+        float b1 = (float) BETA1;
+        float b2 = (float) BETA2;
+        float c1 = (float) (1 - BETA1);
+        float c2 = (float) (1 - BETA2);
+        float lr = (float) lrT;
+        float eps = (float) EPSILON;
+        for (int i = 0; i < params.length; i++) {
+            float g = grad[i];
+            float m = b1 * adamM[i] + c1 * g;
+            float v = b2 * adamV[i] + c2 * g * g;
+            adamM[i] = m;
+            adamV[i] = v;
+            params[i] -= lr * m / ((float) Math.sqrt(v) + eps);
+        }
+    }
+
+    @Override
+    public float[] predict(float[] inputs, int n) {
+        checkBatch(inputs, n);
+        float[] out = new float[n * classes];
+        int chunk = chunkSize(n);
+        int chunks = (n + chunk - 1) / chunk;
+        runOnWorkers(w -> {
+            Worker wk = workers[w];
+            for (int c = w; c < chunks; c += threads) {
+                int from = c * chunk;
+                int b = Math.min(chunk, n - from);
+                float[] logits = wk.forward(inputs, from, b);
+                for (int s = 0; s < b; s++) {
+                    softmax(logits, s * classes, out, (from + s) * classes, classes);
+                }
+            }
+        });
+        return out;
+    }
+
+    /** Stops the worker threads. The network must not be used afterwards. */
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    private int chunkSize(int n) {
+        return Math.max(1, Math.min(maxChunk, (n + threads - 1) / threads));
+    }
+
+    private void checkBatch(float[] inputs, int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("batch size must be positive, got " + n);
+        }
+        long need = (long) n * inputLength();
+        if (inputs == null || inputs.length < need) {
+            throw new IllegalArgumentException("need " + need + " input floats for " + n + " samples of "
+                    + inputLength() + ", got " + (inputs == null ? "null" : inputs.length));
+        }
+        for (int i = 0; i < need; i++) {
+            if (!Float.isFinite(inputs[i])) {
+                throw new IllegalArgumentException("input of sample " + (i / inputLength()) + " holds a non-finite value ("
+                        + inputs[i] + ") at position " + (i % inputLength()));
+            }
+        }
+    }
+
+    private interface WorkerTask {
+        void run(int worker);
+    }
+
+    private void runOnWorkers(WorkerTask task) {
+        if (pool == null) {
+            task.run(0);
+            return;
+        }
+        List<Future<?>> futures = new ArrayList<>(threads);
+        for (int w = 1; w < threads; w++) {
+            int id = w;
+            futures.add(pool.submit(() -> task.run(id)));
+        }
+        RuntimeException failure = null;
+        try {
+            task.run(0);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for worker threads", e);
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException re ? re
+                            : new IllegalStateException("worker failed", e.getCause());
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    static void softmax(float[] logits, int off, float[] out, int outOff, int n) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, logits[off + i]);
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += Math.exp(logits[off + i] - max);
+        }
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = (float) (Math.exp(logits[off + i] - max) / sum);
+        }
+    }
+
+    /** Per-thread buffers for one chunk: activations, gradients, scratch and parameter gradients. */
+    private final class Worker {
+        final float[][] acts = new float[layers.length + 1][];
+        final float[] gradA;
+        final float[] gradB;
+        final float[] scratch;
+        final float[] grad = new float[params.length];
+
+        Worker() {
+            acts[0] = new float[inputLength() * maxChunk];
+            int maxAct = acts[0].length;
+            int maxScratch = 0;
+            for (int i = 0; i < layers.length; i++) {
+                acts[i + 1] = new float[layers[i].outSize() * maxChunk];
+                maxAct = Math.max(maxAct, acts[i + 1].length);
+                maxScratch = Math.max(maxScratch, layers[i].scratchSize(maxChunk));
+            }
+            gradA = new float[maxAct];
+            gradB = new float[maxAct];
+            scratch = new float[maxScratch];
+        }
+
+        /** Forward pass of samples {@code from .. from+b}; returns the logits {@code [b][classes]}. */
+        float[] forward(float[] inputs, int from, int b) {
+            int len = inputLength();
+            float[] x = acts[0];
+            if (spatialInput && inC > 1) {
+                int hw = inH * inW;
+                for (int s = 0; s < b; s++) {
+                    for (int c = 0; c < inC; c++) {
+                        System.arraycopy(inputs, (from + s) * len + c * hw, x, (c * b + s) * hw, hw);
+                    }
+                }
+            } else {
+                System.arraycopy(inputs, from * len, x, 0, b * len);
+            }
+            for (int i = 0; i < layers.length; i++) {
+                layers[i].forward(kernels, params, acts[i], acts[i + 1], b, scratch);
+            }
+            return acts[layers.length];
+        }
+
+        /** Backward pass after {@link #forward}; returns the summed cross-entropy of the chunk. */
+        double backward(int[] labels, int from, int b, double scale) {
+            float[] logits = acts[layers.length];
+            float[] dy = gradA;
+            float[] dx = gradB;
+            double loss = 0;
+            double[] prob = new double[classes];
+            for (int s = 0; s < b; s++) {
+                int off = s * classes;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < classes; c++) {
+                    max = Math.max(max, logits[off + c]);
+                }
+                double sum = 0;
+                for (int c = 0; c < classes; c++) {
+                    prob[c] = Math.exp(logits[off + c] - max);
+                    sum += prob[c];
+                }
+                int label = labels[from + s];
+                loss += Math.log(sum) - (logits[off + label] - max);
+                for (int c = 0; c < classes; c++) {
+                    double pc = prob[c] / sum;
+                    dy[off + c] = (float) ((pc - (c == label ? 1 : 0)) * scale);
+                }
+            }
+            for (int i = layers.length - 1; i >= 0; i--) {
+                float[] target = i == 0 ? null : dx;
+                layers[i].backward(kernels, params, acts[i], acts[i + 1], dy, target, grad, b, scratch);
+                float[] t = dy;
+                dy = dx;
+                dx = t;
+            }
+            return loss;
+        }
+    }
+
+    /** Describes the layers of a {@link SequentialNetwork}; shapes are inferred. */
+    public static final class Builder {
+        private final FeatureKind kind;
+        private final int inC;
+        private final int inH;
+        private final int inW;
+        private final List<Layer> layers = new ArrayList<>();
+        private int c;
+        private int h;
+        private int w;
+        private boolean flat;
+
+        private Builder(FeatureKind kind, int c, int h, int w) {
+            if (c <= 0 || h <= 0 || w <= 0) {
+                throw new IllegalArgumentException("input shape must be positive, got [" + c + ", " + h + ", " + w + "]");
+            }
+            this.kind = kind;
+            this.inC = c;
+            this.inH = h;
+            this.inW = w;
+            this.c = c;
+            this.h = h;
+            this.w = w;
+        }
+
+        private void requireSpatial(String what) {
+            if (flat) {
+                throw new IllegalStateException(what + " after flatten/dense");
+            }
+        }
+
+        /** Conv2D, stride 1, ReLU; {@code same} pads {@code k/2} on each side (odd kernels). */
+        public Builder conv2d(int filters, int kh, int kw, boolean same, double l2) {
+            requireSpatial("conv2d");
+            requireOddIfSame(same, kh, kw);
+            ConvLayer l = new ConvLayer(false, c, h, w, filters, kh, kw, same ? kh / 2 : 0, same ? kw / 2 : 0, true, l2);
+            return add(l);
+        }
+
+        /** Conv1D over the last axis (requires H = 1), stride 1, ReLU. */
+        public Builder conv1d(int filters, int k, boolean same, double l2) {
+            requireSpatial("conv1d");
+            requireOddIfSame(same, 1, k);
+            return add(new ConvLayer(true, c, h, w, filters, 1, k, 0, same ? k / 2 : 0, true, l2));
+        }
+
+        /** MaxPool2D with window = stride = {@code ph x pw}, floor. */
+        public Builder maxPool2d(int ph, int pw) {
+            requireSpatial("maxPool2d");
+            return add(new MaxPoolLayer(false, c, h, w, ph, pw));
+        }
+
+        /** MaxPool1D with window = stride = {@code p}, floor. */
+        public Builder maxPool1d(int p) {
+            requireSpatial("maxPool1d");
+            return add(new MaxPoolLayer(true, c, h, w, 1, p));
+        }
+
+        /** Flattens {@code [C, H, W]} in that order. */
+        public Builder flatten() {
+            requireSpatial("flatten");
+            return add(new FlattenLayer(c, h, w));
+        }
+
+        /** Dense layer; the last dense layer should be linear (softmax is applied by the network). */
+        public Builder dense(int units, boolean relu, double l2) {
+            if (!flat && (h != 1 || w != 1)) {
+                throw new IllegalStateException("dense needs a flat input: call flatten() first");
+            }
+            return add(new DenseLayer(c * h * w, units, relu, l2));
+        }
+
+        // visible for tests: ReLU-free convolution
+        Builder convLinear(int filters, int kh, int kw, int padH, int padW) {
+            requireSpatial("conv");
+            return add(new ConvLayer(h == 1 && kh == 1 && padH == 0, c, h, w, filters, kh, kw, padH, padW, false, 0));
+        }
+
+        private static void requireOddIfSame(boolean same, int kh, int kw) {
+            if (same && (kh % 2 == 0 || kw % 2 == 0)) {
+                throw new IllegalArgumentException("'same' padding is supported for odd kernels only, got " + kh + "x" + kw);
+            }
+        }
+
+        private Builder add(Layer l) {
+            layers.add(l);
+            c = l.outC;
+            h = l.outH;
+            w = l.outW;
+            flat = l instanceof FlattenLayer || l instanceof DenseLayer;
+            return this;
+        }
+
+        /**
+         * Creates the network with the best available kernels.
+         *
+         * @param seed seed of the Glorot initialisation
+         * @param threads worker threads (at least 1)
+         * @param maxChunk samples processed at once per worker (bounds memory)
+         */
+        public SequentialNetwork build(long seed, int threads, int maxChunk) {
+            return build(seed, threads, maxChunk, KernelSelector.select());
+        }
+
+        SequentialNetwork build(long seed, int threads, int maxChunk, Kernels kernels) {
+            if (layers.isEmpty()) {
+                throw new IllegalStateException("no layers");
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+            }
+            if (maxChunk < 1) {
+                throw new IllegalArgumentException("maxChunk must be at least 1, got " + maxChunk);
+            }
+            return new SequentialNetwork(this, seed, threads, maxChunk, kernels);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package org.ser4j.training.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import java.util.SplittableRandom;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Every layer's backward pass against central finite differences of the scalar
+ * {@code L = sum(r * y)} for a random {@code r}, over random small shapes. The layers are
+ * piecewise linear, so a central difference is exact (up to float rounding) unless the step
+ * crosses a ReLU or max-pool kink; such coordinates are detected by their forward and backward
+ * differences disagreeing, and skipped (an undetected kink has a slope change below the tolerance).
+ */
+class LayerGradientProperties {
+    private static final double STEP = 1e-2;
+
+    @Property(tries = 40)
+    void conv2dMatchesFiniteDifferences(@ForAll @IntRange(min = 1, max = 3) int inC,
+            @ForAll @IntRange(min = 1, max = 3) int outC, @ForAll @IntRange(min = 1, max = 7) int h,
+            @ForAll @IntRange(min = 1, max = 8) int w, @ForAll @IntRange(min = 0, max = 2) int halfKh,
+            @ForAll @IntRange(min = 0, max = 2) int halfKw, @ForAll boolean same, @ForAll boolean relu,
+            @ForAll @IntRange(min = 1, max = 3) int batch, @ForAll long seed) {
+        int kh = 2 * halfKh + 1;
+        int kw = 2 * halfKw + 1;
+        Assume.that(same || (kh <= h && kw <= w));
+        ConvLayer layer = new ConvLayer(false, inC, h, w, outC, kh, kw, same ? halfKh : 0, same ? halfKw : 0, relu, 0);
+        check(layer, batch, seed);
+    }
+
+    @Property(tries = 30)
+    void conv2dWithEvenKernelsAndValidPaddingMatches(@ForAll @IntRange(min = 1, max = 2) int inC,
+            @ForAll @IntRange(min = 1, max = 3) int outC, @ForAll @IntRange(min = 2, max = 6) int h,
+            @ForAll @IntRange(min = 2, max = 7) int w, @ForAll @IntRange(min = 1, max = 2) int kh,
+            @ForAll @IntRange(min = 1, max = 4) int kw, @ForAll @IntRange(min = 1, max = 3) int batch,
+            @ForAll long seed) {
+        Assume.that(kh <= h && kw <= w);
+        check(new ConvLayer(false, inC, h, w, outC, kh, kw, 0, 0, true, 0), batch, seed);
+    }
+
+    @Property(tries = 40)
+    void conv1dMatchesFiniteDifferences(@ForAll @IntRange(min = 1, max = 4) int inC,
+            @ForAll @IntRange(min = 1, max = 4) int outC, @ForAll @IntRange(min = 1, max = 16) int length,
+            @ForAll @IntRange(min = 0, max = 3) int halfK, @ForAll boolean same, @ForAll boolean relu,
+            @ForAll @IntRange(min = 1, max = 3) int batch, @ForAll long seed) {
+        int k = 2 * halfK + 1;
+        Assume.that(same || k <= length);
+        check(new ConvLayer(true, inC, 1, length, outC, 1, k, 0, same ? halfK : 0, relu, 0), batch, seed);
+    }
+
+    @Property(tries = 40)
+    void maxPoolMatchesFiniteDifferences(@ForAll @IntRange(min = 1, max = 3) int c,
+            @ForAll @IntRange(min = 1, max = 9) int h, @ForAll @IntRange(min = 2, max = 11) int w,
+            @ForAll boolean oneDimensional, @ForAll @IntRange(min = 1, max = 3) int batch, @ForAll long seed) {
+        int ph = oneDimensional ? 1 : 2;
+        int height = oneDimensional ? 1 : Math.max(h, 2);
+        MaxPoolLayer layer = new MaxPoolLayer(oneDimensional, c, height, w, ph, 2);
+        assertEquals(height / ph, layer.outH, "floor of the height");
+        assertEquals(w / 2, layer.outW, "floor of the width");
+        check(layer, batch, seed);
+    }
+
+    @Property(tries = 30)
+    void denseMatchesFiniteDifferences(@ForAll @IntRange(min = 1, max = 12) int in,
+            @ForAll @IntRange(min = 1, max = 9) int out, @ForAll boolean relu,
+            @ForAll @IntRange(min = 1, max = 5) int batch, @ForAll long seed) {
+        check(new DenseLayer(in, out, relu, 0), batch, seed);
+    }
+
+    @Property(tries = 20)
+    void flattenIsAPermutationWithItsInverseAsGradient(@ForAll @IntRange(min = 1, max = 4) int c,
+            @ForAll @IntRange(min = 1, max = 4) int h, @ForAll @IntRange(min = 1, max = 4) int w,
+            @ForAll @IntRange(min = 1, max = 3) int batch, @ForAll long seed) {
+        FlattenLayer layer = new FlattenLayer(c, h, w);
+        float[] x = new float[c * h * w * batch];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i;
+        }
+        float[] y = new float[x.length];
+        layer.forward(ScalarKernels.INSTANCE, new float[0], x, y, batch, new float[0]);
+        // y[s][(c,h,w)] = x[c][s][h][w]
+        for (int s = 0; s < batch; s++) {
+            for (int ci = 0; ci < c; ci++) {
+                for (int i = 0; i < h * w; i++) {
+                    assertEquals(x[(ci * batch + s) * h * w + i], y[s * c * h * w + ci * h * w + i]);
+                }
+            }
+        }
+        check(layer, batch, seed);
+    }
+
+    /** Compares analytic input and parameter gradients with finite differences. */
+    static void check(Layer layer, int batch, long seed) {
+        Kernels k = ScalarKernels.INSTANCE;
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] params = new float[layer.paramCount()];
+        layer.paramOffset = 0;
+        layer.init(params, random);
+        for (int i = layer.kernelCount(); i < params.length; i++) {
+            params[i] = (float) (random.nextDouble() - 0.5); // non-zero biases exercise the bias path
+        }
+        float[] x = new float[layer.inSize() * batch];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (random.nextDouble() * 2 - 1);
+        }
+        float[] r = new float[layer.outSize() * batch];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = (float) (random.nextDouble() * 2 - 1);
+        }
+        float[] scratch = new float[Math.max(1, layer.scratchSize(batch))];
+        float[] y = new float[r.length];
+        layer.forward(k, params, x, y, batch, scratch);
+        float[] dy = r.clone();
+        float[] dx = new float[x.length];
+        float[] g = new float[params.length];
+        layer.backward(k, params, x, y, dy, dx, g, batch, scratch);
+
+        Random pick = new Random(seed);
+        int checked = 0;
+        for (int t = 0; t < Math.min(25, x.length); t++) {
+            int i = x.length <= 25 ? t : pick.nextInt(x.length);
+            checked += compare(layer, params, x, x, i, r, batch, scratch, dx[i], "input " + i);
+        }
+        for (int t = 0; t < Math.min(25, params.length); t++) {
+            int i = params.length <= 25 ? t : pick.nextInt(params.length);
+            checked += compare(layer, params, x, params, i, r, batch, scratch, g[i], "parameter " + i);
+        }
+        assertTrue(checked > 0 || x.length + params.length < 8, "no coordinate could be checked");
+    }
+
+    private static int compare(Layer layer, float[] params, float[] x, float[] target, int i, float[] r, int batch,
+            float[] scratch, float analytic, String what) {
+        float orig = target[i];
+        float up = (float) (orig + STEP);
+        float down = (float) (orig - STEP);
+        double centre = objective(layer, params, x, r, batch, scratch);
+        target[i] = up;
+        double plus = objective(layer, params, x, r, batch, scratch);
+        target[i] = down;
+        double minus = objective(layer, params, x, r, batch, scratch);
+        target[i] = orig;
+        double forward = (plus - centre) / ((double) up - orig);
+        double backward = (centre - minus) / ((double) orig - down);
+        if (Math.abs(forward - backward) > 1e-3 * (1 + Math.abs(forward))) {
+            return 0; // a ReLU or max-pool kink lies within the step: left and right slopes differ
+        }
+        double numeric = (plus - minus) / ((double) up - down);
+        assertEquals(numeric, analytic, 3e-3 * (1 + Math.abs(numeric)),
+                () -> layer.getClass().getSimpleName() + " gradient of " + what);
+        return 1;
+    }
+
+    private static double objective(Layer layer, float[] params, float[] x, float[] r, int batch, float[] scratch) {
+        float[] y = new float[r.length];
+        layer.forward(ScalarKernels.INSTANCE, params, x, y, batch, scratch);
+        double s = 0;
+        for (int i = 0; i < y.length; i++) {
+            s += (double) r[i] * y[i];
+        }
+        return s;
+    }
+}
