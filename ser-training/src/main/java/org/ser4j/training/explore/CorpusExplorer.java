@@ -7,7 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.ser4j.core.audio.AudioClip;
+import org.ser4j.core.audio.AudioFormatException;
 import org.ser4j.core.audio.WavDecoder;
 import org.ser4j.core.audio.WavFormat;
 import org.ser4j.core.corpus.CorpusScanner;
@@ -78,7 +78,7 @@ public final class CorpusExplorer {
         String reason;
         try {
             if (Files.size(path) == 0) {
-                stats.addDecoded(clip, null, new AudioClip(new float[0], options.featureConfig().sampleRate()));
+                stats.addEmpty(clip, "0-byte file");
                 return null;
             }
             format = WavDecoder.readFormat(path);
@@ -86,15 +86,20 @@ public final class CorpusExplorer {
                 reason = String.format(Locale.ROOT, "declares %.1f s of audio, more than the %.0f s explore decodes "
                         + "per file", format.durationSeconds(), options.maxClipSeconds());
             } else {
-                AudioClip audio = format.frames() == 0 ? new AudioClip(new float[0], format.sampleRate())
-                        : WavDecoder.read(path);
-                stats.addDecoded(clip, format, audio);
+                stats.addDecoded(clip, format, WavDecoder.read(path));
                 return null;
             }
         } catch (NoSuchFileException e) {
             reason = "no such file (removed during the exploration?)";
         } catch (AccessDeniedException e) {
             reason = "permission denied";
+        } catch (AudioFormatException e) {
+            String message = withoutPath(path, String.valueOf(e.getMessage()));
+            if (isEmptyAudio(message)) {
+                stats.addEmpty(clip, "0 samples: " + message);
+                return null;
+            }
+            reason = message;
         } catch (IOException e) {
             reason = withoutPath(path, e.getMessage() == null ? e.toString() : e.getMessage());
         } catch (RuntimeException e) {
@@ -104,6 +109,15 @@ public final class CorpusExplorer {
         }
         stats.addUnreadable(clip, format, reason);
         return path + ": " + reason;
+    }
+
+    /**
+     * Whether the decoder refused a well-formed file only because its data chunk holds no whole
+     * frame. WavDecoder signals this only in its message ("data chunk is empty ...", "... less than
+     * one frame ..."), so the message is matched; a dedicated exception type in ser-core would be better.
+     */
+    static boolean isEmptyAudio(String decoderMessage) {
+        return decoderMessage.contains("data chunk is empty") || decoderMessage.contains("less than one frame");
     }
 
     /** The message without a leading "path: ", which the report already shows. */

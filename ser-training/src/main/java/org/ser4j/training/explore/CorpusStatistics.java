@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import org.ser4j.core.Emotion;
@@ -134,21 +135,32 @@ public final class CorpusStatistics {
     }
 
     /**
+     * Records a file that holds no audio: a 0-byte file, or a WAV file whose data chunk holds no
+     * whole frame (which the decoder refuses). It counts as decoded, with 0 samples.
+     *
+     * @param clip the file and its labels
+     * @param detail what is empty, e.g. {@code "0-byte file"}
+     */
+    public void addEmpty(LabelledClip clip, String detail) {
+        String path = clip.path().toString();
+        record(clip, null, new AudioClip(new float[0], features.sampleRate()), SignalStats.of(new float[0], 1, 1),
+                List.of(new QualityFinding(QualityCheck.EMPTY, path, detail)), null);
+    }
+
+    /**
      * Records a decoded file.
      *
      * @param clip the file and its labels
-     * @param format its header, or null for a 0-byte file (which is recorded as empty)
+     * @param format its header
      * @param audio its samples, mono
      * @throws RuntimeException if the log-mel extraction fails; nothing is recorded then
      */
     public void addDecoded(LabelledClip clip, WavFormat format, AudioClip audio) {
+        Objects.requireNonNull(format, "format");
         String path = clip.path().toString();
-        double fullScale = format == null ? 1.0 : SignalStats.fullScaleLevel(format);
-        SignalStats stats = SignalStats.of(audio.samples(), fullScale, options.thresholds().minClipRun());
+        SignalStats stats = SignalStats.of(audio.samples(), SignalStats.fullScaleLevel(format),
+                options.thresholds().minClipRun());
         List<QualityFinding> issues = QualityChecks.check(path, stats, options.thresholds());
-        if (format == null && stats.samples() == 0) {
-            issues = List.of(new QualityFinding(QualityCheck.EMPTY, path, "0-byte file (no WAV header)"));
-        }
         boolean isUsable = issues.stream().noneMatch(f -> f.check() == QualityCheck.EMPTY || f.check() == QualityCheck.SILENT);
         // Everything that can fail comes before the first update, so a failure records nothing.
         float[] mel = isUsable ? logMel.extract(audio) : null;
@@ -156,7 +168,13 @@ public final class CorpusStatistics {
             throw new IllegalStateException("log-mel extractor returned " + mel.length + " values for " + path
                     + ", expected " + logMel.featureLength());
         }
+        record(clip, format, audio, stats, issues, mel);
+    }
 
+    /** Updates every statistic with one decoded file; {@code mel} is null unless the clip is usable. */
+    private void record(LabelledClip clip, WavFormat format, AudioClip audio, SignalStats stats,
+            List<QualityFinding> issues, float[] mel) {
+        String path = clip.path().toString();
         decoded++;
         if (format != null) {
             tallyFormat(format);
@@ -181,10 +199,10 @@ public final class CorpusStatistics {
             padded++;
         }
         files.add(new ExploreSummary.FileSummary(path, clip.emotion().label(), clip.speakerKey(), clip.corpus(),
-                clip.intensity(), audio.sampleRate(), format == null ? "none (0-byte file)" : sampleFormat(format),
+                clip.intensity(), format == null ? 0 : format.sampleRate(), format == null ? "unknown" : sampleFormat(format),
                 format == null ? 0 : format.channels(), audio.length(), seconds, stats.peakDbfs(), stats.rmsDbfs(),
                 stats.mean(), stats.clippedSamples(), issues.stream().map(f -> f.check().key()).toList()));
-        if (isUsable) {
+        if (mel != null) {
             usable++;
             Emotion e = clip.emotion();
             usableCounts.merge(e, 1L, Long::sum);

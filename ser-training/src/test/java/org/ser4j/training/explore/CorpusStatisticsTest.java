@@ -107,7 +107,7 @@ class CorpusStatisticsTest {
         CorpusStatistics s = new CorpusStatistics(List.of(), List.of(empty, zeroBytes, silent, clipped),
                 ExploreOptions.DEFAULT, mel);
         s.addDecoded(empty, PCM16_16K, new AudioClip(new float[0], 16000));
-        s.addDecoded(zeroBytes, null, new AudioClip(new float[0], 16000));
+        s.addEmpty(zeroBytes, "0-byte file");
         s.addDecoded(silent, PCM16_16K, new AudioClip(new float[8000], 16000));
         float[] x = QualityChecksTest.sine(16000, 2, 0);
         for (int i = 0; i < x.length; i++) {
