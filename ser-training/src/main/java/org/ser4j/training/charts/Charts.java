@@ -283,7 +283,8 @@ public final class Charts {
      * @param title chart title
      * @param samples the samples, nominally in [-1, 1]
      * @param sampleRate samples per second, positive
-     * @return the chart; the amplitude axis spans at least [-1, 1] so waveforms compare by eye
+     * @return the chart; the amplitude axis is symmetric around zero, 5 % beyond the clip's peak
+     *     ([-1, 1] for a silent clip)
      */
     public static XYChart waveform(String title, float[] samples, int sampleRate) {
         if (sampleRate <= 0) {
@@ -297,10 +298,13 @@ public final class Charts {
         s.setLineWidth(0.8f);
         s.setLineColor(new Color(0x1f77b4));
         style(chart);
-        double peak = 1.0;
+        // Symmetric around zero and scaled to the clip, as librosa's waveshow does: a quiet clip
+        // would be a flat line on a fixed [-1, 1] axis.
+        double peak = 0;
         for (double v : xy[1]) {
             peak = Math.max(peak, Math.abs(v));
         }
+        peak = peak > 0 ? peak * 1.05 : 1.0;
         chart.getStyler().setYAxisMin(-peak).setYAxisMax(peak).setXAxisMin(0.0)
                 .setXAxisMax(Math.max(xy[0][xy[0].length - 1], 1.0 / sampleRate));
         chart.getStyler().setLegendVisible(false);

@@ -59,6 +59,51 @@ public record HistogramBins(double[] edges, long[] counts) {
     }
 
     /**
+     * Bins the finite values with a "nice" bin width (1, 2, 2.5 or 5 times a power of ten) chosen so
+     * that there are about {@code targetBins} bins, the first starting at a multiple of the width:
+     * the bin labels then read as round numbers (e.g. 2.0-2.1 s).
+     *
+     * @param values the values; non-finite ones are ignored; at least one must be finite
+     * @param targetBins the wanted number of bins, at least 1; the result has between about half
+     *     and {@code targetBins + 1} bins
+     * @return the histogram
+     */
+    public static HistogramBins nice(double[] values, int targetBins) {
+        if (targetBins < 1) {
+            throw new IllegalArgumentException("need at least one bin, got " + targetBins);
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        if (min > max) {
+            throw new IllegalArgumentException("a histogram needs at least one finite value");
+        }
+        double raw = (max - min) / targetBins;
+        if (!(raw > Math.max(Math.abs(min), Math.abs(max)) * 1e-9) || !Double.isFinite(raw)) {
+            return of(values, Math.min(targetBins, 1));
+        }
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double width = 10 * magnitude;
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * magnitude >= raw) {
+                width = m * magnitude;
+                break;
+            }
+        }
+        double lo = Math.floor(min / width) * width;
+        int n = Math.max(1, (int) Math.ceil((max - lo) / width));
+        if (lo + n * width <= max) {
+            n++; // keep max inside [lo, hi] despite rounding
+        }
+        return of(values, n, lo, lo + n * width);
+    }
+
+    /**
      * Bins the values into {@code bins} equal-width bins over {@code [min, max]}; values outside
      * the range and non-finite values are ignored.
      *

@@ -296,7 +296,7 @@ public final class CorpusStatistics {
             means.put(e, image);
         });
         return new ExploreFigures(Collections.unmodifiableMap(new EnumMap<>(shown)), Collections.unmodifiableMap(means),
-                durationCount == 0 ? null : HistogramBins.of(Arrays.copyOf(durations, durationCount), histogramBins()));
+                durationCount == 0 ? null : HistogramBins.nice(Arrays.copyOf(durations, durationCount), histogramBins()));
     }
 
     private int histogramBins() {
@@ -315,7 +315,7 @@ public final class CorpusStatistics {
         for (double d : sorted) {
             total += d;
         }
-        HistogramBins h = HistogramBins.of(sorted, histogramBins());
+        HistogramBins h = HistogramBins.nice(sorted, histogramBins());
         return new ExploreSummary.Durations(n, sorted[0], median, total / n, sorted[n - 1], total, h.edges(), h.counts());
     }
 

@@ -15,13 +15,14 @@ package org.ser4j.training.explore;
  *     {@code 1 - 2^-15} for float files
  * @param maxDcOffset a clip has a DC offset when the absolute mean of its samples exceeds this
  *     (linear, default 0.01, i.e. -40 dBFS)
- * @param lowPeakDbfs a clip is very low in level when its peak is below this (default -30 dBFS)
- * @param lowRmsDbfs ... or its RMS is below this (default -55 dBFS)
+ * @param lowPeakDbfs a clip is very low in level when its peak is below this (default -40 dBFS,
+ *     1 % of full scale; on RAVDESS + EmoDB this flags the quietest 0.5 % of clips)
+ * @param lowRmsDbfs ... or its RMS is below this (default -60 dBFS)
  */
 public record QualityThresholds(double silencePeak, int minClipRun, double maxDcOffset, double lowPeakDbfs,
         double lowRmsDbfs) {
     /** The documented defaults. */
-    public static final QualityThresholds DEFAULT = new QualityThresholds(1.0 / 32768, 3, 0.01, -30.0, -55.0);
+    public static final QualityThresholds DEFAULT = new QualityThresholds(1.0 / 32768, 3, 0.01, -40.0, -60.0);
 
     /** Checks the arguments. */
     public QualityThresholds {

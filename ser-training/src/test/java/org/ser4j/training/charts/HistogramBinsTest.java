@@ -3,6 +3,7 @@ package org.ser4j.training.charts;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import net.jqwik.api.ForAll;
@@ -29,6 +30,28 @@ class HistogramBinsTest {
             expected[b]++;
         }
         assertArrayEquals(expected, h.counts());
+    }
+
+    @Property(tries = 200)
+    void niceBinsHoldEveryValueWithARoundWidth(
+            @ForAll @Size(min = 1, max = 100) List<@DoubleRange(min = -1e4, max = 1e4) Double> valueList,
+            @ForAll @IntRange(min = 1, max = 40) int target) {
+        double[] values = valueList.stream().mapToDouble(Double::doubleValue).toArray();
+        HistogramBins h = HistogramBins.nice(values, target);
+        assertEquals(values.length, h.total());
+        assertTrue(h.counts().length <= target + 2, "bins: " + h.counts().length);
+        double width = h.edges()[1] - h.edges()[0];
+        double mantissa = width / Math.pow(10, Math.floor(Math.log10(width)));
+        assertTrue(List.of(1.0, 2.0, 2.5, 5.0).stream().anyMatch(m -> Math.abs(m - mantissa) < 1e-6)
+                || h.counts().length == 1, "width " + width);
+    }
+
+    @Test
+    void niceBinsOfDurations() {
+        HistogramBins h = HistogramBins.nice(new double[] {2.0, 2.0, 3.1, 4.96}, 30);
+        assertEquals(0.1, h.edges()[1] - h.edges()[0], 1e-12);
+        assertEquals(2.0, h.edges()[0], 1e-12);
+        assertEquals(4, h.total());
     }
 
     @Test

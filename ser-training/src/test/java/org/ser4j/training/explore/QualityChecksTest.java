@@ -69,9 +69,10 @@ class QualityChecksTest {
 
     @Test
     void quietSignalIsLowLevel() {
-        // -40 dBFS peak: below the -30 dBFS limit.
-        assertEquals(List.of(QualityCheck.LOW_LEVEL), checks(sine(16000, 0.01, 0)));
-        // -20 dBFS peak but a single click in silence: RMS far below -55 dBFS.
+        // -46 dBFS peak: below the -40 dBFS limit; -34 dBFS is not.
+        assertEquals(List.of(QualityCheck.LOW_LEVEL), checks(sine(16000, 0.005, 0)));
+        assertEquals(List.of(), checks(sine(16000, 0.02, 0)));
+        // -20 dBFS peak but a single click in silence: RMS far below -60 dBFS.
         float[] click = new float[16000];
         click[5] = 0.1f;
         assertEquals(List.of(QualityCheck.LOW_LEVEL), checks(click));
@@ -80,7 +81,7 @@ class QualityChecksTest {
     @Test
     void definitionsStateTheThresholds() {
         assertTrue(QualityCheck.CLIPPED.definition(T).contains("3 or more consecutive samples"));
-        assertTrue(QualityCheck.LOW_LEVEL.definition(T).contains("-30.0 dBFS"));
+        assertTrue(QualityCheck.LOW_LEVEL.definition(T).contains("-40.0 dBFS"));
         assertTrue(QualityCheck.DC_OFFSET.definition(T).contains("0.01"));
     }
 }
