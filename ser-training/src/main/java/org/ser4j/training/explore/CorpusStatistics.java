@@ -114,8 +114,14 @@ public final class CorpusStatistics {
     /** Records a file the scan could not label. */
     public void addSkipped(SkippedFile file) {
         skipped++;
+        // The scanner's reasons may start with the file name, which the report shows already.
+        String reason = file.reason();
+        Path name = file.path().getFileName();
+        if (name != null && reason.startsWith(name + ": ")) {
+            reason = reason.substring(name.toString().length() + 2);
+        }
         findings.get(QualityCheck.UNPARSED_NAME).add(new QualityFinding(QualityCheck.UNPARSED_NAME,
-                file.path().toString(), file.reason()));
+                file.path().toString(), reason));
     }
 
     /**

@@ -49,7 +49,7 @@ class CorpusStatisticsTest {
         // 22,050 Hz, 2 s = 44,100 samples -> exactly 32,000 at 16 kHz; stereo header
         s.addDecoded(c, fmt(22050, 2), tone(44100, 22050, 0.3));
         s.addUnreadable(d, null, "not a RIFF file");
-        s.addSkipped(new SkippedFile(Path.of("corpus", "readme.wav"), "name does not follow any known corpus convention"));
+        s.addSkipped(new SkippedFile(Path.of("corpus", "readme.wav"), "readme.wav: name does not follow any known corpus convention"));
 
         ExploreSummary sum = s.summary();
         assertEquals(new ExploreSummary.FileCounts(5, 4, 1, 3, 1, 3), sum.files());
@@ -85,7 +85,8 @@ class CorpusStatisticsTest {
         assertEquals(3L, sum.formats().combined().values().stream().mapToLong(Long::longValue).sum());
 
         assertEquals(List.of(new ExploreSummary.Finding(d.path().toString(), "not a RIFF file")), findings(sum, "unreadable"));
-        assertEquals(1, findings(sum, "unparsed_name").size());
+        assertEquals(List.of(new ExploreSummary.Finding(Path.of("corpus", "readme.wav").toString(),
+                "name does not follow any known corpus convention")), findings(sum, "unparsed_name"));
         assertEquals(3, sum.perFile().size());
     }
 
