@@ -58,13 +58,13 @@ public final class ExploreCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         for (Path d : data) {
             if (!Files.isDirectory(d)) {
-                err.println("error: --data " + d + ": " + (Files.exists(d) ? "is not a folder" : "no such folder"));
+                err.println("ser4j explore: --data " + d + ": " + (Files.exists(d) ? "is not a folder" : "no such folder"));
                 err.flush();
                 return 2;
             }
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
-            err.println("error: --out " + out + ": exists and is not a folder");
+            err.println("ser4j explore: --out " + out + ": exists and is not a folder");
             err.flush();
             return 2;
         }
@@ -73,7 +73,7 @@ public final class ExploreCommand implements Callable<Integer> {
         try {
             result = CorpusExplorer.explore(data, ExploreOptions.DEFAULT.withSeed(seed), progress);
         } catch (IOException e) {
-            err.println("error: cannot scan the corpus: " + e.getMessage());
+            err.println("ser4j explore: cannot scan the corpus: " + e.getMessage());
             err.flush();
             return 2;
         }
@@ -82,7 +82,7 @@ public final class ExploreCommand implements Callable<Integer> {
         try {
             ExploreReport.write(out, result);
         } catch (IOException e) {
-            err.println("error: cannot write the report to " + out + ": " + e.getMessage());
+            err.println("ser4j explore: cannot write the report to " + out + ": " + e.getMessage());
             err.flush();
             return 1;
         }
@@ -109,11 +109,11 @@ public final class ExploreCommand implements Callable<Integer> {
             int n = 0;
             for (ExploreSummary.Finding f : c.files()) {
                 if (n++ == MAX_SKIPPED_LINES) {
-                    err.println("skipped: ... and " + (c.files().size() - MAX_SKIPPED_LINES) + " more (listed in "
+                    err.println("ser4j explore: skipped: ... and " + (c.files().size() - MAX_SKIPPED_LINES) + " more (listed in "
                             + ExploreReport.REPORT_MD + ")");
                     break;
                 }
-                err.println("skipped: " + f.path() + ": " + f.detail());
+                err.println("ser4j explore: skipped: " + f.path() + ": " + f.detail());
             }
         }
         err.flush();
@@ -133,7 +133,7 @@ public final class ExploreCommand implements Callable<Integer> {
         @Override
         public void fileDone(int done, int total, Path file, String problem) {
             if (problem != null) {
-                err.println("unreadable: " + problem);
+                err.println("ser4j explore: unreadable: " + problem);
             }
             long now = System.nanoTime();
             if (done == total || done - lastDone >= PROGRESS_EVERY_FILES || now - lastPrint >= PROGRESS_EVERY_NANOS) {
@@ -144,13 +144,28 @@ public final class ExploreCommand implements Callable<Integer> {
             err.flush();
         }
 
-        /** E.g. {@code "explore: 250/1142 files (21.9 %), 48.1 files/s, ETA 0:18"}. */
+        /**
+         * E.g. {@code "files  250/1142 (21.9 %)   48 files/s  ETA 18s"}, durations formatted as the
+         * {@code train} command's epoch lines do ({@code 1h02m03s}, {@code 4m05s}, {@code 7s}).
+         */
         static String line(int done, int total, long elapsedNanos) {
             double seconds = Math.max(elapsedNanos / 1e9, 1e-9);
             double rate = done / seconds;
-            long eta = rate > 0 ? Math.round((total - done) / rate) : 0;
-            return String.format(Locale.ROOT, "explore: %d/%d files (%.1f %%), %.1f files/s, ETA %d:%02d", done, total,
-                    total == 0 ? 100.0 : 100.0 * done / total, rate, eta / 60, eta % 60);
+            double eta = rate > 0 ? (total - done) / rate : 0;
+            int width = Integer.toString(total).length();
+            return String.format(Locale.ROOT, "files %" + width + "d/%d (%.1f %%) %6.1f files/s  ETA %s", done, total,
+                    total == 0 ? 100.0 : 100.0 * done / total, rate, duration(eta));
+        }
+
+        static String duration(double seconds) {
+            long s = Math.max(0, Math.round(seconds));
+            long h = s / 3600;
+            long m = (s % 3600) / 60;
+            long sec = s % 60;
+            if (h > 0) {
+                return String.format(Locale.ROOT, "%dh%02dm%02ds", h, m, sec);
+            }
+            return m > 0 ? String.format(Locale.ROOT, "%dm%02ds", m, sec) : sec + "s";
         }
     }
 }

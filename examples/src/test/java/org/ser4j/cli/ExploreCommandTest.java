@@ -66,7 +66,7 @@ class ExploreCommandTest {
 
         assertEquals(1, code, "an unreadable file makes the exit code 1; stderr:\n" + err);
         assertTrue(err.toString().contains(truncated.getFileName().toString()), "stderr names the truncated file:\n" + err);
-        assertTrue(err.toString().contains("explore: 15/15 files"), "progress reaches the total:\n" + err);
+        assertTrue(err.toString().contains("files 15/15 (100.0 %)"), "progress reaches the total:\n" + err);
 
         JsonNode json = new ObjectMapper().readTree(report.resolve("summary.json").toFile());
         assertEquals(List.of(empty.toString()), paths(json, "empty"));
@@ -107,9 +107,13 @@ class ExploreCommandTest {
 
     @Test
     void progressLineShowsCountShareRateAndEta() {
-        assertEquals("explore: 250/1000 files (25.0 %), 50.0 files/s, ETA 0:15",
+        assertEquals("files  250/1000 (25.0 %)   50.0 files/s  ETA 15s",
                 ExploreCommand.Progress.line(250, 1000, 5_000_000_000L));
-        assertEquals("explore: 0/0 files (100.0 %), 0.0 files/s, ETA 0:00", ExploreCommand.Progress.line(0, 0, 1));
+        assertEquals("files 10/60 (16.7 %)    0.1 files/s  ETA 8m20s",
+                ExploreCommand.Progress.line(10, 60, 100_000_000_000L));
+        assertEquals("files 10/60 (16.7 %)    0.0 files/s  ETA 1h23m20s",
+                ExploreCommand.Progress.line(10, 60, 1_000_000_000_000L));
+        assertEquals("files 0/0 (100.0 %)    0.0 files/s  ETA 0s", ExploreCommand.Progress.line(0, 0, 1));
     }
 
     private static List<String> paths(JsonNode summary, String check) {
