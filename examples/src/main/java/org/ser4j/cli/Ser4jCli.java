@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             ClassifyCommand.class,
             ClassifyDirCommand.class,
+            ExploreCommand.class,
         })
 public final class Ser4jCli implements Runnable {
     static final String VECTOR_MODULE = "jdk.incubator.vector";
