@@ -89,9 +89,7 @@ public final class TrainCommand implements Callable<Integer> {
     /** The engine; replaced in tests. */
     TrainingPipeline.NetworkFactory networks = Architectures::build;
     /** The ONNX writer; replaced in tests. */
-    TrainingPipeline.ModelExporter exporter = (net, metadata, file) -> {
-        throw new TrainingInputException("the ONNX exporter is not part of this build yet");
-    };
+    TrainingPipeline.ModelExporter exporter = org.ser4j.training.onnx.OnnxExporter::export;
     /** Feature extractors; replaced in tests. */
     java.util.function.Function<FeatureKind, org.ser4j.features.FeatureExtractor> extractors = TrainingPipeline::referenceExtractor;
 
