@@ -5,7 +5,7 @@ import org.ser4j.core.audio.Resampler;
 import org.ser4j.core.model.FeatureKind;
 import org.ser4j.features.dsp.FixedLength;
 import org.ser4j.features.dsp.MelFilterbank;
-import org.ser4j.features.dsp.PowerSpectrogram;
+import org.ser4j.features.dsp.MelPowerKernel;
 import org.ser4j.features.dsp.PowerToDb;
 
 /**
@@ -25,8 +25,8 @@ import org.ser4j.features.dsp.PowerToDb;
  */
 public final class LogMelSpectrogram implements FeatureExtractor {
     private final FeatureConfig config;
-    private final PowerSpectrogram stft;
     private final MelFilterbank filterbank;
+    private final MelPowerKernel kernel;
 
     /** An extractor for the configuration. */
     public LogMelSpectrogram(FeatureConfig config) {
@@ -34,8 +34,43 @@ public final class LogMelSpectrogram implements FeatureExtractor {
             throw new IllegalArgumentException("config must not be null");
         }
         this.config = config;
-        this.stft = new PowerSpectrogram(config.nFft(), config.hopLength());
         this.filterbank = new MelFilterbank(config.sampleRate(), config.nFft(), config.nMels());
+        this.kernel = MelPowerKernel.best(config.nFft(), config.hopLength(), filterbank);
+    }
+
+    /**
+     * An extractor with an explicit kernel (e.g. {@link MelPowerKernel#portable}), for tests and
+     * benchmarks that compare implementations.
+     *
+     * @param config the configuration
+     * @param kernelFactory builds the kernel from nFft, hop and the filterbank
+     */
+    public LogMelSpectrogram(FeatureConfig config, KernelFactory kernelFactory) {
+        if (config == null || kernelFactory == null) {
+            throw new IllegalArgumentException("config and kernelFactory must not be null");
+        }
+        this.config = config;
+        this.filterbank = new MelFilterbank(config.sampleRate(), config.nFft(), config.nMels());
+        this.kernel = kernelFactory.create(config.nFft(), config.hopLength(), filterbank);
+    }
+
+    /** Builds a {@link MelPowerKernel}; {@code MelPowerKernel::portable} and {@code MelPowerKernel::best} fit. */
+    @FunctionalInterface
+    public interface KernelFactory {
+        /**
+         * A kernel.
+         *
+         * @param nFft FFT size in samples
+         * @param hopLength hop in samples
+         * @param filterbank the filterbank
+         * @return the kernel
+         */
+        MelPowerKernel create(int nFft, int hopLength, MelFilterbank filterbank);
+    }
+
+    /** Name of the mel kernel in use ({@code "portable"} or {@code "vector-..."}). */
+    public String kernelName() {
+        return kernel.name();
     }
 
     /** An extractor with {@link FeatureConfig#DEFAULT}. */
@@ -74,15 +109,8 @@ public final class LogMelSpectrogram implements FeatureExtractor {
      */
     public float[] melPower(float[] samples) {
         float[] y = prepare(samples);
-        int frames = config.frames();
-        int bins = stft.bins();
-        float[] mel = new float[config.nMels() * frames];
-        double[] scratch = new double[config.nFft()];
-        double[] power = new double[bins];
-        for (int t = 0; t < frames; t++) {
-            stft.framePower(y, t, scratch, power);
-            filterbank.apply(power, mel, t, frames);
-        }
+        float[] mel = new float[config.nMels() * config.frames()];
+        kernel.melPower(y, mel);
         return mel;
     }
 
@@ -130,6 +158,7 @@ public final class LogMelSpectrogram implements FeatureExtractor {
             throw new IllegalArgumentException("samples must not be null");
         }
         FixedLength.requireFinite(samples);
-        return FixedLength.padOrTrim(samples, config.clipSamples());
+        // the kernels never write to their input, so a clip of the right length is used as is
+        return samples.length == config.clipSamples() ? samples : FixedLength.padOrTrim(samples, config.clipSamples());
     }
 }

@@ -60,7 +60,8 @@ public final class TimeDomainFeatures implements FeatureExtractor {
             throw new IllegalArgumentException("samples must not be null");
         }
         FixedLength.requireFinite(samples);
-        float[] y = FixedLength.padOrTrim(samples, config.clipSamples());
+        // ZCR and RMS never write to their input, so a clip of the right length is used as is
+        float[] y = samples.length == config.clipSamples() ? samples : FixedLength.padOrTrim(samples, config.clipSamples());
         float[] zcr = ZeroCrossingRate.compute(y, config.nFft(), config.hopLength());
         float[] rms = Rms.compute(y, config.nFft(), config.hopLength());
         float[] out = new float[2 * zcr.length];

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.ser4j.features.dsp.MelFilterbank;
+import org.ser4j.features.dsp.MelPowerKernel;
 
 /**
  * Parity with librosa 0.10.2 on every fixture in {@code shared/fixtures/librosa}: ZCR exact, RMS
@@ -19,6 +20,14 @@ import org.ser4j.features.dsp.MelFilterbank;
  */
 class LibrosaParityTest {
     private static final LogMelSpectrogram MEL = new LogMelSpectrogram(FeatureConfig.DEFAULT);
+    private static final LogMelSpectrogram PORTABLE = new LogMelSpectrogram(FeatureConfig.DEFAULT, MelPowerKernel::portable);
+
+    @Test
+    void testsRunTheSimdKernelWhenTheVectorApiIsLoaded() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
+        assertTrue(MEL.kernelName().startsWith("vector"), MEL.kernelName());
+        assertEquals("portable", PORTABLE.kernelName());
+    }
     private static final TimeDomainFeatures TIME = new TimeDomainFeatures(FeatureConfig.DEFAULT);
 
     @Test
@@ -64,11 +73,16 @@ class LibrosaParityTest {
         }
         assertRelative(name + " rms", flatten(new double[][] {rms}), slice(time, frames, frames), 1e-5);
 
-        float[] mel = MEL.melPower(y);
-        assertRelative(name + " mel", flatten(shape(LibrosaFixtures.readCsv(exp.resolve(name + ".mel.csv")), 128, frames)), mel, 1e-5);
-
-        float[] db = MEL.extract(y);
+        double[] expectedMel = flatten(shape(LibrosaFixtures.readCsv(exp.resolve(name + ".mel.csv")), 128, frames));
         double[] expectedDb = flatten(shape(LibrosaFixtures.readCsv(exp.resolve(name + ".db.csv")), 128, frames));
+        for (LogMelSpectrogram extractor : new LogMelSpectrogram[] {MEL, PORTABLE}) {
+            String what = name + " (" + extractor.kernelName() + ")";
+            assertRelative(what + " mel", expectedMel, extractor.melPower(y), 1e-5);
+            assertDb(what, expectedDb, extractor.extract(y), frames);
+        }
+    }
+
+    private static void assertDb(String name, double[] expectedDb, float[] db, int frames) {
         double worst = 0;
         int worstAt = -1;
         for (int i = 0; i < db.length; i++) {

@@ -36,19 +36,14 @@ public final class FixedLength {
      * @throws IllegalArgumentException naming the first offending index
      */
     public static void requireFinite(float[] samples) {
-        // Cheap vector-friendly pre-check: x - x is 0 for finite x and NaN otherwise.
-        float acc0 = 0f;
-        float acc1 = 0f;
+        // Branch-free scan: (bits & exponent) + one exponent step carries into the sign bit
+        // exactly when the exponent is all ones (infinity or NaN).
+        int acc = 0;
         int n = samples.length;
-        int i = 0;
-        for (; i + 1 < n; i += 2) {
-            acc0 += samples[i] - samples[i];
-            acc1 += samples[i + 1] - samples[i + 1];
+        for (int i = 0; i < n; i++) {
+            acc |= (Float.floatToRawIntBits(samples[i]) & 0x7f800000) + 0x00800000;
         }
-        if (i < n) {
-            acc0 += samples[i] - samples[i];
-        }
-        if (acc0 + acc1 == 0f) {
+        if (acc >= 0) {
             return;
         }
         for (int j = 0; j < n; j++) {

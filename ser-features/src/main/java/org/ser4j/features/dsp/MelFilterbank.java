@@ -136,6 +136,11 @@ public final class MelFilterbank {
         return end[band];
     }
 
+    /** Row {@code band} itself, for kernels in this package; never modify it. */
+    float[] rowView(int band) {
+        return weights[band];
+    }
+
     /** A copy of row {@code band}, {@link #fftBins()} weights. */
     public float[] row(int band) {
         return Arrays.copyOf(weights[band], nBins);

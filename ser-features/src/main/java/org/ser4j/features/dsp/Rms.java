@@ -41,20 +41,27 @@ public final class Rms {
             for (int b = 0; b < blocks; b++) {
                 int from = Math.max(0, b * hopLength - half);
                 int to = Math.min(n, (b + 1) * hopLength - half);
+                // four independent chains hide the add latency
                 double acc0 = 0;
                 double acc1 = 0;
+                double acc2 = 0;
+                double acc3 = 0;
                 int i = from;
-                for (; i + 1 < to; i += 2) {
-                    double a = signal[i];
-                    double c = signal[i + 1];
-                    acc0 += a * a;
-                    acc1 += c * c;
+                for (; i + 3 < to; i += 4) {
+                    double a0 = signal[i];
+                    double a1 = signal[i + 1];
+                    double a2 = signal[i + 2];
+                    double a3 = signal[i + 3];
+                    acc0 += a0 * a0;
+                    acc1 += a1 * a1;
+                    acc2 += a2 * a2;
+                    acc3 += a3 * a3;
                 }
-                if (i < to) {
+                for (; i < to; i++) {
                     double a = signal[i];
                     acc0 += a * a;
                 }
-                blockSum[b] = acc0 + acc1;
+                blockSum[b] = (acc0 + acc1) + (acc2 + acc3);
             }
             float[] out = new float[frames];
             for (int t = 0; t < frames; t++) {

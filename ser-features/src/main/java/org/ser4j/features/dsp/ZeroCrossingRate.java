@@ -41,28 +41,77 @@ public final class ZeroCrossingRate {
         int n = signal.length;
         int half = frameLength / 2;
         int frames = Framing.centeredFrameCount(n, hopLength);
-        int padded = n + frameLength;
-        // crossing[p] = 1 if padded sample p has another sign than padded sample p - 1 (p >= 1).
-        // prefix[p] = sum of crossing[1..p]; frame t (start s = t*hop) counts crossing[s+1 .. s+L-1].
-        int[] prefix = new int[padded];
-        boolean prevNeg = negative(signal[0]);
-        int count = 0;
-        for (int p = 1; p < padded; p++) {
-            int j = p - half;
-            boolean neg = negative(signal[j < 0 ? 0 : (j >= n ? n - 1 : j)]);
-            if (neg != prevNeg) {
-                count++;
+        // Edge padding repeats the end samples, so crossings only happen between original
+        // neighbours y[i-1], y[i] (1 <= i < n), at padded position p = i + half.
+        if (frameLength % hopLength == 0) {
+            int perFrame = frameLength / hopLength;
+            int blocks = frames + perFrame - 1;
+            int[] blockCount = new int[blocks];
+            for (int b = 0; b < blocks; b++) {
+                int from = Math.max(b * hopLength - half, 1);
+                int to = Math.min((b + 1) * hopLength - half, n);
+                blockCount[b] = crossings(signal, from, to);
             }
-            prevNeg = neg;
-            prefix[p] = count;
+            float[] out = new float[frames];
+            for (int t = 0; t < frames; t++) {
+                int c = 0;
+                for (int j = 0; j < perFrame; j++) {
+                    c += blockCount[t + j];
+                }
+                // the frame's first position p = t*hop pairs with the sample before the frame
+                int i = t * hopLength - half;
+                if (i >= 1 && i < n) {
+                    c -= crossings(signal, i, i + 1);
+                }
+                out[t] = (float) (c / (double) frameLength);
+            }
+            return out;
         }
+        int[] prefix = new int[n + 1];
+        for (int i = 1; i < n; i++) {
+            prefix[i] = prefix[i - 1] + crossings(signal, i, i + 1);
+        }
+        prefix[n] = prefix[n - 1];
         float[] out = new float[frames];
         for (int t = 0; t < frames; t++) {
-            int s = t * hopLength;
-            int last = Math.min(s + frameLength - 1, padded - 1);
-            out[t] = (float) ((prefix[last] - prefix[s]) / (double) frameLength);
+            // frame t covers padded p in [t*hop + 1, t*hop + L - 1], i.e. i = p - half
+            int lo = Math.max(t * hopLength + 1 - half, 1);
+            int hi = Math.min(t * hopLength + frameLength - 1 - half, n - 1);
+            int c = hi >= lo ? prefix[hi] - prefix[lo - 1] : 0;
+            out[t] = (float) (c / (double) frameLength);
         }
         return out;
+    }
+
+    /** Number of i in [from, to) where y[i] and y[i-1] differ in thresholded sign; from >= 1. */
+    static int crossings(float[] y, int from, int to) {
+        if (from >= to) {
+            return 0;
+        }
+        // Branch-free sign test: x - NEG_LIMIT is negative exactly when x < NEG_LIMIT (float
+        // subtraction is exact in sign and only zero for equal operands); random signs would
+        // otherwise mispredict a branch on every sample.
+        float limit = NEG_LIMIT;
+        int count = 0;
+        int prev = Float.floatToRawIntBits(y[from - 1] - limit);
+        for (int i = from; i < to; i++) {
+            int cur = Float.floatToRawIntBits(y[i] - limit);
+            count += (cur ^ prev) >>> 31;
+            prev = cur;
+        }
+        return count;
+    }
+
+    /**
+     * The smallest float above every float that is below -1e-10 in double arithmetic, so that
+     * {@code x < NEG_LIMIT} is exactly {@code x < 0 && |x| > 1e-10} for float x.
+     */
+    static final float NEG_LIMIT;
+
+    static {
+        float f = (float) -THRESHOLD;
+        float lastNegative = (double) f < -THRESHOLD ? f : Math.nextDown(f);
+        NEG_LIMIT = Math.nextUp(lastNegative);
     }
 
     /** Sign bit after thresholding: values within 1e-10 of zero become +0 and count as positive. */

@@ -150,6 +150,11 @@ public final class SequentialNetwork implements Network {
         System.arraycopy(parameters, 0, params, 0, params.length);
     }
 
+    /** The layers themselves (for in-package tools and tests). */
+    Layer[] layerArray() {
+        return layers.clone();
+    }
+
     @Override
     public List<LayerSpec> layers() {
         List<LayerSpec> specs = new ArrayList<>();

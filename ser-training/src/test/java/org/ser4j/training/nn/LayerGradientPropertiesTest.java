@@ -17,7 +17,7 @@ import net.jqwik.api.constraints.IntRange;
  * crosses a ReLU or max-pool kink; such coordinates are detected by their forward and backward
  * differences disagreeing, and skipped (an undetected kink has a slope change below the tolerance).
  */
-class LayerGradientProperties {
+class LayerGradientPropertiesTest {
     private static final double STEP = 1e-2;
 
     @Property(tries = 40)
