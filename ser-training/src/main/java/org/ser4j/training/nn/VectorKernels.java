@@ -322,4 +322,65 @@ final class VectorKernels implements Kernels {
             }
         }
     }
+
+    @Override
+    public void convSingleChannel(float[] x, int xOff, int inW, float[] w, int wOff, int cout, int kh, int kw,
+            float[] bias, int biasOff, boolean relu, float[] y, int yOff, int yStride, int outH, int outW) {
+        if (outW < L) {
+            ScalarKernels.INSTANCE.convSingleChannel(x, xOff, inW, w, wOff, cout, kh, kw, bias, biasOff, relu, y, yOff,
+                    yStride, outH, outW);
+            return;
+        }
+        FloatVector zero = FloatVector.zero(S);
+        for (int co = 0; co < cout; co++) {
+            FloatVector b = FloatVector.broadcast(S, bias[biasOff + co]);
+            int wc = wOff + co * kh * kw;
+            for (int ho = 0; ho < outH; ho++) {
+                int yr = yOff + co * yStride + ho * outW;
+                int xr0 = xOff + ho * inW;
+                for (int wo = 0; wo < outW; wo += L) {
+                    // the last block overlaps the previous one instead of running a scalar tail
+                    int at = Math.min(wo, outW - L);
+                    FloatVector acc = b;
+                    for (int i = 0; i < kh; i++) {
+                        int xr = xr0 + i * inW + at;
+                        int wr = wc + i * kw;
+                        for (int j = 0; j < kw; j++) {
+                            acc = FloatVector.fromArray(S, x, xr + j).fma(FloatVector.broadcast(S, w[wr + j]), acc);
+                        }
+                    }
+                    if (relu) {
+                        acc = acc.max(zero);
+                    }
+                    acc.intoArray(y, yr + at);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void convSingleChannelWeightGrad(float[] x, int xOff, int inW, float[] dz, int dzOff, int dzStride,
+            int cout, int kh, int kw, int outH, int outW, float[] g, int gOff) {
+        int upper = S.loopBound(outW);
+        for (int co = 0; co < cout; co++) {
+            for (int i = 0; i < kh; i++) {
+                for (int j = 0; j < kw; j++) {
+                    FloatVector acc = FloatVector.zero(S);
+                    float tail = 0f;
+                    for (int ho = 0; ho < outH; ho++) {
+                        int xr = xOff + (ho + i) * inW + j;
+                        int dr = dzOff + co * dzStride + ho * outW;
+                        int wo = 0;
+                        for (; wo < upper; wo += L) {
+                            acc = FloatVector.fromArray(S, dz, dr + wo).fma(FloatVector.fromArray(S, x, xr + wo), acc);
+                        }
+                        for (; wo < outW; wo++) {
+                            tail += dz[dr + wo] * x[xr + wo];
+                        }
+                    }
+                    g[gOff + (co * kh + i) * kw + j] += acc.reduceLanes(VectorOperators.ADD) + tail;
+                }
+            }
+        }
+    }
 }
