@@ -16,6 +16,7 @@ import org.ser4j.training.TrainingListener;
 import org.ser4j.training.TrainingPipeline;
 import org.ser4j.training.TrainingRequest;
 import org.ser4j.training.nn.Architectures;
+import org.ser4j.training.onnx.OnnxExporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -89,7 +90,7 @@ public final class TrainCommand implements Callable<Integer> {
     /** The engine; replaced in tests. */
     TrainingPipeline.NetworkFactory networks = Architectures::build;
     /** The ONNX writer; replaced in tests. */
-    TrainingPipeline.ModelExporter exporter = org.ser4j.training.onnx.OnnxExporter::export;
+    TrainingPipeline.ModelExporter exporter = OnnxExporter::export;
     /** Feature extractors; replaced in tests. */
     java.util.function.Function<FeatureKind, org.ser4j.features.FeatureExtractor> extractors = TrainingPipeline::referenceExtractor;
 

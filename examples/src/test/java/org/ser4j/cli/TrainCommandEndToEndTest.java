@@ -16,8 +16,9 @@ import org.ser4j.core.audio.AudioClip;
 import org.ser4j.core.audio.WavWriter;
 
 /**
- * A tiny real run of {@code ser4j train}: real WAV decoding, real time-domain features and the
- * real engine, on a few synthetic tone clips for two epochs.
+ * A tiny real run of {@code ser4j train} then {@code ser4j evaluate}: real WAV decoding, real
+ * time-domain features, the real engine and ONNX export, and ONNX Runtime inference, on a few
+ * synthetic tone clips for two epochs.
  */
 class TrainCommandEndToEndTest {
     @TempDir
@@ -47,7 +48,6 @@ class TrainCommandEndToEndTest {
         Path data = toneCorpus();
         Path out = tmp.resolve("out");
         TrainCommand cmd = new TrainCommand();
-        cmd.exporter = (net, metadata, file) -> Files.writeString(file, metadata.toProperties().toString());
         CliRun r = CliRun.of(cmd, "--model", "time", "--data", data.toString(), "--out", out.toString(), "--epochs", "2",
                 "--batch", "8", "--threads", "1", "--cache", tmp.resolve("cache").toString(), "--val-fraction", "0.25",
                 "--test-fraction", "0.25", "--standardize", "global");
@@ -62,6 +62,18 @@ class TrainCommandEndToEndTest {
         assertEquals(2, j.get("history").size());
         assertEquals("time", j.get("config").get("model").asText());
         assertEquals(318_438, j.get("parameterCount").asLong());
-        assertTrue(Files.readString(out.resolve("model.onnx")).contains("ser4j.standardize.mean"));
+
+        // The exported model opens in ONNX Runtime and evaluate writes the same reports for it.
+        Path evalOut = tmp.resolve("eval");
+        CliRun e = CliRun.of(new EvaluateCommand(), "--model", out.resolve("model.onnx").toString(), "--data", data.toString(),
+                "--out", evalOut.toString());
+        assertEquals(1, e.exit(), "the broken clip cannot be classified: " + e.err());
+        assertTrue(e.err().contains("broken.wav"), e.err());
+        JsonNode ev = new ObjectMapper().readTree(evalOut.resolve("report.json").toFile());
+        assertEquals("evaluate", ev.get("command").asText());
+        assertEquals(24, ev.get("metrics").get("evaluation").get("clips").asInt());
+        for (String f : new String[] {"report.md", "confusion.png", "f1.png"}) {
+            assertTrue(Files.size(evalOut.resolve(f)) > 0, f);
+        }
     }
 }
