@@ -16,11 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>transition band {@code 0.9 fN .. fN};</li>
  *   <li>stopband from {@code fN} up, designed for 90 dB attenuation (Kaiser beta 8.96): a tone
  *       above the target Nyquist frequency is attenuated by at least 80 dB, as the tests check for
- *       48 k, 44.1 k and 22.05 k to 16 k; images of upsampling likewise;</li>
+ *       48 k, 44.1 k and 22.05 k to 16 k (measured worst case over tones from 8 kHz up: about
+ *       92 dB); images of upsampling likewise;</li>
  *   <li>linear phase and no delay: output sample {@code n} is the band-limited input at time
  *       {@code n / targetRate} seconds;</li>
  *   <li>the signal is taken as zero outside the clip, so the first and last half filter length
- *       (about {@code 3.6 / (0.1 fN)} / 2 seconds, 2.3 ms at 16 kHz) fade in and out.</li>
+ *       fade in and out (the filter spans about {@code 5.7 / (0.1 fN)} seconds: 7 ms, so 3.6 ms at
+ *       each end, when the target is 16 kHz).</li>
  * </ul>
  * Arithmetic is in float with several partial sums per output sample (round-off near -130 dB).
  * When the JVM runs with {@code --add-modules jdk.incubator.vector}, the inner dot product uses

@@ -35,6 +35,7 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         // createTempFile would make the file owner-only (0600); outputs should get the usual umask.
         Path tmp = dir.resolve("." + absolute.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+        boolean moved = false;
         try {
             try (OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
                     java.nio.file.StandardOpenOption.WRITE)) {
@@ -45,9 +46,12 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
+            moved = true;
+        } finally {
+            // Also on Errors (e.g. a missing class while serialising): never leave a stray temp file.
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 }

@@ -18,6 +18,9 @@ final class VectorKernels implements Kernels {
     private static final int L = S.length();
     private static final int GEMM_KC = 256;
     private static final int DOT_KC = 4096;
+    /** Longest dot product for which {@link #gemmABt} transposes B and runs {@link #gemm} instead. */
+    private static final int TRANSPOSE_MAX_K = 1024;
+    private static final ThreadLocal<float[]> TRANSPOSED = ThreadLocal.withInitial(() -> new float[0]);
 
     /** Public no-arg constructor for reflective loading. */
     public VectorKernels() {
@@ -31,35 +34,43 @@ final class VectorKernels implements Kernels {
     @Override
     public void gemm(int m, int n, int k, float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int ldb,
             float[] c, int cOff, int ldc, boolean accumulate) {
-        if (!accumulate) {
-            for (int i = 0; i < m; i++) {
-                Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+        if (k == 0) {
+            if (!accumulate) {
+                for (int i = 0; i < m; i++) {
+                    Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+                }
             }
+            return;
         }
         for (int p0 = 0; p0 < k; p0 += GEMM_KC) {
             int kc = Math.min(GEMM_KC, k - p0);
+            // the first panel overwrites C unless accumulating, so C is never cleared separately
+            boolean zero = p0 == 0 && !accumulate;
             int j = 0;
             for (; j + 3 * L <= n; j += 3 * L) {
                 int i = 0;
                 for (; i + 4 <= m; i += 4) {
-                    tile4x3(i, j, p0, kc, a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc);
+                    tile4x3(i, j, p0, kc, a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, zero);
                 }
                 for (; i < m; i++) {
-                    tile1x3(i, j, p0, kc, a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc);
+                    tile1x3(i, j, p0, kc, a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, zero);
                 }
             }
             for (; j + L <= n; j += L) {
                 int i = 0;
                 for (; i + 4 <= m; i += 4) {
-                    tile4x1(i, j, p0, kc, a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc);
+                    tile4x1(i, j, p0, kc, a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, zero);
                 }
                 for (; i < m; i++) {
-                    tile1x1(i, j, p0, kc, a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc);
+                    tile1x1(i, j, p0, kc, a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, zero);
                 }
             }
             if (j < n) {
                 for (int i = 0; i < m; i++) {
                     int ci = cOff + i * ldc;
+                    if (zero) {
+                        Arrays.fill(c, ci + j, ci + n, 0f);
+                    }
                     int ai = aOff + i * aRs + p0 * aCs;
                     for (int p = 0; p < kc; p++) {
                         float av = a[ai + p * aCs];
@@ -74,23 +85,23 @@ final class VectorKernels implements Kernels {
     }
 
     private static void tile4x3(int i, int j, int p0, int kc, float[] a, int aOff, int aRs, int aCs, float[] b,
-            int bOff, int ldb, float[] c, int cOff, int ldc) {
+            int bOff, int ldb, float[] c, int cOff, int ldc, boolean zero) {
         int c0 = cOff + i * ldc + j;
         int c1 = c0 + ldc;
         int c2 = c1 + ldc;
         int c3 = c2 + ldc;
-        FloatVector r00 = FloatVector.fromArray(S, c, c0);
-        FloatVector r01 = FloatVector.fromArray(S, c, c0 + L);
-        FloatVector r02 = FloatVector.fromArray(S, c, c0 + 2 * L);
-        FloatVector r10 = FloatVector.fromArray(S, c, c1);
-        FloatVector r11 = FloatVector.fromArray(S, c, c1 + L);
-        FloatVector r12 = FloatVector.fromArray(S, c, c1 + 2 * L);
-        FloatVector r20 = FloatVector.fromArray(S, c, c2);
-        FloatVector r21 = FloatVector.fromArray(S, c, c2 + L);
-        FloatVector r22 = FloatVector.fromArray(S, c, c2 + 2 * L);
-        FloatVector r30 = FloatVector.fromArray(S, c, c3);
-        FloatVector r31 = FloatVector.fromArray(S, c, c3 + L);
-        FloatVector r32 = FloatVector.fromArray(S, c, c3 + 2 * L);
+        FloatVector r00 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0);
+        FloatVector r01 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + L);
+        FloatVector r02 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * L);
+        FloatVector r10 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c1);
+        FloatVector r11 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c1 + L);
+        FloatVector r12 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c1 + 2 * L);
+        FloatVector r20 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c2);
+        FloatVector r21 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c2 + L);
+        FloatVector r22 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c2 + 2 * L);
+        FloatVector r30 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c3);
+        FloatVector r31 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c3 + L);
+        FloatVector r32 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c3 + 2 * L);
         int ai = aOff + i * aRs + p0 * aCs;
         int bp = bOff + p0 * ldb + j;
         for (int p = 0; p < kc; p++) {
@@ -131,11 +142,11 @@ final class VectorKernels implements Kernels {
     }
 
     private static void tile1x3(int i, int j, int p0, int kc, float[] a, int aOff, int aRs, int aCs, float[] b,
-            int bOff, int ldb, float[] c, int cOff, int ldc) {
+            int bOff, int ldb, float[] c, int cOff, int ldc, boolean zero) {
         int c0 = cOff + i * ldc + j;
-        FloatVector r0 = FloatVector.fromArray(S, c, c0);
-        FloatVector r1 = FloatVector.fromArray(S, c, c0 + L);
-        FloatVector r2 = FloatVector.fromArray(S, c, c0 + 2 * L);
+        FloatVector r0 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0);
+        FloatVector r1 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + L);
+        FloatVector r2 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * L);
         int ai = aOff + i * aRs + p0 * aCs;
         int bp = bOff + p0 * ldb + j;
         for (int p = 0; p < kc; p++) {
@@ -152,15 +163,15 @@ final class VectorKernels implements Kernels {
     }
 
     private static void tile4x1(int i, int j, int p0, int kc, float[] a, int aOff, int aRs, int aCs, float[] b,
-            int bOff, int ldb, float[] c, int cOff, int ldc) {
+            int bOff, int ldb, float[] c, int cOff, int ldc, boolean zero) {
         int c0 = cOff + i * ldc + j;
         int c1 = c0 + ldc;
         int c2 = c1 + ldc;
         int c3 = c2 + ldc;
-        FloatVector r0 = FloatVector.fromArray(S, c, c0);
-        FloatVector r1 = FloatVector.fromArray(S, c, c1);
-        FloatVector r2 = FloatVector.fromArray(S, c, c2);
-        FloatVector r3 = FloatVector.fromArray(S, c, c3);
+        FloatVector r0 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0);
+        FloatVector r1 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c1);
+        FloatVector r2 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c2);
+        FloatVector r3 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c3);
         int ai = aOff + i * aRs + p0 * aCs;
         int bp = bOff + p0 * ldb + j;
         for (int p = 0; p < kc; p++) {
@@ -179,9 +190,9 @@ final class VectorKernels implements Kernels {
     }
 
     private static void tile1x1(int i, int j, int p0, int kc, float[] a, int aOff, int aRs, int aCs, float[] b,
-            int bOff, int ldb, float[] c, int cOff, int ldc) {
+            int bOff, int ldb, float[] c, int cOff, int ldc, boolean zero) {
         int c0 = cOff + i * ldc + j;
-        FloatVector r0 = FloatVector.fromArray(S, c, c0);
+        FloatVector r0 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0);
         int ai = aOff + i * aRs + p0 * aCs;
         int bp = bOff + p0 * ldb + j;
         for (int p = 0; p < kc; p++) {
@@ -195,6 +206,22 @@ final class VectorKernels implements Kernels {
     @Override
     public void gemmABt(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
             float[] c, int cOff, int ldc, boolean accumulate) {
+        if (k <= TRANSPOSE_MAX_K && n >= 3 * L && m >= 4) {
+            // short dot products would be dominated by lane reductions: transpose B and use gemm
+            float[] bt = TRANSPOSED.get();
+            if (bt.length < k * n) {
+                bt = new float[k * n];
+                TRANSPOSED.set(bt);
+            }
+            for (int j = 0; j < n; j++) {
+                int bj = bOff + j * ldb;
+                for (int p = 0; p < k; p++) {
+                    bt[p * n + j] = b[bj + p];
+                }
+            }
+            gemm(m, n, k, a, aOff, lda, 1, bt, 0, n, c, cOff, ldc, accumulate);
+            return;
+        }
         if (!accumulate) {
             for (int i = 0; i < m; i++) {
                 Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
@@ -319,6 +346,108 @@ final class VectorKernels implements Kernels {
             int ci = cOff + (i + r) * ldc + j;
             for (int q = 0; q < 4; q++) {
                 c[ci + q] += t[r * 4 + q];
+            }
+        }
+    }
+
+    // The direct convolution kernels keep every vector loop a single loop whose only carried values
+    // live in arrays: C2 (JDK 17) boxes vectors carried across nested loops, which is 10x slower.
+
+    @Override
+    public void convSingleChannel(float[] x, int xOff, int inW, float[] w, int wOff, int cout, int kh, int kw,
+            float[] bias, int biasOff, boolean relu, float[] y, int yOff, int yStride, int outH, int outW) {
+        // rows are computed over a width padded to whole vectors; the extra outputs read past the
+        // row end (finite input values) and are dropped, except where that would leave the array
+        int padded = (outW + L - 1) / L * L;
+        int upper = S.loopBound(outW);
+        float[] row = new float[padded];
+        for (int co = 0; co < cout; co++) {
+            float b = bias[biasOff + co];
+            int wc = wOff + co * kh * kw;
+            for (int ho = 0; ho < outH; ho++) {
+                boolean whole = xOff + (ho + kh - 1) * inW + kw - 1 + padded <= x.length;
+                Arrays.fill(row, b);
+                for (int i = 0; i < kh; i++) {
+                    for (int j = 0; j < kw; j++) {
+                        float wt = w[wc + i * kw + j];
+                        int xr = xOff + (ho + i) * inW + j;
+                        if (whole) {
+                            axpy(wt, x, xr, row, 0, padded);
+                        } else {
+                            axpy(wt, x, xr, row, 0, upper);
+                            for (int wo = upper; wo < outW; wo++) {
+                                row[wo] += wt * x[xr + wo];
+                            }
+                        }
+                    }
+                }
+                int yr = yOff + co * yStride + ho * outW;
+                if (relu) {
+                    for (int wo = 0; wo < outW; wo++) {
+                        float v = row[wo];
+                        y[yr + wo] = v > 0f ? v : 0f;
+                    }
+                } else {
+                    System.arraycopy(row, 0, y, yr, outW);
+                }
+            }
+        }
+    }
+
+    /** {@code y[yr + t] += a * x[xr + t]} for {@code t < upper} (a multiple of the vector length). */
+    private static void axpy(float a, float[] x, int xr, float[] y, int yr, int upper) {
+        FloatVector av = FloatVector.broadcast(S, a);
+        for (int t = 0; t < upper; t += L) {
+            FloatVector.fromArray(S, x, xr + t).fma(av, FloatVector.fromArray(S, y, yr + t)).intoArray(y, yr + t);
+        }
+    }
+
+    /** Returns {@code acc + sum_t a[ai + t] * b[bi + t]} for {@code t < upper} as lanes, not reduced. */
+    private static FloatVector dotLanes(float[] a, int ai, float[] b, int bi, int upper, FloatVector acc) {
+        FloatVector s = acc;
+        for (int t = 0; t < upper; t += L) {
+            s = FloatVector.fromArray(S, a, ai + t).fma(FloatVector.fromArray(S, b, bi + t), s);
+        }
+        return s;
+    }
+
+    @Override
+    public void convSingleChannelWeightGrad(float[] x, int xOff, int inW, float[] dz, int dzOff, int dzStride,
+            int cout, int kh, int kw, int outH, int outW, float[] g, int gOff) {
+        // dz rows are copied into a zero-padded row so that whole vectors can run past the row end
+        int padded = (outW + L - 1) / L * L;
+        int upper = S.loopBound(outW);
+        int taps = kh * kw;
+        float[] lanes = new float[taps * L];
+        float[] tails = new float[taps];
+        float[] row = new float[padded];
+        for (int co = 0; co < cout; co++) {
+            Arrays.fill(lanes, 0f);
+            Arrays.fill(tails, 0f);
+            for (int ho = 0; ho < outH; ho++) {
+                int dr = dzOff + co * dzStride + ho * outW;
+                System.arraycopy(dz, dr, row, 0, outW);
+                boolean whole = xOff + (ho + kh - 1) * inW + kw - 1 + padded <= x.length;
+                for (int i = 0; i < kh; i++) {
+                    for (int j = 0; j < kw; j++) {
+                        int t = i * kw + j;
+                        int xr = xOff + (ho + i) * inW + j;
+                        FloatVector acc = FloatVector.fromArray(S, lanes, t * L);
+                        if (whole) {
+                            dotLanes(row, 0, x, xr, padded, acc).intoArray(lanes, t * L);
+                        } else {
+                            dotLanes(row, 0, x, xr, upper, acc).intoArray(lanes, t * L);
+                            float tail = 0f;
+                            for (int wo = upper; wo < outW; wo++) {
+                                tail += row[wo] * x[xr + wo];
+                            }
+                            tails[t] += tail;
+                        }
+                    }
+                }
+            }
+            for (int t = 0; t < taps; t++) {
+                g[gOff + co * taps + t] += FloatVector.fromArray(S, lanes, t * L).reduceLanes(VectorOperators.ADD) + tails[t];
             }
         }
     }

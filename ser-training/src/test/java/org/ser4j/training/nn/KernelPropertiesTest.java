@@ -97,6 +97,56 @@ class KernelPropertiesTest {
         }
     }
 
+    @Property(tries = 40)
+    void singleChannelConvolutionMatchesReference(@ForAll @IntRange(min = 1, max = 5) int cout,
+            @ForAll @IntRange(min = 1, max = 4) int kh, @ForAll @IntRange(min = 1, max = 7) int kw,
+            @ForAll @IntRange(min = 0, max = 5) int extraH, @ForAll @IntRange(min = 0, max = 70) int extraW,
+            @ForAll boolean relu, @ForAll long seed) {
+        Random r = new Random(seed);
+        int outH = extraH + 1;
+        int outW = extraW + 1;
+        int inH = outH + kh - 1;
+        int inW = outW + kw - 1;
+        int off = 3;
+        float[] x = random(off + inH * inW, r);
+        float[] w = random(off + cout * kh * kw, r);
+        float[] bias = random(off + cout, r);
+        float[] dz = random(off + cout * outH * outW, r);
+        for (Kernels kernels : new Kernels[] {ScalarKernels.INSTANCE, ACTIVE}) {
+            float[] y = new float[off + cout * outH * outW];
+            kernels.convSingleChannel(x, off, inW, w, off, cout, kh, kw, bias, off, relu, y, off, outH * outW, outH, outW);
+            float[] g = new float[off + cout * kh * kw];
+            kernels.convSingleChannelWeightGrad(x, off, inW, dz, off, outH * outW, cout, kh, kw, outH, outW, g, off);
+            for (int co = 0; co < cout; co++) {
+                for (int ho = 0; ho < outH; ho++) {
+                    for (int wo = 0; wo < outW; wo++) {
+                        double s = bias[off + co];
+                        for (int i = 0; i < kh; i++) {
+                            for (int j = 0; j < kw; j++) {
+                                s += (double) w[off + (co * kh + i) * kw + j] * x[off + (ho + i) * inW + wo + j];
+                            }
+                        }
+                        double e = relu ? Math.max(0, s) : s;
+                        assertEquals(e, y[off + co * outH * outW + ho * outW + wo], 1e-4 * (1 + Math.abs(e)),
+                                kernels.name() + " output");
+                    }
+                }
+                for (int i = 0; i < kh; i++) {
+                    for (int j = 0; j < kw; j++) {
+                        double s = 0;
+                        for (int ho = 0; ho < outH; ho++) {
+                            for (int wo = 0; wo < outW; wo++) {
+                                s += (double) dz[off + co * outH * outW + ho * outW + wo] * x[off + (ho + i) * inW + wo + j];
+                            }
+                        }
+                        assertEquals(s, g[off + (co * kh + i) * kw + j], 1e-4 * Math.sqrt(outH * outW) * (1 + Math.abs(s)),
+                                kernels.name() + " weight gradient");
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void vectorAndScalarNetworksAgreeOnBothArchitectures() {
         Kernels v = KernelSelector.vectorKernels();

@@ -30,7 +30,7 @@ public final class LayerProfile {
             int max = acts[0].length;
             int scratch = 0;
             for (int i = 0; i < layers.length; i++) {
-                acts[i + 1] = new float[layers[i].outSize() * b];
+                acts[i + 1] = new float[layers[i].activationSize() * b];
                 max = Math.max(max, acts[i + 1].length);
                 scratch = Math.max(scratch, layers[i].scratchSize(b));
             }
