@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ser4j.core.model.FeatureKind;
 import org.ser4j.training.EpochRecord;
 import org.ser4j.training.TrainingConfig;
+import org.ser4j.training.charts.Charts;
 
 class ReportWriterTest {
     @TempDir
@@ -57,7 +58,7 @@ class ReportWriterTest {
         }
         for (String png : List.of("confusion.png", "f1.png")) {
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(out.resolve(png))));
-            assertTrue(img != null && img.getWidth() == 800 && img.getHeight() > 400, png);
+            assertTrue(img != null && img.getWidth() == Charts.WIDTH && img.getHeight() == Charts.HEIGHT, png);
         }
     }
 
