@@ -67,7 +67,7 @@ class TrainingPipelineTest {
         assertTrue(problems.get(0).contains("broken.wav"), problems.get(0));
         assertEquals(6, epochs.size());
         try (Stream<Path> s = Files.list(out)) {
-            assertEquals(List.of("confusion.png", "f1.png", "model.onnx", "report.json", "report.md"),
+            assertEquals(List.of("confusion.png", "f1.png", "history.png", "model.onnx", "report.json", "report.md"),
                     s.map(p -> p.getFileName().toString()).sorted().toList());
         }
         JsonNode j = new ObjectMapper().readTree(out.resolve("report.json").toFile());

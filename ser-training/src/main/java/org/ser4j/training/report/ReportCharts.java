@@ -20,6 +20,28 @@ public final class ReportCharts {
         return Charts.toPng(Charts.confusionMatrix(title, m.labels(), m.confusionMatrix()));
     }
 
+    /**
+     * Training curves: training and validation accuracy per epoch, with the training loss
+     * divided by its first value (so that all three share a 0..1-ish axis).
+     */
+    public static byte[] historyPng(List<org.ser4j.training.EpochRecord> history, String title) {
+        int n = history.size();
+        double[] acc = new double[n];
+        double[] val = new double[n];
+        double[] loss = new double[n];
+        double first = history.get(0).loss();
+        for (int i = 0; i < n; i++) {
+            acc[i] = history.get(i).trainAccuracy();
+            val[i] = history.get(i).validationAccuracy();
+            loss[i] = first > 0 ? history.get(i).loss() / first : history.get(i).loss();
+        }
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("train accuracy", acc);
+        series.put("validation accuracy", val);
+        series.put("loss / first epoch's loss", loss);
+        return Charts.toPng(Charts.lines(title, "epoch", "value", series));
+    }
+
     /** Precision, recall and F1 of every emotion as grouped bars. */
     public static byte[] f1Png(ClassMetrics m, String title) {
         List<ClassMetrics.ClassScore> scores = m.perClass();
