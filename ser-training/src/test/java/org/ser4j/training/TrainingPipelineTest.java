@@ -94,6 +94,18 @@ class TrainingPipelineTest {
     }
 
     @Test
+    void withoutATestPartTheReportShowsValidation() throws IOException {
+        Path data = tmp.resolve("data");
+        ToneCorpus.write(data, 8, 6, Emotion.ANGER, Emotion.FEAR);
+        Path out = tmp.resolve("out");
+        TrainingRequest r = new TrainingRequest(List.of(data), SplitMethod.SPEAKER, 0.25, 0.0, out, tmp.resolve("cache"), config().withEpochs(2));
+        TrainingPipeline.Outcome o = pipeline().run(r, TrainingListener.none(), s -> { }, s -> { });
+        assertEquals(List.of("validation"), List.copyOf(o.report().metrics().keySet()));
+        assertEquals("validation", o.report().headlinePart());
+        assertTrue(Files.readString(out.resolve("report.md")).contains("## Per-class scores (validation)"));
+    }
+
+    @Test
     void secondRunSkipsExtraction() throws IOException {
         Path data = tmp.resolve("data");
         ToneCorpus.write(data, 8, 2, Emotion.ANGER, Emotion.NEUTRAL);
