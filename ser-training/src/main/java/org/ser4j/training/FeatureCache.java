@@ -87,6 +87,7 @@ public final class FeatureCache {
     private final String configKey;
     private final int featureLength;
     private final FeatureFunction function;
+    private final java.util.concurrent.atomic.AtomicBoolean writeWarned = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** A cache in {@code directory} of the features {@code extractor} computes from WAV files. */
     public FeatureCache(Path directory, FeatureExtractor extractor) {
@@ -305,7 +306,10 @@ public final class FeatureCache {
         try {
             AtomicFiles.write(entry, b.array());
         } catch (IOException e) {
-            LOG.warn("cannot write feature cache entry {} ({}); features will be recomputed next time", entry, e.toString());
+            if (!writeWarned.getAndSet(true)) {
+                LOG.warn("cannot write feature cache entry {} ({}); features will be recomputed next time"
+                        + " (further write failures are not logged)", entry, e.toString());
+            }
         }
     }
 
