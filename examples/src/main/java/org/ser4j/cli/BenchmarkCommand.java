@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Measure ser4j's speed on your files.",
-        subcommands = {BenchmarkFeaturesCommand.class})
+        subcommands = {BenchmarkFeaturesCommand.class, BenchmarkClassifyCommand.class})
 public final class BenchmarkCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ser4j.core.EmotionClassifier;
+import org.ser4j.models.EmotionClassifiers;
 import org.ser4j.training.ClassifierEvaluation;
 import org.ser4j.training.InputChecks;
 import org.ser4j.training.TrainingInputException;
@@ -45,9 +46,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     Path out;
 
     /** How models are opened; replaced in tests. */
-    ModelLoader loader = file -> {
-        throw new TrainingInputException("ONNX model loading is not part of this build yet");
-    };
+    ModelLoader loader = EmotionClassifiers::fromOnnx;
 
     @Override
     public Integer call() {

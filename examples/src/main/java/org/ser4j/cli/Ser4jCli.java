@@ -22,6 +22,9 @@ import picocli.CommandLine.Command;
             BenchmarkCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
+            ClassifyCommand.class,
+            ClassifyDirCommand.class,
+            ExploreCommand.class,
         })
 public final class Ser4jCli implements Runnable {
     static final String VECTOR_MODULE = "jdk.incubator.vector";

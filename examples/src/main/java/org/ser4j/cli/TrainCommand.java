@@ -15,6 +15,8 @@ import org.ser4j.training.TrainingInputException;
 import org.ser4j.training.TrainingListener;
 import org.ser4j.training.TrainingPipeline;
 import org.ser4j.training.TrainingRequest;
+import org.ser4j.training.nn.Architectures;
+import org.ser4j.training.onnx.OnnxExporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -86,13 +88,9 @@ public final class TrainCommand implements Callable<Integer> {
     double testFraction;
 
     /** The engine; replaced in tests. */
-    TrainingPipeline.NetworkFactory networks = (kind, l2, seed, threads) -> {
-        throw new TrainingInputException("the training engine is not part of this build yet");
-    };
+    TrainingPipeline.NetworkFactory networks = Architectures::build;
     /** The ONNX writer; replaced in tests. */
-    TrainingPipeline.ModelExporter exporter = (net, metadata, file) -> {
-        throw new TrainingInputException("the ONNX exporter is not part of this build yet");
-    };
+    TrainingPipeline.ModelExporter exporter = OnnxExporter::export;
     /** Feature extractors; replaced in tests. */
     java.util.function.Function<FeatureKind, org.ser4j.features.FeatureExtractor> extractors = TrainingPipeline::referenceExtractor;
 

@@ -81,7 +81,7 @@ public final class ClassifierEvaluation {
                 counts.merge(clip.emotion().label(), 1, Integer::sum);
             } catch (IOException | RuntimeException e) {
                 failed++;
-                String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                String msg = FeatureCache.reason(clip.path(), e);
                 problem.accept("skipping " + clip.path() + ": " + msg);
                 skipped.add(new RunReport.SkippedEntry(clip.path().toString(), msg));
             }

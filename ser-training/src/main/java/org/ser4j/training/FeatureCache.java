@@ -62,7 +62,7 @@ public final class FeatureCache {
      * A file that was left out.
      *
      * @param file the audio file
-     * @param reason why, e.g. the decoder's message
+     * @param reason why, e.g. the decoder's message, without the file name
      */
     public record Failure(Path file, String reason) {
     }
@@ -205,8 +205,7 @@ public final class FeatureCache {
         try {
             f = function.compute(file);
         } catch (IOException | RuntimeException e) {
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new Failure(file, msg.contains(file.getFileName().toString()) ? msg : file + ": " + msg);
+            return new Failure(file, reason(file, e));
         }
         if (f == null || f.length != featureLength) {
             return new Failure(file, "feature extraction returned " + (f == null ? "nothing" : f.length + " values")
@@ -220,6 +219,17 @@ public final class FeatureCache {
         computed.incrementAndGet();
         writeEntry(entry, f);
         return f;
+    }
+
+    /** The exception's message without a leading "file: " (the failure names the file itself). */
+    static String reason(Path file, Exception e) {
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        for (String prefix : new String[] {file.toString() + ": ", file.toAbsolutePath() + ": "}) {
+            if (msg.startsWith(prefix)) {
+                return msg.substring(prefix.length());
+            }
+        }
+        return msg;
     }
 
     /** Where the entry of a key lives. */

@@ -16,7 +16,7 @@ import org.ser4j.training.nn.Network;
  */
 public final class Trainer {
     /** Training-part samples scored after each epoch for the reported training accuracy. */
-    public static final int TRAIN_ACCURACY_SAMPLE = 1024;
+    public static final int TRAIN_ACCURACY_SAMPLE = 512;
 
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 

@@ -144,7 +144,7 @@ public final class TrainingPipeline {
         test = standardizer.apply(test);
 
         Network net = networks.build(config.kind(), config.l2Scale(), config.seed(), config.threads());
-        info.accept(String.format(Locale.ROOT, "training the %s model (%,d parameters): %d epochs, batch %d, Adam lr %s, standardize %s, %d threads",
+        info.accept(String.format(Locale.ROOT, "training the %s model (%,d parameters): %d epochs, batch %d, Adam lr %s, standardize %s, %d thread(s)",
                 config.kind().id(), net.parameterCount(), config.epochs(), config.batchSize(), config.learningRate(),
                 config.standardization().id(), config.threads()));
         TrainingResult result = new Trainer().train(net, train, validation, config, listener);

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * of 8 bits (unsigned, decoded as {@code (b - 128) / 128}), 16, 24 and 32 bits (signed,
  * little-endian, divided by 2<sup>bits-1</sup>); IEEE float of 32 and 64 bits (as stored, 64-bit
  * values rounded to float); any number of channels, mixed down by averaging the channels of each
- * frame (as {@code librosa.to_mono}); any positive sample rate.
+ * frame in float32 (bit-identical to {@code librosa.to_mono}); any positive sample rate.
  *
  * <p>Parsing rules, chosen to accept what real writers produce without ever guessing:
  * <ul>
@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Failures (not RIFF/WAVE, truncated header, missing {@code fmt } or {@code data} chunk, no
  * whole frame of audio, zero channels, zero sample rate, unsupported format tag, sub-format or bit
- * depth) throw {@link AudioFormatException} naming the file and the problem. A missing file or a
+ * depth) throw {@link AudioFormatException} naming the file and the problem; a well-formed file
+ * without a whole frame of audio throws its subclass {@link EmptyAudioException}. A missing file or a
  * directory throws a plain {@link IOException} naming the path.
  *
  * <p>This class is stateless and thread-safe.
@@ -218,7 +219,7 @@ public final class WavDecoder {
                     src, dataBytes, dataBytes % frameBytes);
         }
         if (frames == 0) {
-            throw new AudioFormatException(src, dataBytes == 0
+            throw new EmptyAudioException(src, dataBytes == 0
                     ? "data chunk is empty (zero-length audio)"
                     : "data chunk holds " + dataBytes + " bytes, less than one frame of " + frameBytes + " bytes");
         }
@@ -307,53 +308,82 @@ public final class WavDecoder {
         }
         float[] out = new float[(int) frames];
         int channels = f.channels();
-        int bytesPerSample = f.bitsPerSample() / 8;
         int frameBytes = h.frameBytes();
-        int block = (int) Math.max(1, Math.min(BLOCK_FRAMES, (64L << 20) / frameBytes));
-        float invChannels = 1.0f / channels;
+        // At most 2^20 samples (8 MB of bytes, 4 MB of floats) per block, however many channels.
+        int block = Math.max(1, Math.min(BLOCK_FRAMES, (1 << 20) / channels));
+        float[] interleaved = channels == 1 ? null : new float[block * channels];
         for (long start = 0; start < frames; start += block) {
             int n = (int) Math.min(block, frames - start);
             byte[] buf = in.read(h.dataOffset() + start * frameBytes, n * frameBytes, src);
             int dst = (int) start;
             if (channels == 1) {
-                for (int i = 0; i < n; i++) {
-                    out[dst + i] = sample(buf, i * bytesPerSample, f);
-                }
+                toFloat(buf, n, f, out, dst);
             } else {
-                int p = 0;
-                for (int i = 0; i < n; i++) {
-                    double sum = 0;
-                    for (int c = 0; c < channels; c++) {
-                        sum += sample(buf, p, f);
-                        p += bytesPerSample;
-                    }
-                    out[dst + i] = (float) (sum * invChannels);
-                }
+                toFloat(buf, n * channels, f, interleaved, 0);
+                mixDown(interleaved, n, channels, out, dst);
             }
         }
         return new AudioClip(out, f.sampleRate());
     }
 
-    private static float sample(byte[] b, int p, WavFormat f) {
+    /** Converts {@code count} samples of {@code b} to floats at {@code out[dst...]}: one tight loop per encoding. */
+    private static void toFloat(byte[] b, int count, WavFormat f, float[] out, int dst) {
         if (f.encoding() == WavFormat.Encoding.PCM) {
             switch (f.bitsPerSample()) {
-                case 8:
-                    return ((b[p] & 0xFF) - 128) * (1.0f / 128);
-                case 16:
-                    return (short) ((b[p] & 0xFF) | (b[p + 1] << 8)) * (1.0f / 32768);
-                case 24:
-                    return ((b[p] & 0xFF) | ((b[p + 1] & 0xFF) << 8) | (b[p + 2] << 16)) * (1.0f / 8388608);
-                default:
+                case 8 -> {
+                    for (int i = 0; i < count; i++) {
+                        out[dst + i] = ((b[i] & 0xFF) - 128) * (1.0f / 128);
+                    }
+                }
+                case 16 -> {
+                    for (int i = 0, p = 0; i < count; i++, p += 2) {
+                        out[dst + i] = (short) ((b[p] & 0xFF) | (b[p + 1] << 8)) * (1.0f / 32768);
+                    }
+                }
+                case 24 -> {
+                    for (int i = 0, p = 0; i < count; i++, p += 3) {
+                        out[dst + i] = ((b[p] & 0xFF) | ((b[p + 1] & 0xFF) << 8) | (b[p + 2] << 16)) * (1.0f / 8388608);
+                    }
+                }
+                default -> {
                     // Rounding to float before scaling, as libsndfile does; the scale is a power of two.
-                    return (float) le32(b, p) * (1.0f / 2147483648.0f);
+                    for (int i = 0, p = 0; i < count; i++, p += 4) {
+                        out[dst + i] = (float) le32(b, p) * (1.0f / 2147483648.0f);
+                    }
+                }
+            }
+        } else if (f.bitsPerSample() == 32) {
+            for (int i = 0, p = 0; i < count; i++, p += 4) {
+                out[dst + i] = Float.intBitsToFloat(le32(b, p));
+            }
+        } else {
+            for (int i = 0, p = 0; i < count; i++, p += 8) {
+                long lo = le32(b, p) & 0xFFFFFFFFL;
+                long hi = le32(b, p + 4);
+                out[dst + i] = (float) Double.longBitsToDouble((hi << 32) | lo);
             }
         }
-        if (f.bitsPerSample() == 32) {
-            return Float.intBitsToFloat(le32(b, p));
+    }
+
+    /**
+     * Averages each frame's channels: a float32 sum in channel order, then one division, which is
+     * numpy's float32 mean as librosa.to_mono computes it, bit for bit.
+     */
+    private static void mixDown(float[] interleaved, int frames, int channels, float[] out, int dst) {
+        float divisor = channels;
+        if (channels == 2) {
+            for (int i = 0, p = 0; i < frames; i++, p += 2) {
+                out[dst + i] = (interleaved[p] + interleaved[p + 1]) / divisor;
+            }
+            return;
         }
-        long lo = le32(b, p) & 0xFFFFFFFFL;
-        long hi = le32(b, p + 4);
-        return (float) Double.longBitsToDouble((hi << 32) | lo);
+        for (int i = 0, p = 0; i < frames; i++) {
+            float sum = interleaved[p++];
+            for (int c = 1; c < channels; c++) {
+                sum += interleaved[p++];
+            }
+            out[dst + i] = sum / divisor;
+        }
     }
 
     private static int le32(byte[] b, int p) {

@@ -74,6 +74,10 @@ public final class WavWriter {
         }
         int bytesPerSample = bitsPerSample / 8;
         int blockAlign = channels.length * bytesPerSample;
+        if (blockAlign > 0xFFFF) {
+            throw new IllegalArgumentException(channels.length + " channels of " + bitsPerSample
+                    + " bits make a frame too large for a WAV header");
+        }
         long dataBytes = (long) frames * blockAlign;
         int fmtSize = extensible ? 40 : pcm ? 16 : 18;
         boolean fact = !pcm || extensible;
@@ -86,7 +90,7 @@ public final class WavWriter {
         b.put(new byte[] {'f', 'm', 't', ' '}).putInt(fmtSize);
         int tag = pcm ? 1 : 3;
         b.putShort((short) (extensible ? 0xFFFE : tag)).putShort((short) channels.length).putInt(sampleRate)
-                .putInt(sampleRate * blockAlign).putShort((short) blockAlign).putShort((short) bitsPerSample);
+                .putInt((int) Math.min(0xFFFFFFFFL, (long) sampleRate * blockAlign)).putShort((short) blockAlign).putShort((short) bitsPerSample);
         if (extensible) {
             b.putShort((short) 22).putShort((short) bitsPerSample).putInt(channelMask(channels.length));
             b.putShort((short) tag).put(new byte[] {

@@ -75,8 +75,10 @@ public final class Splits {
      *
      * <p>Each corpus is split on its own, so every part gets its share of every corpus: of a
      * corpus's {@code s} speakers, {@code round(testFraction * s)} go to test and
-     * {@code round(validationFraction * s)} to validation (at least one speaker always stays in
-     * train). Among {@value #SPEAKER_TRIALS} seeded random assignments of speakers, the one kept is
+     * {@code round(validationFraction * s)} to validation, but at least one to each part whose
+     * fraction is positive; and at least one speaker always stays in train, which takes
+     * precedence (a corpus of two speakers gives one to validation, none to test; a corpus of one
+     * speaker stays in train). Among {@value #SPEAKER_TRIALS} seeded random assignments of speakers, the one kept is
      * the first that (1) leaves the fewest of the corpus's emotions missing from a part that has
      * speakers, then (2) comes closest to the requested clip fractions. Clips of the folder-label
      * layout count each file stem as a speaker (see
@@ -222,8 +224,9 @@ public final class Splits {
     private static int[] assignSpeakers(List<LabelledClip> clips, List<List<Integer>> speakers, double validationFraction,
             double testFraction, Random random) {
         int s = speakers.size();
-        int nTest = (int) Math.round(testFraction * s);
-        int nVal = (int) Math.round(validationFraction * s);
+        // A requested part gets at least one speaker of every corpus, so each part sees each corpus.
+        int nTest = testFraction > 0 ? Math.max(1, (int) Math.round(testFraction * s)) : 0;
+        int nVal = validationFraction > 0 ? Math.max(1, (int) Math.round(validationFraction * s)) : 0;
         while (nTest + nVal > s - 1 && nTest + nVal > 0) {
             // keep at least one training speaker; shrink the larger of the two held-out parts
             if (nTest >= nVal) {

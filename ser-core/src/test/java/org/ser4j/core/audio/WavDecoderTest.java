@@ -162,6 +162,8 @@ class WavDecoderTest {
         expectError(riff(chunk("fmt ", fmt(1, 1, 16000, 16))), "no data chunk");
         expectError(raw(1, 1, 16000, 16, new byte[0]), "empty");
         expectError(raw(1, 2, 16000, 16, new byte[2]), "less than one frame");
+        assertThrows(EmptyAudioException.class, () -> WavDecoder.decode(raw(1, 1, 16000, 16, new byte[0]), "e.wav"));
+        assertThrows(EmptyAudioException.class, () -> WavDecoder.decodeFormat(raw(1, 2, 16000, 24, new byte[5]), "e.wav"));
         expectError(raw(1, 0, 16000, 16, new byte[4]), "zero channels");
         expectError(raw(1, 1, 0, 16, new byte[4]), "sample rate of 0");
         expectError(raw(6, 1, 8000, 8, new byte[4]), "A-law");

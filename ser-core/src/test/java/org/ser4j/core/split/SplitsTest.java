@@ -139,11 +139,25 @@ class SplitsTest {
     }
 
     @Test
+    void smallFractionsStillHoldOutOneSpeakerPerCorpus() {
+        List<LabelledClip> clips = new ArrayList<>(uneven("emodb", 8, 3));
+        clips.addAll(uneven("ravdess", 18, 2));
+        DatasetSplit s = Splits.speakerDisjoint(clips, 0.02, 0.02, 9);
+        assertEquals(Map.of("emodb", 1L, "ravdess", 1L), perCorpus(speakers(s.validation())));
+        assertEquals(Map.of("emodb", 1L, "ravdess", 1L), perCorpus(speakers(s.test())));
+        DatasetSplit none = Splits.speakerDisjoint(clips, 0.0, 0.3, 9);
+        assertTrue(none.validation().isEmpty());
+    }
+
+    @Test
     void speakerDisjointKeepsATrainingSpeakerAndChecksFractions() {
         List<LabelledClip> two = uneven("tiny", 2, 4);
         DatasetSplit s = Splits.speakerDisjoint(two, 0.4, 0.5, 1);
         assertEquals(1, speakers(s.train()).size());
-        assertEquals(1, speakers(s.test()).size() + speakers(s.validation()).size());
+        assertEquals(1, speakers(s.validation()).size(), "validation is kept: training cannot do without it");
+        assertTrue(s.test().isEmpty());
+        DatasetSplit one = Splits.speakerDisjoint(uneven("solo", 1, 4), 0.1, 0.2, 1);
+        assertTrue(one.validation().isEmpty() && one.test().isEmpty());
         assertThrows(IllegalArgumentException.class, () -> Splits.speakerDisjoint(two, 0.5, 0.5, 1));
         assertThrows(IllegalArgumentException.class, () -> Splits.speakerDisjoint(two, -0.1, 0.5, 1));
         assertThrows(IllegalArgumentException.class, () -> Splits.speakerDisjoint(two, Double.NaN, 0.5, 1));

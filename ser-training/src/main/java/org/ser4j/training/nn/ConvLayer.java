@@ -1,17 +1,26 @@
 package org.ser4j.training.nn;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * 2D convolution, stride 1, with zero padding, bias and optional ReLU fused into one pass; a
- * Conv1D is the special case {@code H = 1, kernelH = 1}. Computed as im2col + matrix product over
- * groups of samples, so that the column buffer stays below {@link #COLUMN_BUDGET} floats.
- * Kernel layout {@code [Cout][Cin][kh][kw]}.
+ * 2D convolution, stride 1, with zero padding, bias, optional ReLU and an optional max pooling
+ * (window = stride, floor) fused into one layer; a Conv1D is the special case
+ * {@code H = 1, kernelH = 1}. Kernel layout {@code [Cout][Cin][kh][kw]}.
+ *
+ * <p>The chunk is processed in groups of samples small enough that the im2col buffer and the
+ * full-resolution convolution output stay in cache ({@link #GROUP_BUDGET}); only the pooled output
+ * reaches the activation array, followed by the argmax position of each pooling window (stored as
+ * float codes after the {@link #outSize()} pooled values) so that the backward pass needs neither
+ * the full-resolution output nor a recomputation. A single-channel unpadded convolution (the first
+ * layer of both models) is computed directly instead of through im2col. Column buffers are padded
+ * to a multiple of 16 columns so that the matrix kernels never run scalar tails.
  */
 final class ConvLayer extends Layer {
-    /** Upper bound on the im2col buffer, floats (8 MiB), unless one sample alone needs more. */
-    static final int COLUMN_BUDGET = 1 << 21;
+    /** Target size of one group's column + convolution buffers, floats (2 MiB). */
+    static final int GROUP_BUDGET = 1 << 19;
+    private static final int COLUMN_ALIGN = 16;
 
     private final boolean oneDimensional;
     private final int kh;
@@ -21,6 +30,11 @@ final class ConvLayer extends Layer {
     private final boolean relu;
     private final double l2;
     private final int kDim;
+    private final boolean direct;
+    private final int convH;
+    private final int convW;
+    private final int poolH;
+    private final int poolW;
 
     /**
      * @param padH zero rows above and below ({@code kh/2} for Keras "same" with odd kh, 0 for "valid")
@@ -28,8 +42,14 @@ final class ConvLayer extends Layer {
      */
     ConvLayer(boolean oneDimensional, int inC, int inH, int inW, int outC, int kh, int kw, int padH, int padW,
             boolean relu, double l2) {
-        super(inC, inH, inW, outC, inH + 2 * padH - kh + 1, inW + 2 * padW - kw + 1);
-        if (oneDimensional && (inH != 1 || kh != 1 || padH != 0)) {
+        this(oneDimensional, inC, inH, inW, outC, kh, kw, padH, padW, relu, l2, 0, 0);
+    }
+
+    /** As above, followed by max pooling {@code poolH x poolW} (0 = no pooling). */
+    ConvLayer(boolean oneDimensional, int inC, int inH, int inW, int outC, int kh, int kw, int padH, int padW,
+            boolean relu, double l2, int poolH, int poolW) {
+        super(inC, inH, inW, outC, pooled(inH + 2 * padH - kh + 1, poolH), pooled(inW + 2 * padW - kw + 1, poolW));
+        if (oneDimensional && (inH != 1 || kh != 1 || padH != 0 || (poolH > 1))) {
             throw new IllegalArgumentException("a 1D convolution needs H = 1, kernel height 1 and no vertical padding");
         }
         this.oneDimensional = oneDimensional;
@@ -40,6 +60,32 @@ final class ConvLayer extends Layer {
         this.relu = relu;
         this.l2 = l2;
         this.kDim = inC * kh * kw;
+        this.direct = inC == 1 && padH == 0 && padW == 0;
+        this.convH = inH + 2 * padH - kh + 1;
+        this.convW = inW + 2 * padW - kw + 1;
+        this.poolH = poolH;
+        this.poolW = poolW;
+    }
+
+    private static int pooled(int size, int pool) {
+        return pool > 0 ? size / pool : size;
+    }
+
+    /** This convolution followed by max pooling {@code ph x pw}. */
+    ConvLayer withPool(int ph, int pw) {
+        if (isPooled()) {
+            throw new IllegalStateException("already pooled");
+        }
+        return new ConvLayer(oneDimensional, inC, inH, inW, outC, kh, kw, padH, padW, relu, l2, ph, pw);
+    }
+
+    boolean isPooled() {
+        return poolH > 0;
+    }
+
+    @Override
+    int activationSize() {
+        return isPooled() ? 2 * outSize() : outSize();
     }
 
     @Override
@@ -65,38 +111,116 @@ final class ConvLayer extends Layer {
     }
 
     private int group(int b) {
-        int perSample = kDim * outH * outW;
-        return Math.max(1, Math.min(b, COLUMN_BUDGET / perSample));
+        int perSample = (kDim + outC) * convH * convW;
+        return Math.max(1, Math.min(b, GROUP_BUDGET / perSample));
+    }
+
+    private static int aligned(int n) {
+        return (n + COLUMN_ALIGN - 1) / COLUMN_ALIGN * COLUMN_ALIGN;
     }
 
     @Override
     int scratchSize(int b) {
-        return kDim * outH * outW * group(b);
+        return (kDim + outC) * aligned(group(b) * convH * convW);
     }
 
     @Override
-    void forward(Kernels k, float[] p, float[] x, float[] y, int b, float[] col) {
-        int hw = outH * outW;
+    void forward(Kernels k, float[] p, float[] x, float[] y, int b, float[] scratch) {
+        int chw = convH * convW;
+        int inHW = inH * inW;
+        int biasOff = paramOffset + kernelCount();
         int g = group(b);
-        int ldy = b * hw;
         for (int s0 = 0; s0 < b; s0 += g) {
             int gs = Math.min(g, b - s0);
-            im2col(x, b, s0, gs, col);
-            k.gemm(outC, gs * hw, kDim, p, paramOffset, kDim, 1, col, 0, gs * hw, y, s0 * hw, ldy, false);
-        }
-        int biasOff = paramOffset + kernelCount();
-        for (int c = 0; c < outC; c++) {
-            float bias = p[biasOff + c];
-            int from = c * ldy;
-            int to = from + ldy;
-            if (relu) {
-                for (int i = from; i < to; i++) {
-                    float v = y[i] + bias;
-                    y[i] = v > 0f ? v : 0f;
+            int ldn = aligned(gs * chw);
+            int conv = kDim * ldn;
+            if (direct) {
+                for (int s = 0; s < gs; s++) {
+                    k.convSingleChannel(x, (s0 + s) * inHW, inW, p, paramOffset, outC, kh, kw, p, biasOff, relu, scratch,
+                            conv + s * chw, ldn, convH, convW);
                 }
             } else {
-                for (int i = from; i < to; i++) {
-                    y[i] += bias;
+                im2col(x, b, s0, gs, scratch, ldn);
+                k.gemm(outC, ldn, kDim, p, paramOffset, kDim, 1, scratch, 0, ldn, scratch, conv, ldn, false);
+                for (int co = 0; co < outC; co++) {
+                    float bias = p[biasOff + co];
+                    int from = conv + co * ldn;
+                    int to = from + gs * chw;
+                    if (relu) {
+                        for (int i = from; i < to; i++) {
+                            float v = scratch[i] + bias;
+                            scratch[i] = v > 0f ? v : 0f;
+                        }
+                    } else {
+                        for (int i = from; i < to; i++) {
+                            scratch[i] += bias;
+                        }
+                    }
+                }
+            }
+            for (int co = 0; co < outC; co++) {
+                for (int s = 0; s < gs; s++) {
+                    int plane = conv + co * ldn + s * chw;
+                    int out = (co * b + s0 + s) * outH * outW;
+                    if (isPooled()) {
+                        pool(scratch, plane, y, out, b * outC * outH * outW + out);
+                    } else {
+                        System.arraycopy(scratch, plane, y, out, chw);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Pools one plane; writes maxima to {@code y[out..]} and window argmax codes to {@code y[codes..]}. */
+    private void pool(float[] src, int plane, float[] y, int out, int codes) {
+        for (int ho = 0; ho < outH; ho++) {
+            int row = plane + ho * poolH * convW;
+            int o = out + ho * outW;
+            int cidx = codes + ho * outW;
+            if (poolW == 2 && poolH <= 2) {
+                int r1 = poolH == 2 ? row + convW : row;
+                for (int wo = 0; wo < outW; wo++) {
+                    // first maximum in row-major window order
+                    int c = 2 * wo;
+                    float m = src[row + c];
+                    int code = 0;
+                    float v = src[row + c + 1];
+                    if (v > m) {
+                        m = v;
+                        code = 1;
+                    }
+                    if (poolH == 2) {
+                        v = src[r1 + c];
+                        if (v > m) {
+                            m = v;
+                            code = 2;
+                        }
+                        v = src[r1 + c + 1];
+                        if (v > m) {
+                            m = v;
+                            code = 3;
+                        }
+                    }
+                    y[o + wo] = m;
+                    y[cidx + wo] = code;
+                }
+            } else {
+                for (int wo = 0; wo < outW; wo++) {
+                    int base = row + wo * poolW;
+                    float m = src[base];
+                    int code = 0;
+                    for (int i = 0; i < poolH; i++) {
+                        for (int j = 0; j < poolW; j++) {
+                            float v = src[base + i * convW + j];
+                            if (v > m) {
+                                m = v;
+                                code = i * poolW + j;
+                            }
+                        }
+                    }
+                    y[o + wo] = m;
+                    y[cidx + wo] = code;
                 }
             }
         }
@@ -104,75 +228,106 @@ final class ConvLayer extends Layer {
 
     @Override
     void backward(Kernels k, float[] p, float[] x, float[] y, float[] dy, float[] dx, float[] grad, int b,
-            float[] col) {
-        int hw = outH * outW;
-        int ldy = b * hw;
-        int total = outC * ldy;
-        if (relu) {
-            for (int i = 0; i < total; i++) {
-                if (y[i] <= 0f) {
-                    dy[i] = 0f;
-                }
-            }
-        }
+            float[] scratch) {
+        int chw = convH * convW;
+        int ohw = outH * outW;
+        int inHW = inH * inW;
         int biasOff = paramOffset + kernelCount();
-        for (int c = 0; c < outC; c++) {
-            float s = 0f;
-            for (int i = c * ldy, e = i + ldy; i < e; i++) {
-                s += dy[i];
-            }
-            grad[biasOff + c] += s;
-        }
+        int codeBase = b * outC * ohw;
         int g = group(b);
         for (int s0 = 0; s0 < b; s0 += g) {
             int gs = Math.min(g, b - s0);
-            im2col(x, b, s0, gs, col);
-            // dW[Cout][K] += dz[Cout][n] . col[K][n]^T
-            k.gemmABt(outC, kDim, gs * hw, dy, s0 * hw, ldy, col, 0, gs * hw, grad, paramOffset, kDim, true);
+            int ldn = aligned(gs * chw);
+            int conv = kDim * ldn;
+            // dz: gradient at the convolution output (after the ReLU mask), [Cout][ldn], zero padded
+            Arrays.fill(scratch, conv, conv + outC * ldn, 0f);
+            for (int co = 0; co < outC; co++) {
+                int dzRow = conv + co * ldn;
+                float biasGrad = 0f;
+                for (int s = 0; s < gs; s++) {
+                    int out = (co * b + s0 + s) * ohw;
+                    int plane = dzRow + s * chw;
+                    if (isPooled()) {
+                        for (int ho = 0; ho < outH; ho++) {
+                            for (int wo = 0; wo < outW; wo++) {
+                                int o = out + ho * outW + wo;
+                                if (relu && y[o] <= 0f) {
+                                    continue;
+                                }
+                                int code = (int) y[codeBase + o];
+                                int pos = (ho * poolH + code / poolW) * convW + wo * poolW + code % poolW;
+                                scratch[plane + pos] = dy[o];
+                                biasGrad += dy[o];
+                            }
+                        }
+                    } else {
+                        for (int i = 0; i < chw; i++) {
+                            if (!relu || y[out + i] > 0f) {
+                                scratch[plane + i] = dy[out + i];
+                                biasGrad += dy[out + i];
+                            }
+                        }
+                    }
+                }
+                grad[biasOff + co] += biasGrad;
+            }
+            if (direct) {
+                for (int s = 0; s < gs; s++) {
+                    k.convSingleChannelWeightGrad(x, (s0 + s) * inHW, inW, scratch, conv + s * chw, ldn, outC, kh, kw,
+                            convH, convW, grad, paramOffset);
+                }
+            } else {
+                im2col(x, b, s0, gs, scratch, ldn);
+                // dW[Cout][K] += dz[Cout][n] . col[K][n]^T
+                k.gemmABt(outC, kDim, ldn, scratch, conv, ldn, scratch, 0, ldn, grad, paramOffset, kDim, true);
+            }
             if (dx != null) {
-                // dcol[K][n] = W^T[K][Cout] . dz[Cout][n]
-                k.gemm(kDim, gs * hw, outC, p, paramOffset, 1, kDim, dy, s0 * hw, ldy, col, 0, gs * hw, false);
-                col2im(col, b, s0, gs, dx);
+                // dcol[K][n] = W^T[K][Cout] . dz[Cout][n], then scattered back onto the input
+                k.gemm(kDim, ldn, outC, p, paramOffset, 1, kDim, scratch, conv, ldn, scratch, 0, ldn, false);
+                col2im(scratch, ldn, b, s0, gs, dx);
             }
         }
     }
 
-    /** col[(ci*kh+i)*kw+j][(s-s0)*Ho*Wo + ho*Wo + wo] = x[ci][s][ho+i-padH][wo+j-padW] (0 outside). */
-    private void im2col(float[] x, int b, int s0, int gs, float[] col) {
-        int n = gs * outH * outW;
+    /**
+     * {@code col[(ci*kh+i)*kw+j][(s-s0)*Ho*Wo + ho*Wo + wo] = x[ci][s][ho+i-padH][wo+j-padW]} (0 outside
+     * the input and in the padding columns up to {@code ldn}).
+     */
+    private void im2col(float[] x, int b, int s0, int gs, float[] col, int ldn) {
+        int n = gs * convH * convW;
         int inHW = inH * inW;
         for (int ci = 0; ci < inC; ci++) {
             for (int i = 0; i < kh; i++) {
                 for (int j = 0; j < kw; j++) {
-                    int row = ((ci * kh + i) * kw + j) * n;
+                    int row = ((ci * kh + i) * kw + j) * ldn;
                     int woLo = Math.max(0, padW - j);
-                    int woHi = Math.min(outW, inW + padW - j);
+                    int woHi = Math.min(convW, inW + padW - j);
                     for (int s = 0; s < gs; s++) {
                         int xPlane = (ci * b + s0 + s) * inHW;
-                        for (int ho = 0; ho < outH; ho++) {
-                            int dst = row + (s * outH + ho) * outW;
+                        for (int ho = 0; ho < convH; ho++) {
+                            int dst = row + (s * convH + ho) * convW;
                             int hi = ho + i - padH;
                             if (hi < 0 || hi >= inH || woLo >= woHi) {
-                                Arrays.fill(col, dst, dst + outW, 0f);
+                                Arrays.fill(col, dst, dst + convW, 0f);
                                 continue;
                             }
                             if (woLo > 0) {
                                 Arrays.fill(col, dst, dst + woLo, 0f);
                             }
                             System.arraycopy(x, xPlane + hi * inW + woLo + j - padW, col, dst + woLo, woHi - woLo);
-                            if (woHi < outW) {
-                                Arrays.fill(col, dst + woHi, dst + outW, 0f);
+                            if (woHi < convW) {
+                                Arrays.fill(col, dst + woHi, dst + convW, 0f);
                             }
                         }
                     }
+                    Arrays.fill(col, row + n, row + ldn, 0f);
                 }
             }
         }
     }
 
     /** The adjoint of {@link #im2col}: sums column gradients back into {@code dx} for the group. */
-    private void col2im(float[] col, int b, int s0, int gs, float[] dx) {
-        int n = gs * outH * outW;
+    private void col2im(float[] col, int ldn, int b, int s0, int gs, float[] dx) {
         int inHW = inH * inW;
         for (int ci = 0; ci < inC; ci++) {
             for (int s = 0; s < gs; s++) {
@@ -181,20 +336,20 @@ final class ConvLayer extends Layer {
             }
             for (int i = 0; i < kh; i++) {
                 for (int j = 0; j < kw; j++) {
-                    int row = ((ci * kh + i) * kw + j) * n;
+                    int row = ((ci * kh + i) * kw + j) * ldn;
                     int woLo = Math.max(0, padW - j);
-                    int woHi = Math.min(outW, inW + padW - j);
+                    int woHi = Math.min(convW, inW + padW - j);
                     if (woLo >= woHi) {
                         continue;
                     }
                     for (int s = 0; s < gs; s++) {
                         int xPlane = (ci * b + s0 + s) * inHW;
-                        for (int ho = 0; ho < outH; ho++) {
+                        for (int ho = 0; ho < convH; ho++) {
                             int hi = ho + i - padH;
                             if (hi < 0 || hi >= inH) {
                                 continue;
                             }
-                            int src = row + (s * outH + ho) * outW;
+                            int src = row + (s * convH + ho) * convW;
                             int dst = xPlane + hi * inW + j - padW;
                             for (int wo = woLo; wo < woHi; wo++) {
                                 dx[dst + wo] += col[src + wo];
@@ -207,9 +362,10 @@ final class ConvLayer extends Layer {
     }
 
     @Override
-    LayerSpec spec(float[] params) {
+    List<LayerSpec> specs(float[] params) {
         float[] w = Arrays.copyOfRange(params, paramOffset, paramOffset + kernelCount());
         float[] bias = Arrays.copyOfRange(params, paramOffset + kernelCount(), paramOffset + paramCount());
-        return new LayerSpec.Conv(oneDimensional, inC, outC, kh, kw, padH, padW, relu, w, bias);
+        LayerSpec c = new LayerSpec.Conv(oneDimensional, inC, outC, kh, kw, padH, padW, relu, w, bias);
+        return isPooled() ? List.of(c, new LayerSpec.MaxPool(oneDimensional, poolH, poolW)) : List.of(c);
     }
 }

@@ -1,5 +1,7 @@
 package org.ser4j.training.nn;
 
+import java.util.List;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -80,9 +82,9 @@ final class DenseLayer extends Layer {
     }
 
     @Override
-    LayerSpec spec(float[] params) {
+    List<LayerSpec> specs(float[] params) {
         float[] w = Arrays.copyOfRange(params, paramOffset, paramOffset + kernelCount());
         float[] bias = Arrays.copyOfRange(params, paramOffset + kernelCount(), paramOffset + paramCount());
-        return new LayerSpec.Dense(inC, outC, relu, w, bias);
+        return List.of(new LayerSpec.Dense(inC, outC, relu, w, bias));
     }
 }

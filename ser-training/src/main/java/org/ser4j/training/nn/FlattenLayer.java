@@ -1,5 +1,7 @@
 package org.ser4j.training.nn;
 
+import java.util.List;
+
 /**
  * Flattens {@code [C][b][H][W]} (chunk layout of the convolutional part) to {@code [b][C*H*W]}
  * with features in {@code (c, h, w)} order, matching ONNX Flatten on NCHW.
@@ -36,7 +38,7 @@ final class FlattenLayer extends Layer {
     }
 
     @Override
-    LayerSpec spec(float[] params) {
-        return new LayerSpec.Flatten();
+    List<LayerSpec> specs(float[] params) {
+        return List.of(new LayerSpec.Flatten());
     }
 }

@@ -27,4 +27,20 @@ interface Kernels {
      */
     void gemmABt(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
             float[] c, int cOff, int ldc, boolean accumulate);
+
+    /**
+     * Direct "valid" convolution of one single-channel plane (the first layer of both models,
+     * where im2col would only copy the input {@code kh*kw} times):
+     * {@code y[yOff + co*yStride + ho*outW + wo] = act(bias[co] + sum_{i,j} w[co][i][j] * x[xOff + (ho+i)*inW + wo+j])},
+     * with {@code w[co][i][j] = w[wOff + (co*kh + i)*kw + j]} and act = ReLU or identity.
+     */
+    void convSingleChannel(float[] x, int xOff, int inW, float[] w, int wOff, int cout, int kh, int kw,
+            float[] bias, int biasOff, boolean relu, float[] y, int yOff, int yStride, int outH, int outW);
+
+    /**
+     * Weight gradient of {@link #convSingleChannel}:
+     * {@code g[gOff + (co*kh + i)*kw + j] += sum_{ho,wo} dz[dzOff + co*dzStride + ho*outW + wo] * x[xOff + (ho+i)*inW + wo+j]}.
+     */
+    void convSingleChannelWeightGrad(float[] x, int xOff, int inW, float[] dz, int dzOff, int dzStride, int cout,
+            int kh, int kw, int outH, int outW, float[] g, int gOff);
 }

@@ -1,5 +1,6 @@
 package org.ser4j.training.nn;
 
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -74,8 +75,16 @@ abstract class Layer {
     abstract void backward(Kernels k, float[] p, float[] x, float[] y, float[] dy, float[] dx, float[] g, int b,
             float[] scratch);
 
-    /** What this layer is, for export and logs. */
-    abstract LayerSpec spec(float[] params);
+    /** What this layer is, for export: one spec, or several when this layer fuses operations. */
+    abstract List<LayerSpec> specs(float[] params);
+
+    /**
+     * Floats per sample this layer writes to its activation array: {@link #outSize()} outputs that
+     * the next layer reads, possibly followed by bookkeeping only this layer's backward pass uses.
+     */
+    int activationSize() {
+        return outSize();
+    }
 
     static void glorotUniform(float[] params, int off, int count, int fanIn, int fanOut, SplittableRandom random) {
         double limit = Math.sqrt(6.0 / (fanIn + fanOut));

@@ -1,5 +1,7 @@
 package org.ser4j.training.nn;
 
+import java.util.List;
+
 import java.util.Arrays;
 
 /**
@@ -24,6 +26,10 @@ final class MaxPoolLayer extends Layer {
 
     @Override
     void forward(Kernels k, float[] p, float[] x, float[] y, int b, float[] scratch) {
+        if (pw == 2 && (ph == 1 || ph == 2)) {
+            forwardPairs(x, y, inC * b);
+            return;
+        }
         int planes = inC * b;
         int inHW = inH * inW;
         int outHW = outH * outW;
@@ -49,6 +55,29 @@ final class MaxPoolLayer extends Layer {
         }
     }
 
+    /** Specialised 1x2 / 2x2 pooling (the only windows the reference models use). */
+    private void forwardPairs(float[] x, float[] y, int planes) {
+        int inHW = inH * inW;
+        int outHW = outH * outW;
+        for (int pl = 0; pl < planes; pl++) {
+            for (int ho = 0; ho < outH; ho++) {
+                int r0 = pl * inHW + ho * ph * inW;
+                int r1 = ph == 2 ? r0 + inW : r0;
+                int yo = pl * outHW + ho * outW;
+                for (int wo = 0; wo < outW; wo++) {
+                    int c = 2 * wo;
+                    float a = x[r0 + c];
+                    float v = x[r0 + c + 1];
+                    float m = v > a ? v : a;
+                    float e = x[r1 + c];
+                    float f = x[r1 + c + 1];
+                    float n = f > e ? f : e;
+                    y[yo + wo] = n > m ? n : m;
+                }
+            }
+        }
+    }
+
     @Override
     void backward(Kernels k, float[] p, float[] x, float[] y, float[] dy, float[] dx, float[] g, int b,
             float[] scratch) {
@@ -59,6 +88,34 @@ final class MaxPoolLayer extends Layer {
         int inHW = inH * inW;
         int outHW = outH * outW;
         Arrays.fill(dx, 0, planes * inHW, 0f);
+        if (pw == 2 && (ph == 1 || ph == 2)) {
+            for (int pl = 0; pl < planes; pl++) {
+                for (int ho = 0; ho < outH; ho++) {
+                    int r0 = pl * inHW + ho * ph * inW;
+                    int r1 = ph == 2 ? r0 + inW : r0;
+                    int yo = pl * outHW + ho * outW;
+                    for (int wo = 0; wo < outW; wo++) {
+                        // first maximum in row-major window order, as in the generic path
+                        int c = 2 * wo;
+                        int arg = r0 + c;
+                        float m = x[arg];
+                        if (x[r0 + c + 1] > m) {
+                            arg = r0 + c + 1;
+                            m = x[arg];
+                        }
+                        if (x[r1 + c] > m) {
+                            arg = r1 + c;
+                            m = x[arg];
+                        }
+                        if (x[r1 + c + 1] > m) {
+                            arg = r1 + c + 1;
+                        }
+                        dx[arg] += dy[yo + wo];
+                    }
+                }
+            }
+            return;
+        }
         for (int pl = 0; pl < planes; pl++) {
             int xp = pl * inHW;
             int yp = pl * outHW;
@@ -83,7 +140,7 @@ final class MaxPoolLayer extends Layer {
     }
 
     @Override
-    LayerSpec spec(float[] params) {
-        return new LayerSpec.MaxPool(oneDimensional, ph, pw);
+    List<LayerSpec> specs(float[] params) {
+        return List.of(new LayerSpec.MaxPool(oneDimensional, ph, pw));
     }
 }

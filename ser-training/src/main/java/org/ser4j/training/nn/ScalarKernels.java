@@ -61,4 +61,46 @@ final class ScalarKernels implements Kernels {
             }
         }
     }
+
+    @Override
+    public void convSingleChannel(float[] x, int xOff, int inW, float[] w, int wOff, int cout, int kh, int kw,
+            float[] bias, int biasOff, boolean relu, float[] y, int yOff, int yStride, int outH, int outW) {
+        for (int co = 0; co < cout; co++) {
+            float b = bias[biasOff + co];
+            for (int ho = 0; ho < outH; ho++) {
+                int yr = yOff + co * yStride + ho * outW;
+                for (int wo = 0; wo < outW; wo++) {
+                    float s = b;
+                    for (int i = 0; i < kh; i++) {
+                        int xr = xOff + (ho + i) * inW + wo;
+                        int wr = wOff + (co * kh + i) * kw;
+                        for (int j = 0; j < kw; j++) {
+                            s += w[wr + j] * x[xr + j];
+                        }
+                    }
+                    y[yr + wo] = relu && s <= 0f ? 0f : s;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void convSingleChannelWeightGrad(float[] x, int xOff, int inW, float[] dz, int dzOff, int dzStride,
+            int cout, int kh, int kw, int outH, int outW, float[] g, int gOff) {
+        for (int co = 0; co < cout; co++) {
+            for (int i = 0; i < kh; i++) {
+                for (int j = 0; j < kw; j++) {
+                    float s = 0f;
+                    for (int ho = 0; ho < outH; ho++) {
+                        int xr = xOff + (ho + i) * inW + j;
+                        int dr = dzOff + co * dzStride + ho * outW;
+                        for (int wo = 0; wo < outW; wo++) {
+                            s += dz[dr + wo] * x[xr + wo];
+                        }
+                    }
+                    g[gOff + (co * kh + i) * kw + j] += s;
+                }
+            }
+        }
+    }
 }

@@ -150,11 +150,16 @@ public final class SequentialNetwork implements Network {
         System.arraycopy(parameters, 0, params, 0, params.length);
     }
 
+    /** The layers themselves (for in-package tools and tests). */
+    Layer[] layerArray() {
+        return layers.clone();
+    }
+
     @Override
     public List<LayerSpec> layers() {
         List<LayerSpec> specs = new ArrayList<>();
         for (Layer l : layers) {
-            specs.add(l.spec(params));
+            specs.addAll(l.specs(params));
         }
         return List.copyOf(specs);
     }
@@ -358,7 +363,7 @@ public final class SequentialNetwork implements Network {
             int maxAct = acts[0].length;
             int maxScratch = 0;
             for (int i = 0; i < layers.length; i++) {
-                acts[i + 1] = new float[layers[i].outSize() * maxChunk];
+                acts[i + 1] = new float[layers[i].activationSize() * maxChunk];
                 maxAct = Math.max(maxAct, acts[i + 1].length);
                 maxScratch = Math.max(maxScratch, layers[i].scratchSize(maxChunk));
             }
@@ -469,16 +474,24 @@ public final class SequentialNetwork implements Network {
             return add(new ConvLayer(true, c, h, w, filters, 1, k, 0, same ? k / 2 : 0, true, l2));
         }
 
-        /** MaxPool2D with window = stride = {@code ph x pw}, floor. */
+        /** MaxPool2D with window = stride = {@code ph x pw}, floor (fused into a preceding convolution). */
         public Builder maxPool2d(int ph, int pw) {
             requireSpatial("maxPool2d");
-            return add(new MaxPoolLayer(false, c, h, w, ph, pw));
+            return pool(false, ph, pw);
         }
 
-        /** MaxPool1D with window = stride = {@code p}, floor. */
+        /** MaxPool1D with window = stride = {@code p}, floor (fused into a preceding convolution). */
         public Builder maxPool1d(int p) {
             requireSpatial("maxPool1d");
-            return add(new MaxPoolLayer(true, c, h, w, 1, p));
+            return pool(true, 1, p);
+        }
+
+        private Builder pool(boolean oneDimensional, int ph, int pw) {
+            if (!layers.isEmpty() && layers.get(layers.size() - 1) instanceof ConvLayer conv && !conv.isPooled()) {
+                layers.remove(layers.size() - 1);
+                return add(conv.withPool(ph, pw));
+            }
+            return add(new MaxPoolLayer(oneDimensional, c, h, w, ph, pw));
         }
 
         /** Flattens {@code [C, H, W]} in that order. */

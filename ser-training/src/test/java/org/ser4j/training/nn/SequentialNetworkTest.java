@@ -56,7 +56,7 @@ class SequentialNetworkTest {
     void predictGivesProbabilitiesForBothModels() {
         for (FeatureKind kind : FeatureKind.values()) {
             try (Network net = Architectures.build(kind, 1.0, 3, 2)) {
-                float[] x = NetworkGradientProperties.randomInputs(3, net.inputLength(), 5);
+                float[] x = NetworkGradientPropertiesTest.randomInputs(3, net.inputLength(), 5);
                 float[] p = net.predict(x, 3);
                 assertEquals(18, p.length);
                 for (int s = 0; s < 3; s++) {
@@ -73,9 +73,9 @@ class SequentialNetworkTest {
 
     @Test
     void adamStepFollowsKerasFormula() {
-        try (SequentialNetwork net = NetworkGradientProperties.tiny(0.05, 11, 1, 8, ScalarKernels.INSTANCE)) {
+        try (SequentialNetwork net = NetworkGradientPropertiesTest.tiny(0.05, 11, 1, 8, ScalarKernels.INSTANCE)) {
             net.setLearningRate(0.01);
-            float[] x = NetworkGradientProperties.randomInputs(4, net.inputLength(), 3);
+            float[] x = NetworkGradientPropertiesTest.randomInputs(4, net.inputLength(), 3);
             int[] labels = {0, 1, 2, 3};
             float[] w0 = net.parameters();
             float[] g1 = new float[w0.length];
@@ -103,7 +103,7 @@ class SequentialNetworkTest {
 
     @Test
     void learnsASeparableProblem() {
-        try (SequentialNetwork net = NetworkGradientProperties.tiny(0.0, 5, 2, 4, KernelSelector.select())) {
+        try (SequentialNetwork net = NetworkGradientPropertiesTest.tiny(0.0, 5, 2, 4, KernelSelector.select())) {
             net.setLearningRate(0.01);
             int n = 32;
             Random r = new Random(2);

@@ -17,8 +17,10 @@ import net.jqwik.api.constraints.IntRange;
  * crosses a ReLU or max-pool kink; such coordinates are detected by their forward and backward
  * differences disagreeing, and skipped (an undetected kink has a slope change below the tolerance).
  */
-class LayerGradientProperties {
+class LayerGradientPropertiesTest {
     private static final double STEP = 1e-2;
+    /** The kernels training uses in this JVM (vector when the module is loaded). */
+    private static final Kernels KERNELS = KernelSelector.select();
 
     @Property(tries = 40)
     void conv2dMatchesFiniteDifferences(@ForAll @IntRange(min = 1, max = 3) int inC,
@@ -30,6 +32,28 @@ class LayerGradientProperties {
         int kw = 2 * halfKw + 1;
         Assume.that(same || (kh <= h && kw <= w));
         ConvLayer layer = new ConvLayer(false, inC, h, w, outC, kh, kw, same ? halfKh : 0, same ? halfKw : 0, relu, 0);
+        check(layer, batch, seed);
+    }
+
+    @Property(tries = 40)
+    void convolutionWithFusedPoolingMatchesFiniteDifferences(@ForAll @IntRange(min = 1, max = 3) int inC,
+            @ForAll @IntRange(min = 1, max = 3) int outC, @ForAll @IntRange(min = 1, max = 8) int h,
+            @ForAll @IntRange(min = 2, max = 9) int w, @ForAll @IntRange(min = 0, max = 2) int halfK,
+            @ForAll boolean same, @ForAll boolean relu, @ForAll boolean oneDimensional,
+            @ForAll @IntRange(min = 1, max = 3) int poolH, @ForAll @IntRange(min = 1, max = 3) int poolW,
+            @ForAll @IntRange(min = 1, max = 3) int batch, @ForAll long seed) {
+        int k = 2 * halfK + 1;
+        int height = oneDimensional ? 1 : h;
+        int kh = oneDimensional ? 1 : k;
+        int ph = oneDimensional ? 1 : poolH;
+        int pad = same ? halfK : 0;
+        int convH = height + 2 * (oneDimensional ? 0 : pad) - kh + 1;
+        int convW = w + 2 * pad - k + 1;
+        Assume.that(convH >= ph && convW >= poolW);
+        ConvLayer layer = new ConvLayer(oneDimensional, inC, height, w, outC, kh, k, oneDimensional ? 0 : pad, pad,
+                relu, 0, ph, poolW);
+        assertEquals(convH / ph, layer.outH);
+        assertEquals(convW / poolW, layer.outW);
         check(layer, batch, seed);
     }
 
@@ -53,15 +77,20 @@ class LayerGradientProperties {
         check(new ConvLayer(true, inC, 1, length, outC, 1, k, 0, same ? halfK : 0, relu, 0), batch, seed);
     }
 
-    @Property(tries = 40)
+    @Property(tries = 50)
     void maxPoolMatchesFiniteDifferences(@ForAll @IntRange(min = 1, max = 3) int c,
             @ForAll @IntRange(min = 1, max = 9) int h, @ForAll @IntRange(min = 2, max = 11) int w,
-            @ForAll boolean oneDimensional, @ForAll @IntRange(min = 1, max = 3) int batch, @ForAll long seed) {
-        int ph = oneDimensional ? 1 : 2;
-        int height = oneDimensional ? 1 : Math.max(h, 2);
-        MaxPoolLayer layer = new MaxPoolLayer(oneDimensional, c, height, w, ph, 2);
+            @ForAll boolean oneDimensional, @ForAll @IntRange(min = 1, max = 3) int poolH,
+            @ForAll @IntRange(min = 1, max = 3) int poolW, @ForAll boolean referenceWindow,
+            @ForAll @IntRange(min = 1, max = 3) int batch, @ForAll long seed) {
+        // the reference models pool 1x2 and 2x2 (a specialised path); other windows take the generic one
+        int ph = oneDimensional ? 1 : referenceWindow ? 2 : poolH;
+        int pw = referenceWindow ? 2 : poolW;
+        int height = oneDimensional ? 1 : Math.max(h, ph);
+        Assume.that(pw <= w);
+        MaxPoolLayer layer = new MaxPoolLayer(oneDimensional, c, height, w, ph, pw);
         assertEquals(height / ph, layer.outH, "floor of the height");
-        assertEquals(w / 2, layer.outW, "floor of the width");
+        assertEquals(w / pw, layer.outW, "floor of the width");
         check(layer, batch, seed);
     }
 
@@ -96,7 +125,7 @@ class LayerGradientProperties {
 
     /** Compares analytic input and parameter gradients with finite differences. */
     static void check(Layer layer, int batch, long seed) {
-        Kernels k = ScalarKernels.INSTANCE;
+        Kernels k = KERNELS;
         SplittableRandom random = new SplittableRandom(seed);
         float[] params = new float[layer.paramCount()];
         layer.paramOffset = 0;
@@ -113,7 +142,7 @@ class LayerGradientProperties {
             r[i] = (float) (random.nextDouble() * 2 - 1);
         }
         float[] scratch = new float[Math.max(1, layer.scratchSize(batch))];
-        float[] y = new float[r.length];
+        float[] y = new float[layer.activationSize() * batch];
         layer.forward(k, params, x, y, batch, scratch);
         float[] dy = r.clone();
         float[] dx = new float[x.length];
@@ -156,10 +185,10 @@ class LayerGradientProperties {
     }
 
     private static double objective(Layer layer, float[] params, float[] x, float[] r, int batch, float[] scratch) {
-        float[] y = new float[r.length];
-        layer.forward(ScalarKernels.INSTANCE, params, x, y, batch, scratch);
+        float[] y = new float[layer.activationSize() * batch];
+        layer.forward(KERNELS, params, x, y, batch, scratch);
         double s = 0;
-        for (int i = 0; i < y.length; i++) {
+        for (int i = 0; i < r.length; i++) {
             s += (double) r[i] * y[i];
         }
         return s;

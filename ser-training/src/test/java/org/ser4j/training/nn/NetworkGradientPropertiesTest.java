@@ -15,7 +15,7 @@ import net.jqwik.api.constraints.IntRange;
  * finite differences, and invariance of the gradient to how a batch is cut into chunks and spread
  * over threads.
  */
-class NetworkGradientProperties {
+class NetworkGradientPropertiesTest {
 
     static SequentialNetwork tiny(double l2, long seed, int threads, int chunk, Kernels kernels) {
         return SequentialNetwork.builder(null, 2, 5, 6)

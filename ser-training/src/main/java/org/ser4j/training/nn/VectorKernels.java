@@ -1,0 +1,454 @@
+package org.ser4j.training.nn;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Kernels on the JDK Vector API ({@code jdk.incubator.vector}, preferred species). Only loaded
+ * reflectively by {@link KernelSelector} when the module is present.
+ *
+ * <p>{@link #gemm} keeps a 4-row by 3-vector tile of C in registers while streaming a
+ * {@value #GEMM_KC}-deep panel of B (so the panel stays in L1); {@link #gemmABt} computes 4x4
+ * blocks of long dot products with vector accumulators, reduced once per {@value #DOT_KC} terms.
+ */
+final class VectorKernels implements Kernels {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final int GEMM_KC = 256;
+    private static final int DOT_KC = 4096;
+    /** Longest dot product for which {@link #gemmABt} transposes B and runs {@link #gemm} instead. */
+    private static final int TRANSPOSE_MAX_K = 1024;
+    private static final ThreadLocal<float[]> TRANSPOSED = ThreadLocal.withInitial(() -> new float[0]);
+
+    /** Public no-arg constructor for reflective loading. */
+    public VectorKernels() {
+    }
+
+    @Override
+    public String name() {
+        return "vector(" + S.vectorBitSize() + "-bit)";
+    }
+
+    @Override
+    public void gemm(int m, int n, int k, float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        if (k == 0) {
+            if (!accumulate) {
+                for (int i = 0; i < m; i++) {
+                    Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+                }
+            }
+            return;
+        }
+        for (int p0 = 0; p0 < k; p0 += GEMM_KC) {
+            int kc = Math.min(GEMM_KC, k - p0);
+            // the first panel overwrites C unless accumulating, so C is never cleared separately
+            boolean zero = p0 == 0 && !accumulate;
+            int j = 0;
+            for (; j + 3 * L <= n; j += 3 * L) {
+                int i = 0;
+                for (; i + 4 <= m; i += 4) {
+                    tile4x3(i, j, p0, kc, a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, zero);
+                }
+                for (; i < m; i++) {
+                    tile1x3(i, j, p0, kc, a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, zero);
+                }
+            }
+            for (; j + L <= n; j += L) {
+                int i = 0;
+                for (; i + 4 <= m; i += 4) {
+                    tile4x1(i, j, p0, kc, a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, zero);
+                }
+                for (; i < m; i++) {
+                    tile1x1(i, j, p0, kc, a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, zero);
+                }
+            }
+            if (j < n) {
+                for (int i = 0; i < m; i++) {
+                    int ci = cOff + i * ldc;
+                    if (zero) {
+                        Arrays.fill(c, ci + j, ci + n, 0f);
+                    }
+                    int ai = aOff + i * aRs + p0 * aCs;
+                    for (int p = 0; p < kc; p++) {
+                        float av = a[ai + p * aCs];
+                        int bp = bOff + (p0 + p) * ldb;
+                        for (int jj = j; jj < n; jj++) {
+                            c[ci + jj] += av * b[bp + jj];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void tile4x3(int i, int j, int p0, int kc, float[] a, int aOff, int aRs, int aCs, float[] b,
+            int bOff, int ldb, float[] c, int cOff, int ldc, boolean zero) {
+        int c0 = cOff + i * ldc + j;
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        FloatVector r00 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0);
+        FloatVector r01 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + L);
+        FloatVector r02 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * L);
+        FloatVector r10 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c1);
+        FloatVector r11 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c1 + L);
+        FloatVector r12 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c1 + 2 * L);
+        FloatVector r20 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c2);
+        FloatVector r21 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c2 + L);
+        FloatVector r22 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c2 + 2 * L);
+        FloatVector r30 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c3);
+        FloatVector r31 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c3 + L);
+        FloatVector r32 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c3 + 2 * L);
+        int ai = aOff + i * aRs + p0 * aCs;
+        int bp = bOff + p0 * ldb + j;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
+            FloatVector x = FloatVector.broadcast(S, a[ai]);
+            r00 = b0.fma(x, r00);
+            r01 = b1.fma(x, r01);
+            r02 = b2.fma(x, r02);
+            x = FloatVector.broadcast(S, a[ai + aRs]);
+            r10 = b0.fma(x, r10);
+            r11 = b1.fma(x, r11);
+            r12 = b2.fma(x, r12);
+            x = FloatVector.broadcast(S, a[ai + 2 * aRs]);
+            r20 = b0.fma(x, r20);
+            r21 = b1.fma(x, r21);
+            r22 = b2.fma(x, r22);
+            x = FloatVector.broadcast(S, a[ai + 3 * aRs]);
+            r30 = b0.fma(x, r30);
+            r31 = b1.fma(x, r31);
+            r32 = b2.fma(x, r32);
+            ai += aCs;
+            bp += ldb;
+        }
+        r00.intoArray(c, c0);
+        r01.intoArray(c, c0 + L);
+        r02.intoArray(c, c0 + 2 * L);
+        r10.intoArray(c, c1);
+        r11.intoArray(c, c1 + L);
+        r12.intoArray(c, c1 + 2 * L);
+        r20.intoArray(c, c2);
+        r21.intoArray(c, c2 + L);
+        r22.intoArray(c, c2 + 2 * L);
+        r30.intoArray(c, c3);
+        r31.intoArray(c, c3 + L);
+        r32.intoArray(c, c3 + 2 * L);
+    }
+
+    private static void tile1x3(int i, int j, int p0, int kc, float[] a, int aOff, int aRs, int aCs, float[] b,
+            int bOff, int ldb, float[] c, int cOff, int ldc, boolean zero) {
+        int c0 = cOff + i * ldc + j;
+        FloatVector r0 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0);
+        FloatVector r1 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + L);
+        FloatVector r2 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * L);
+        int ai = aOff + i * aRs + p0 * aCs;
+        int bp = bOff + p0 * ldb + j;
+        for (int p = 0; p < kc; p++) {
+            FloatVector x = FloatVector.broadcast(S, a[ai]);
+            r0 = FloatVector.fromArray(S, b, bp).fma(x, r0);
+            r1 = FloatVector.fromArray(S, b, bp + L).fma(x, r1);
+            r2 = FloatVector.fromArray(S, b, bp + 2 * L).fma(x, r2);
+            ai += aCs;
+            bp += ldb;
+        }
+        r0.intoArray(c, c0);
+        r1.intoArray(c, c0 + L);
+        r2.intoArray(c, c0 + 2 * L);
+    }
+
+    private static void tile4x1(int i, int j, int p0, int kc, float[] a, int aOff, int aRs, int aCs, float[] b,
+            int bOff, int ldb, float[] c, int cOff, int ldc, boolean zero) {
+        int c0 = cOff + i * ldc + j;
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        FloatVector r0 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0);
+        FloatVector r1 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c1);
+        FloatVector r2 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c2);
+        FloatVector r3 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c3);
+        int ai = aOff + i * aRs + p0 * aCs;
+        int bp = bOff + p0 * ldb + j;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            r0 = b0.fma(FloatVector.broadcast(S, a[ai]), r0);
+            r1 = b0.fma(FloatVector.broadcast(S, a[ai + aRs]), r1);
+            r2 = b0.fma(FloatVector.broadcast(S, a[ai + 2 * aRs]), r2);
+            r3 = b0.fma(FloatVector.broadcast(S, a[ai + 3 * aRs]), r3);
+            ai += aCs;
+            bp += ldb;
+        }
+        r0.intoArray(c, c0);
+        r1.intoArray(c, c1);
+        r2.intoArray(c, c2);
+        r3.intoArray(c, c3);
+    }
+
+    private static void tile1x1(int i, int j, int p0, int kc, float[] a, int aOff, int aRs, int aCs, float[] b,
+            int bOff, int ldb, float[] c, int cOff, int ldc, boolean zero) {
+        int c0 = cOff + i * ldc + j;
+        FloatVector r0 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0);
+        int ai = aOff + i * aRs + p0 * aCs;
+        int bp = bOff + p0 * ldb + j;
+        for (int p = 0; p < kc; p++) {
+            r0 = FloatVector.fromArray(S, b, bp).fma(FloatVector.broadcast(S, a[ai]), r0);
+            ai += aCs;
+            bp += ldb;
+        }
+        r0.intoArray(c, c0);
+    }
+
+    @Override
+    public void gemmABt(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        if (k <= TRANSPOSE_MAX_K && n >= 3 * L && m >= 4) {
+            // short dot products would be dominated by lane reductions: transpose B and use gemm
+            float[] bt = TRANSPOSED.get();
+            if (bt.length < k * n) {
+                bt = new float[k * n];
+                TRANSPOSED.set(bt);
+            }
+            for (int j = 0; j < n; j++) {
+                int bj = bOff + j * ldb;
+                for (int p = 0; p < k; p++) {
+                    bt[p * n + j] = b[bj + p];
+                }
+            }
+            gemm(m, n, k, a, aOff, lda, 1, bt, 0, n, c, cOff, ldc, accumulate);
+            return;
+        }
+        if (!accumulate) {
+            for (int i = 0; i < m; i++) {
+                Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+            }
+        }
+        for (int p0 = 0; p0 < k; p0 += DOT_KC) {
+            int kc = Math.min(DOT_KC, k - p0);
+            int i = 0;
+            for (; i + 4 <= m; i += 4) {
+                int j = 0;
+                for (; j + 4 <= n; j += 4) {
+                    dot4x4(i, j, p0, kc, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+                }
+                for (; j < n; j++) {
+                    for (int ii = i; ii < i + 4; ii++) {
+                        c[cOff + ii * ldc + j] += dot(a, aOff + ii * lda + p0, b, bOff + j * ldb + p0, kc);
+                    }
+                }
+            }
+            for (; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    c[cOff + i * ldc + j] += dot(a, aOff + i * lda + p0, b, bOff + j * ldb + p0, kc);
+                }
+            }
+        }
+    }
+
+    private static float dot(float[] a, int ai, float[] b, int bj, int kc) {
+        FloatVector acc = FloatVector.zero(S);
+        int p = 0;
+        int upper = S.loopBound(kc);
+        for (; p < upper; p += L) {
+            acc = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, b, bj + p), acc);
+        }
+        float s = acc.reduceLanes(VectorOperators.ADD);
+        for (; p < kc; p++) {
+            s += a[ai + p] * b[bj + p];
+        }
+        return s;
+    }
+
+    private static void dot4x4(int i, int j, int p0, int kc, float[] a, int aOff, int lda, float[] b, int bOff,
+            int ldb, float[] c, int cOff, int ldc) {
+        int a0 = aOff + i * lda + p0;
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        int b0 = bOff + j * ldb + p0;
+        int b1 = b0 + ldb;
+        int b2 = b1 + ldb;
+        int b3 = b2 + ldb;
+        FloatVector s00 = FloatVector.zero(S);
+        FloatVector s01 = s00;
+        FloatVector s02 = s00;
+        FloatVector s03 = s00;
+        FloatVector s10 = s00;
+        FloatVector s11 = s00;
+        FloatVector s12 = s00;
+        FloatVector s13 = s00;
+        FloatVector s20 = s00;
+        FloatVector s21 = s00;
+        FloatVector s22 = s00;
+        FloatVector s23 = s00;
+        FloatVector s30 = s00;
+        FloatVector s31 = s00;
+        FloatVector s32 = s00;
+        FloatVector s33 = s00;
+        int upper = S.loopBound(kc);
+        int p = 0;
+        for (; p < upper; p += L) {
+            FloatVector y0 = FloatVector.fromArray(S, b, b0 + p);
+            FloatVector y1 = FloatVector.fromArray(S, b, b1 + p);
+            FloatVector y2 = FloatVector.fromArray(S, b, b2 + p);
+            FloatVector y3 = FloatVector.fromArray(S, b, b3 + p);
+            FloatVector x = FloatVector.fromArray(S, a, a0 + p);
+            s00 = x.fma(y0, s00);
+            s01 = x.fma(y1, s01);
+            s02 = x.fma(y2, s02);
+            s03 = x.fma(y3, s03);
+            x = FloatVector.fromArray(S, a, a1 + p);
+            s10 = x.fma(y0, s10);
+            s11 = x.fma(y1, s11);
+            s12 = x.fma(y2, s12);
+            s13 = x.fma(y3, s13);
+            x = FloatVector.fromArray(S, a, a2 + p);
+            s20 = x.fma(y0, s20);
+            s21 = x.fma(y1, s21);
+            s22 = x.fma(y2, s22);
+            s23 = x.fma(y3, s23);
+            x = FloatVector.fromArray(S, a, a3 + p);
+            s30 = x.fma(y0, s30);
+            s31 = x.fma(y1, s31);
+            s32 = x.fma(y2, s32);
+            s33 = x.fma(y3, s33);
+        }
+        float[] t = new float[16];
+        t[0] = s00.reduceLanes(VectorOperators.ADD);
+        t[1] = s01.reduceLanes(VectorOperators.ADD);
+        t[2] = s02.reduceLanes(VectorOperators.ADD);
+        t[3] = s03.reduceLanes(VectorOperators.ADD);
+        t[4] = s10.reduceLanes(VectorOperators.ADD);
+        t[5] = s11.reduceLanes(VectorOperators.ADD);
+        t[6] = s12.reduceLanes(VectorOperators.ADD);
+        t[7] = s13.reduceLanes(VectorOperators.ADD);
+        t[8] = s20.reduceLanes(VectorOperators.ADD);
+        t[9] = s21.reduceLanes(VectorOperators.ADD);
+        t[10] = s22.reduceLanes(VectorOperators.ADD);
+        t[11] = s23.reduceLanes(VectorOperators.ADD);
+        t[12] = s30.reduceLanes(VectorOperators.ADD);
+        t[13] = s31.reduceLanes(VectorOperators.ADD);
+        t[14] = s32.reduceLanes(VectorOperators.ADD);
+        t[15] = s33.reduceLanes(VectorOperators.ADD);
+        for (; p < kc; p++) {
+            for (int r = 0; r < 4; r++) {
+                float av = a[a0 + r * lda + p];
+                for (int q = 0; q < 4; q++) {
+                    t[r * 4 + q] += av * b[b0 + q * ldb + p];
+                }
+            }
+        }
+        for (int r = 0; r < 4; r++) {
+            int ci = cOff + (i + r) * ldc + j;
+            for (int q = 0; q < 4; q++) {
+                c[ci + q] += t[r * 4 + q];
+            }
+        }
+    }
+
+    // The direct convolution kernels keep every vector loop a single loop whose only carried values
+    // live in arrays: C2 (JDK 17) boxes vectors carried across nested loops, which is 10x slower.
+
+    @Override
+    public void convSingleChannel(float[] x, int xOff, int inW, float[] w, int wOff, int cout, int kh, int kw,
+            float[] bias, int biasOff, boolean relu, float[] y, int yOff, int yStride, int outH, int outW) {
+        // rows are computed over a width padded to whole vectors; the extra outputs read past the
+        // row end (finite input values) and are dropped, except where that would leave the array
+        int padded = (outW + L - 1) / L * L;
+        int upper = S.loopBound(outW);
+        float[] row = new float[padded];
+        for (int co = 0; co < cout; co++) {
+            float b = bias[biasOff + co];
+            int wc = wOff + co * kh * kw;
+            for (int ho = 0; ho < outH; ho++) {
+                boolean whole = xOff + (ho + kh - 1) * inW + kw - 1 + padded <= x.length;
+                Arrays.fill(row, b);
+                for (int i = 0; i < kh; i++) {
+                    for (int j = 0; j < kw; j++) {
+                        float wt = w[wc + i * kw + j];
+                        int xr = xOff + (ho + i) * inW + j;
+                        if (whole) {
+                            axpy(wt, x, xr, row, 0, padded);
+                        } else {
+                            axpy(wt, x, xr, row, 0, upper);
+                            for (int wo = upper; wo < outW; wo++) {
+                                row[wo] += wt * x[xr + wo];
+                            }
+                        }
+                    }
+                }
+                int yr = yOff + co * yStride + ho * outW;
+                if (relu) {
+                    for (int wo = 0; wo < outW; wo++) {
+                        float v = row[wo];
+                        y[yr + wo] = v > 0f ? v : 0f;
+                    }
+                } else {
+                    System.arraycopy(row, 0, y, yr, outW);
+                }
+            }
+        }
+    }
+
+    /** {@code y[yr + t] += a * x[xr + t]} for {@code t < upper} (a multiple of the vector length). */
+    private static void axpy(float a, float[] x, int xr, float[] y, int yr, int upper) {
+        FloatVector av = FloatVector.broadcast(S, a);
+        for (int t = 0; t < upper; t += L) {
+            FloatVector.fromArray(S, x, xr + t).fma(av, FloatVector.fromArray(S, y, yr + t)).intoArray(y, yr + t);
+        }
+    }
+
+    /** Returns {@code acc + sum_t a[ai + t] * b[bi + t]} for {@code t < upper} as lanes, not reduced. */
+    private static FloatVector dotLanes(float[] a, int ai, float[] b, int bi, int upper, FloatVector acc) {
+        FloatVector s = acc;
+        for (int t = 0; t < upper; t += L) {
+            s = FloatVector.fromArray(S, a, ai + t).fma(FloatVector.fromArray(S, b, bi + t), s);
+        }
+        return s;
+    }
+
+    @Override
+    public void convSingleChannelWeightGrad(float[] x, int xOff, int inW, float[] dz, int dzOff, int dzStride,
+            int cout, int kh, int kw, int outH, int outW, float[] g, int gOff) {
+        // dz rows are copied into a zero-padded row so that whole vectors can run past the row end
+        int padded = (outW + L - 1) / L * L;
+        int upper = S.loopBound(outW);
+        int taps = kh * kw;
+        float[] lanes = new float[taps * L];
+        float[] tails = new float[taps];
+        float[] row = new float[padded];
+        for (int co = 0; co < cout; co++) {
+            Arrays.fill(lanes, 0f);
+            Arrays.fill(tails, 0f);
+            for (int ho = 0; ho < outH; ho++) {
+                int dr = dzOff + co * dzStride + ho * outW;
+                System.arraycopy(dz, dr, row, 0, outW);
+                boolean whole = xOff + (ho + kh - 1) * inW + kw - 1 + padded <= x.length;
+                for (int i = 0; i < kh; i++) {
+                    for (int j = 0; j < kw; j++) {
+                        int t = i * kw + j;
+                        int xr = xOff + (ho + i) * inW + j;
+                        FloatVector acc = FloatVector.fromArray(S, lanes, t * L);
+                        if (whole) {
+                            dotLanes(row, 0, x, xr, padded, acc).intoArray(lanes, t * L);
+                        } else {
+                            dotLanes(row, 0, x, xr, upper, acc).intoArray(lanes, t * L);
+                            float tail = 0f;
+                            for (int wo = upper; wo < outW; wo++) {
+                                tail += row[wo] * x[xr + wo];
+                            }
+                            tails[t] += tail;
+                        }
+                    }
+                }
+            }
+            for (int t = 0; t < taps; t++) {
+                g[gOff + co * taps + t] += FloatVector.fromArray(S, lanes, t * L).reduceLanes(VectorOperators.ADD) + tails[t];
+            }
+        }
+    }
+}
