@@ -92,6 +92,11 @@ class ExtractorsTest {
 
     @Test
     void oneInstanceIsSafeAcrossThreads() throws Exception {
+        assertThreadSafe(mel);
+        assertThreadSafe(new LogMelSpectrogram(FeatureConfig.DEFAULT, org.ser4j.features.dsp.MelPowerKernel::portable));
+    }
+
+    private void assertThreadSafe(LogMelSpectrogram mel) throws Exception {
         List<float[]> inputs = new ArrayList<>();
         List<float[]> expectedMel = new ArrayList<>();
         List<float[]> expectedTime = new ArrayList<>();

@@ -1,9 +1,6 @@
 package org.ser4j.features.dsp;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -25,10 +22,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorMelPowerKernel implements MelPowerKernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    /** Floats with as many lanes as {@link #S}, for gathering one sample of every frame at once. */
-    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(L * 32));
-    /** Points per cache block for the first FFT passes (64 points x lanes x 16 bytes = 8 KiB at 8 lanes). */
-    private static final int BLOCK = 64;
+    /** Points per cache block for the first FFT passes (256 points x 8 lanes x 16 bytes = 32 KiB, L1-sized; measured best of 16..1024). */
+    private static final int BLOCK = 256;
 
     private final int nFft;
     private final int hop;
@@ -51,6 +46,7 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         final double[] power;
         final double[] lanes = new double[L];
         final int[] starts = new int[L];
+        double[] signal = new double[0];
 
         Scratch(int m) {
             re = new double[m * L];
@@ -103,6 +99,13 @@ final class VectorMelPowerKernel implements MelPowerKernel {
     public void melPower(float[] signal, float[] out) {
         int frames = Framing.centeredFrameCount(signal.length, hop);
         Scratch s = scratch.get();
+        if (s.signal.length != signal.length) {
+            s.signal = new double[signal.length];
+        }
+        double[] yd = s.signal;
+        for (int i = 0; i < signal.length; i++) {
+            yd[i] = signal[i];
+        }
         for (int t0 = 0; t0 < frames; t0 += L) {
             transform(signal, t0, frames, s);
             power(s.re, s.im, s.power);
@@ -128,11 +131,15 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         int block = Math.min(BLOCK, m);
         for (int from = 0; from < m; from += block) {
             if (inside) {
-                packInside(y, starts, from, from + block, re, im);
+                packInside(s.signal, starts, from, from + block, re, im);
             } else {
                 packEdge(y, starts, t0, frames, from, from + block, re, im);
             }
             int h = 1;
+            if (4 <= block) {
+                firstRadix4(re, im, from, from + block);
+                h = 4;
+            }
             for (; 4 * h <= block; h *= 4) {
                 radix4(re, im, from, from + block, h);
             }
@@ -150,16 +157,17 @@ final class VectorMelPowerKernel implements MelPowerKernel {
     }
 
     /** Packed positions {@code [from, to)}: {@code z[p] = (x[2j] w[2j], x[2j+1] w[2j+1])}, {@code j = rev[p]}. */
-    private void packInside(float[] y, int[] starts, int from, int to, double[] re, double[] im) {
+    private void packInside(double[] y, int[] starts, int from, int to, double[] re, double[] im) {
         double[] w = window;
         int[] r = rev;
         int[] offsets = laneOffsets;
         int s0 = starts[0];
         for (int p = from; p < to; p++) {
             int j2 = 2 * r[p];
-            // sample j2 (and j2 + 1) of every frame in the batch: a strided gather
-            DoubleVector even = (DoubleVector) FloatVector.fromArray(F, y, s0 + j2, offsets, 0).convertShape(VectorOperators.F2D, S, 0);
-            DoubleVector odd = (DoubleVector) FloatVector.fromArray(F, y, s0 + j2 + 1, offsets, 0).convertShape(VectorOperators.F2D, S, 0);
+            // sample j2 (and j2 + 1) of every frame in the batch: a strided gather from the
+            // signal converted to double once per call
+            DoubleVector even = DoubleVector.fromArray(S, y, s0 + j2, offsets, 0);
+            DoubleVector odd = DoubleVector.fromArray(S, y, s0 + j2 + 1, offsets, 0);
             even.mul(w[j2]).intoArray(re, p * L);
             odd.mul(w[j2 + 1]).intoArray(im, p * L);
         }
@@ -191,10 +199,12 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         int step1 = m / (2 * h);
         int step2 = m / (4 * h);
         for (int j = 0; j < h; j++) {
-            double c1 = cosM[j * step1];
-            double s1 = sinM[j * step1];
-            double c2 = cosM[j * step2];
-            double s2 = sinM[j * step2];
+            DoubleVector c1 = DoubleVector.broadcast(S, cosM[j * step1]);
+            DoubleVector s1 = DoubleVector.broadcast(S, sinM[j * step1]);
+            DoubleVector ns1 = s1.neg();
+            DoubleVector c2 = DoubleVector.broadcast(S, cosM[j * step2]);
+            DoubleVector s2 = DoubleVector.broadcast(S, sinM[j * step2]);
+            DoubleVector ns2 = s2.neg();
             for (int g = from + j; g < to; g += span) {
                 int i0 = g * L;
                 int i1 = i0 + h * L;
@@ -208,11 +218,11 @@ final class VectorMelPowerKernel implements MelPowerKernel {
                 DoubleVector x2i = DoubleVector.fromArray(S, im, i2);
                 DoubleVector x3r = DoubleVector.fromArray(S, re, i3);
                 DoubleVector x3i = DoubleVector.fromArray(S, im, i3);
-                // stage A, twiddle w1 = c1 - i s1 on x1 and x3
-                DoubleVector b1r = x1r.mul(c1).add(x1i.mul(s1));
-                DoubleVector b1i = x1i.mul(c1).sub(x1r.mul(s1));
-                DoubleVector b3r = x3r.mul(c1).add(x3i.mul(s1));
-                DoubleVector b3i = x3i.mul(c1).sub(x3r.mul(s1));
+                // stage A, twiddle w1 = c1 - i s1 on x1 and x3: (xr c1 + xi s1, xi c1 - xr s1)
+                DoubleVector b1r = x1i.fma(s1, x1r.mul(c1));
+                DoubleVector b1i = x1r.fma(ns1, x1i.mul(c1));
+                DoubleVector b3r = x3i.fma(s1, x3r.mul(c1));
+                DoubleVector b3i = x3r.fma(ns1, x3i.mul(c1));
                 DoubleVector y0r = x0r.add(b1r);
                 DoubleVector y0i = x0i.add(b1i);
                 DoubleVector y1r = x0r.sub(b1r);
@@ -222,10 +232,10 @@ final class VectorMelPowerKernel implements MelPowerKernel {
                 DoubleVector y3r = x2r.sub(b3r);
                 DoubleVector y3i = x2i.sub(b3i);
                 // stage B, twiddle w2 = c2 - i s2 on y2, and w2 * (-i) on y3
-                DoubleVector t2r = y2r.mul(c2).add(y2i.mul(s2));
-                DoubleVector t2i = y2i.mul(c2).sub(y2r.mul(s2));
-                DoubleVector u3r = y3r.mul(c2).add(y3i.mul(s2));
-                DoubleVector u3i = y3i.mul(c2).sub(y3r.mul(s2));
+                DoubleVector t2r = y2i.fma(s2, y2r.mul(c2));
+                DoubleVector t2i = y2r.fma(ns2, y2i.mul(c2));
+                DoubleVector u3r = y3i.fma(s2, y3r.mul(c2));
+                DoubleVector u3i = y3r.fma(ns2, y3i.mul(c2));
                 // t3 = -i * u3 = (u3i, -u3r)
                 y0r.add(t2r).intoArray(re, i0);
                 y0i.add(t2i).intoArray(im, i0);
@@ -236,6 +246,41 @@ final class VectorMelPowerKernel implements MelPowerKernel {
                 y1r.sub(u3i).intoArray(re, i3);
                 y1i.add(u3r).intoArray(im, i3);
             }
+        }
+    }
+
+    /** {@link #radix4} with {@code h = 1}: all twiddles are 1, a plain 4-point DFT per group. */
+    private static void firstRadix4(double[] re, double[] im, int from, int to) {
+        for (int g = from; g < to; g += 4) {
+            int i0 = g * L;
+            int i1 = i0 + L;
+            int i2 = i1 + L;
+            int i3 = i2 + L;
+            DoubleVector x0r = DoubleVector.fromArray(S, re, i0);
+            DoubleVector x0i = DoubleVector.fromArray(S, im, i0);
+            DoubleVector x1r = DoubleVector.fromArray(S, re, i1);
+            DoubleVector x1i = DoubleVector.fromArray(S, im, i1);
+            DoubleVector x2r = DoubleVector.fromArray(S, re, i2);
+            DoubleVector x2i = DoubleVector.fromArray(S, im, i2);
+            DoubleVector x3r = DoubleVector.fromArray(S, re, i3);
+            DoubleVector x3i = DoubleVector.fromArray(S, im, i3);
+            DoubleVector y0r = x0r.add(x1r);
+            DoubleVector y0i = x0i.add(x1i);
+            DoubleVector y1r = x0r.sub(x1r);
+            DoubleVector y1i = x0i.sub(x1i);
+            DoubleVector y2r = x2r.add(x3r);
+            DoubleVector y2i = x2i.add(x3i);
+            DoubleVector y3r = x2r.sub(x3r);
+            DoubleVector y3i = x2i.sub(x3i);
+            y0r.add(y2r).intoArray(re, i0);
+            y0i.add(y2i).intoArray(im, i0);
+            y0r.sub(y2r).intoArray(re, i2);
+            y0i.sub(y2i).intoArray(im, i2);
+            // y3 times -i is (y3i, -y3r)
+            y1r.add(y3i).intoArray(re, i1);
+            y1i.sub(y3r).intoArray(im, i1);
+            y1r.sub(y3i).intoArray(re, i3);
+            y1i.add(y3r).intoArray(im, i3);
         }
     }
 

@@ -37,13 +37,14 @@ class DspPropertiesTest {
     }
 
     @Property(tries = 30)
-    void zcrMatchesTheDefinition(@ForAll("signals") float[] x) {
-        float[] zcr = ZeroCrossingRate.compute(x, 256, 64);
+    void zcrMatchesTheDefinition(@ForAll("signals") float[] x, @ForAll("hops") int hop) {
+        float[] zcr = ZeroCrossingRate.compute(x, 256, hop);
         int n = x.length;
+        assertEquals(1 + n / hop, zcr.length);
         for (int t = 0; t < zcr.length; t++) {
             int crossings = 0;
             for (int i = 1; i < 256; i++) {
-                if (signBit(edge(x, t * 64 - 128 + i)) != signBit(edge(x, t * 64 - 128 + i - 1))) {
+                if (signBit(edge(x, t * hop - 128 + i)) != signBit(edge(x, t * hop - 128 + i - 1))) {
                     crossings++;
                 }
             }
@@ -52,12 +53,13 @@ class DspPropertiesTest {
     }
 
     @Property(tries = 30)
-    void rmsMatchesTheDefinition(@ForAll("signals") float[] x) {
-        float[] rms = Rms.compute(x, 256, 64);
+    void rmsMatchesTheDefinition(@ForAll("signals") float[] x, @ForAll("hops") int hop) {
+        float[] rms = Rms.compute(x, 256, hop);
+        assertEquals(1 + x.length / hop, rms.length);
         for (int t = 0; t < rms.length; t++) {
             double s = 0;
             for (int i = 0; i < 256; i++) {
-                int j = t * 64 - 128 + i;
+                int j = t * hop - 128 + i;
                 double v = j >= 0 && j < x.length ? x[j] : 0.0;
                 s += v * v;
             }
@@ -223,6 +225,12 @@ class DspPropertiesTest {
                 Arbitraries.floats().between(-1f, 1f),
                 Arbitraries.of(0f, -0f, 1e-11f, -1e-11f, 1e-10f, -2e-10f));
         return sample.array(float[].class).ofMinSize(1).ofMaxSize(700);
+    }
+
+    /** 64 divides the frame (block-sum path), 100 and 300 do not (direct path). */
+    @Provide
+    Arbitrary<Integer> hops() {
+        return Arbitraries.of(64, 100, 300);
     }
 
     @Provide
