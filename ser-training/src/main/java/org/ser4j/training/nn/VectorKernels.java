@@ -213,10 +213,14 @@ final class VectorKernels implements Kernels {
                 bt = new float[k * n];
                 TRANSPOSED.set(bt);
             }
-            for (int j = 0; j < n; j++) {
-                int bj = bOff + j * ldb;
+            // blocks of 16 rows keep both the reads and the writes within a few cache lines
+            for (int j0 = 0; j0 < n; j0 += 16) {
+                int j1 = Math.min(n, j0 + 16);
                 for (int p = 0; p < k; p++) {
-                    bt[p * n + j] = b[bj + p];
+                    int t = p * n;
+                    for (int j = j0; j < j1; j++) {
+                        bt[t + j] = b[bOff + j * ldb + p];
+                    }
                 }
             }
             gemm(m, n, k, a, aOff, lda, 1, bt, 0, n, c, cOff, ldc, accumulate);
@@ -384,8 +388,7 @@ final class VectorKernels implements Kernels {
                 int yr = yOff + co * yStride + ho * outW;
                 if (relu) {
                     for (int wo = 0; wo < outW; wo++) {
-                        float v = row[wo];
-                        y[yr + wo] = v > 0f ? v : 0f;
+                        y[yr + wo] = Math.max(row[wo], 0f); // branch-free ReLU
                     }
                 } else {
                     System.arraycopy(row, 0, y, yr, outW);
