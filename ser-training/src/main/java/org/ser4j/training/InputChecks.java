@@ -59,9 +59,7 @@ public final class InputChecks {
             throw new TrainingInputException("output directory " + dir + " exists and is not a directory");
         }
         try {
-            Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, ".ser4j-write-probe", ".tmp");
-            Files.delete(probe);
+            createWritable(dir);
         } catch (IOException | SecurityException e) {
             throw new TrainingInputException("output directory " + dir + " is not writable: " + e, e);
         }
@@ -70,12 +68,16 @@ public final class InputChecks {
     /** The feature cache directory exists or can be created, and is writable. */
     public static void cacheDirectory(Path dir) {
         try {
-            Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, ".ser4j-write-probe", ".tmp");
-            Files.delete(probe);
+            createWritable(dir);
         } catch (IOException | SecurityException e) {
             throw new TrainingInputException("feature cache directory " + dir + " is not writable: " + e + " (choose another with --cache DIR)", e);
         }
+    }
+
+    /** Creates {@code dir} if needed and proves it writable by creating and deleting a probe file. */
+    private static void createWritable(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.delete(Files.createTempFile(dir, ".ser4j-write-probe", ".tmp"));
     }
 
     /** The clips hold at least two emotions. */

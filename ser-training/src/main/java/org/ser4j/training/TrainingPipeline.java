@@ -3,10 +3,7 @@ package org.ser4j.training;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -43,8 +40,9 @@ import org.ser4j.training.report.RunReport;
  * evaluates, writes the reports and exports the model.
  *
  * <p>Every input problem is found before training starts and raised as a
- * {@link TrainingInputException}. The model is exported to a temporary file and moved into place
- * last, so a run killed at any point leaves either no {@code model.onnx} or a complete one.
+ * {@link TrainingInputException}. The model is exported last and atomically (see
+ * {@link ModelExporter}), so a run killed at any point leaves either no {@code model.onnx} or a
+ * complete one.
  * The engine is reached only through {@link NetworkFactory} and {@link ModelExporter}.
  */
 public final class TrainingPipeline {
@@ -60,10 +58,14 @@ public final class TrainingPipeline {
         Network build(FeatureKind kind, double l2Scale, long seed, int threads);
     }
 
-    /** Writes a trained network as an ONNX file. */
+    /**
+     * Writes a trained network as an ONNX file. Implementations must write atomically (through
+     * {@link org.ser4j.core.io.AtomicFiles}), as {@code OnnxExporter.export} does, so that a failed
+     * or killed export leaves no partial {@code model.onnx}.
+     */
     @FunctionalInterface
     public interface ModelExporter {
-        /** Writes {@code net} with {@code metadata} to {@code out}. */
+        /** Writes {@code net} with {@code metadata} to {@code out}, atomically. */
         void export(Network net, ModelMetadata metadata, Path out) throws IOException;
     }
 
@@ -168,7 +170,7 @@ public final class TrainingPipeline {
 
         ModelMetadata metadata = metadata(extractor, standardizer, report);
         Path model = request.outputDirectory().resolve(MODEL_FILE);
-        exportAtomically(net, metadata, model);
+        exporter.export(net, metadata, model);
         metrics.forEach((part, m) -> info.accept(String.format(Locale.ROOT, "%s: accuracy %.4f, macro F1 %.4f (%d clips)",
                 part, m.accuracy(), m.macroF1(), m.clips())));
         info.accept(String.format(Locale.ROOT, "kept epoch %d; %.1f training samples/s; peak heap %d MiB; wrote %s and reports to %s",
@@ -265,22 +267,5 @@ public final class TrainingPipeline {
         }
         return new ModelMetadata(extractor.kind(), c.sampleRate(), c.clipSamples(), c.nFft(), c.hopLength(), c.nMels(), c.topDb(),
                 ModelMetadata.emotionLabels(), standardizer.mean(), standardizer.std(), extra);
-    }
-
-    /** Exports to a temporary file beside {@code target}, then moves it into place. */
-    private void exportAtomically(Network net, ModelMetadata metadata, Path target) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
-        try {
-            exporter.export(net, metadata, tmp);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
     }
 }

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ser4j.core.Emotion;
+import org.ser4j.core.io.AtomicFiles;
 import org.ser4j.core.model.FeatureKind;
 import org.ser4j.core.model.ModelMetadata;
 
@@ -37,7 +38,7 @@ class TrainingPipelineTest {
             return new SoftmaxRegressionNetwork(Emotion.COUNT, seed);
         }, (net, metadata, out) -> {
             exported.set(metadata);
-            Files.writeString(out, "fake onnx " + metadata.toProperties(), StandardCharsets.UTF_8);
+            AtomicFiles.write(out, ("fake onnx " + metadata.toProperties()).getBytes(StandardCharsets.UTF_8));
         }, kind -> extractor);
     }
 
@@ -144,10 +145,10 @@ class TrainingPipelineTest {
         ToneCorpus.write(data, 6, 4, Emotion.ANGER, Emotion.SAD);
         Path out = tmp.resolve("out");
         TrainingPipeline crashing = new TrainingPipeline((k, l2, seed, t) -> new SoftmaxRegressionNetwork(Emotion.COUNT, seed),
-                (net, md, file) -> {
-                    Files.writeString(file, "half a model");
+                (net, md, file) -> AtomicFiles.write(file, stream -> {
+                    stream.write("half a model".getBytes(StandardCharsets.UTF_8));
                     throw new IOException("disk full");
-                }, kind -> extractor);
+                }), kind -> extractor);
         assertThrows(IOException.class, () -> crashing.run(request(data, out, config().withEpochs(1)), TrainingListener.none(), s -> { }, s -> { }));
         try (Stream<Path> s = Files.list(out)) {
             List<String> names = s.map(p -> p.getFileName().toString()).toList();
