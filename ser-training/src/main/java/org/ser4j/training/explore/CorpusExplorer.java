@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.ser4j.core.audio.AudioFormatException;
+import org.ser4j.core.audio.EmptyAudioException;
 import org.ser4j.core.audio.WavDecoder;
 import org.ser4j.core.audio.WavFormat;
 import org.ser4j.core.corpus.CorpusScanner;
@@ -93,13 +94,12 @@ public final class CorpusExplorer {
             reason = "no such file (removed during the exploration?)";
         } catch (AccessDeniedException e) {
             reason = "permission denied";
+        } catch (EmptyAudioException e) {
+            // A well-formed file without a whole frame counts as empty, not as unreadable.
+            stats.addEmpty(clip, "0 samples: " + withoutPath(path, String.valueOf(e.getMessage())));
+            return null;
         } catch (AudioFormatException e) {
-            String message = withoutPath(path, String.valueOf(e.getMessage()));
-            if (isEmptyAudio(message)) {
-                stats.addEmpty(clip, "0 samples: " + message);
-                return null;
-            }
-            reason = message;
+            reason = withoutPath(path, String.valueOf(e.getMessage()));
         } catch (IOException e) {
             reason = withoutPath(path, e.getMessage() == null ? e.toString() : e.getMessage());
         } catch (RuntimeException e) {
@@ -109,15 +109,6 @@ public final class CorpusExplorer {
         }
         stats.addUnreadable(clip, format, reason);
         return path + ": " + reason;
-    }
-
-    /**
-     * Whether the decoder refused a well-formed file only because its data chunk holds no whole
-     * frame. WavDecoder signals this only in its message ("data chunk is empty ...", "... less than
-     * one frame ..."), so the message is matched; a dedicated exception type in ser-core would be better.
-     */
-    static boolean isEmptyAudio(String decoderMessage) {
-        return decoderMessage.contains("data chunk is empty") || decoderMessage.contains("less than one frame");
     }
 
     /** The message without a leading "path: ", which the report already shows. */

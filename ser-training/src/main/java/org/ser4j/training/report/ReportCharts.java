@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.CategoryChart;
+import org.ser4j.training.EpochRecord;
 import org.ser4j.training.charts.Charts;
 
 /**
@@ -24,7 +25,7 @@ public final class ReportCharts {
      * Training curves: training and validation accuracy per epoch, with the training loss
      * divided by its first value (so that all three share a 0..1-ish axis).
      */
-    public static byte[] historyPng(List<org.ser4j.training.EpochRecord> history, String title) {
+    public static byte[] historyPng(List<EpochRecord> history, String title) {
         int n = history.size();
         double[] acc = new double[n];
         double[] val = new double[n];

@@ -80,10 +80,19 @@ class CorpusExplorerTest {
     }
 
     @Test
-    void emptyAudioIsRecognisedFromTheDecoderMessages() {
-        assertTrue(CorpusExplorer.isEmptyAudio("data chunk is empty (zero-length audio)"));
-        assertTrue(CorpusExplorer.isEmptyAudio("data chunk holds 1 bytes, less than one frame of 2 bytes"));
-        assertTrue(!CorpusExplorer.isEmptyAudio("not a WAV file (no RIFF header; starts with 'this')"));
+    void emptyDataChunksAreEmptyFindingsWithTheDecoderReason(@TempDir Path dir) throws IOException {
+        Path emptyData = dir.resolve("emptydata.wav");
+        WavWriter.writePcm16(emptyData, new AudioClip(new float[0], 16000));
+        ExploreResult r = CorpusExplorer.explore(List.of(dir), new ScanResult(List.of(labelled(emptyData)), List.of()),
+                ExploreOptions.DEFAULT, new FakeLogMel(), ExploreProgress.NONE);
+        List<ExploreSummary.Finding> empty = CorpusStatisticsTest.findings(r.summary(), "empty");
+        assertEquals(1, empty.size());
+        assertTrue(empty.get(0).detail().startsWith("0 samples: data chunk is empty"), empty.get(0).detail());
+        assertTrue(CorpusStatisticsTest.findings(r.summary(), "unreadable").isEmpty());
+    }
+
+    @Test
+    void theReasonDropsTheLeadingPath() {
         assertEquals("bad", CorpusExplorer.withoutPath(Path.of("a", "b.wav"), Path.of("a", "b.wav") + ": bad"));
     }
 
