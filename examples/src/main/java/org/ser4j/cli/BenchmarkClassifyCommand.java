@@ -60,7 +60,7 @@ public final class BenchmarkClassifyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (warmup < 0 || runs < 1 || throughputClips < 1) {
             err.println("error: --warmup must be >= 0, --runs and --throughput-clips >= 1");
-            return ClassifyCommand.EXIT_USAGE;
+            return ExitCodes.USAGE;
         }
         int cores = Runtime.getRuntime().availableProcessors();
         List<Path> good = new ArrayList<>();
@@ -69,7 +69,7 @@ public final class BenchmarkClassifyCommand implements Callable<Integer> {
         ClassifierOptions single = ClassifierOptions.defaults().withParallelism(1).withInferenceThreads(1);
         OnnxEmotionClassifier oneThread = ClassifyCommand.openClassifier(model, single, err);
         if (oneThread == null) {
-            return ClassifyCommand.EXIT_USAGE;
+            return ExitCodes.USAGE;
         }
         try (oneThread) {
             description = oneThread.description();
@@ -85,7 +85,7 @@ public final class BenchmarkClassifyCommand implements Callable<Integer> {
             }
             if (good.isEmpty()) {
                 err.println("error: no file could be classified; nothing to benchmark");
-                return ClassifyCommand.EXIT_FILE_FAILED;
+                return ExitCodes.FAILED;
             }
             for (int i = 0; i < runs; i++) {
                 Path f = good.get(i % good.size());
@@ -94,7 +94,7 @@ public final class BenchmarkClassifyCommand implements Callable<Integer> {
                     oneThread.classify(f);
                 } catch (IOException e) {
                     err.println("error: " + f + " became unreadable during the benchmark: " + e.getMessage());
-                    return ClassifyCommand.EXIT_FILE_FAILED;
+                    return ExitCodes.FAILED;
                 }
                 latencies[i] = (System.nanoTime() - t0) / 1e6;
             }
@@ -106,7 +106,7 @@ public final class BenchmarkClassifyCommand implements Callable<Integer> {
         double clipsPerSecond;
         OnnxEmotionClassifier allCores = ClassifyCommand.openClassifier(model, ClassifierOptions.defaults(), err);
         if (allCores == null) {
-            return ClassifyCommand.EXIT_USAGE;
+            return ExitCodes.USAGE;
         }
         try (allCores) {
             allCores.classifyAll(good);
@@ -127,7 +127,7 @@ public final class BenchmarkClassifyCommand implements Callable<Integer> {
         o.put("threads", cores);
         out.println(o.toString());
         out.flush();
-        return good.size() == files.size() ? 0 : ClassifyCommand.EXIT_FILE_FAILED;
+        return good.size() == files.size() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     static double median(double[] values) {

@@ -63,12 +63,12 @@ public final class BenchmarkFeaturesCommand implements Callable<Integer> {
         if (clips.isEmpty()) {
             err.println("benchmark features: no decodable input");
             err.flush();
-            return 1;
+            return ExitCodes.FAILED;
         }
         if (warmupMs < 0 || minRuns < 1) {
             err.println("benchmark features: --warmup-ms must be >= 0 and --min-runs >= 1");
             err.flush();
-            return 2;
+            return ExitCodes.USAGE;
         }
         FeatureConfig config = FeatureConfig.DEFAULT;
         double melMs = medianMs(new LogMelSpectrogram(config), clips);
@@ -76,7 +76,7 @@ public final class BenchmarkFeaturesCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(String.format(Locale.ROOT,
                 "{\"melMsPerClip\":%.4f,\"timeMsPerClip\":%.4f,\"clips\":%d}", melMs, timeMs, clips.size()));
         spec.commandLine().getOut().flush();
-        return failed == 0 ? 0 : 1;
+        return failed == 0 ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     /** Warm-up, then the median of per-clip wall times of resample + extract. */

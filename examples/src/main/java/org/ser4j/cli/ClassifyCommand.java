@@ -38,11 +38,6 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every file classified", "1:some file could not be classified", "2:bad usage or unusable model"})
 public final class ClassifyCommand implements Callable<Integer> {
-    /** Exit code when a file failed. */
-    static final int EXIT_FILE_FAILED = 1;
-    /** Exit code for bad usage or a model that cannot be loaded. */
-    static final int EXIT_USAGE = 2;
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @CommandLine.Spec
@@ -74,11 +69,11 @@ public final class ClassifyCommand implements Callable<Integer> {
             options = ClassifierOptions.defaults().withHopSamples(hopSamples);
         } catch (IllegalArgumentException e) {
             err.println("error: --hop-samples: " + e.getMessage());
-            return EXIT_USAGE;
+            return ExitCodes.USAGE;
         }
         OnnxEmotionClassifier classifier = openClassifier(model, options, err);
         if (classifier == null) {
-            return EXIT_USAGE;
+            return ExitCodes.USAGE;
         }
         int failed = 0;
         try (classifier) {
@@ -103,7 +98,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                 out.flush();
             }
         }
-        return failed == 0 ? 0 : EXIT_FILE_FAILED;
+        return failed == 0 ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     /**

@@ -66,22 +66,22 @@ public final class ClassifyDirCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isDirectory(dir)) {
             err.println("error: " + dir + ": not a directory");
-            return ClassifyCommand.EXIT_USAGE;
+            return ExitCodes.USAGE;
         }
         List<Path> files;
         try {
             files = listWavs(dir);
         } catch (IOException | UncheckedIOException e) {
             err.println("error: cannot list " + dir + ": " + e.getMessage());
-            return ClassifyCommand.EXIT_USAGE;
+            return ExitCodes.USAGE;
         }
         if (files.isEmpty()) {
             err.println("error: no .wav files under " + dir);
-            return ClassifyCommand.EXIT_FILE_FAILED;
+            return ExitCodes.FAILED;
         }
         OnnxEmotionClassifier classifier = ClassifyCommand.openClassifier(model, ClassifierOptions.defaults(), err);
         if (classifier == null) {
-            return ClassifyCommand.EXIT_USAGE;
+            return ExitCodes.USAGE;
         }
         long started = System.nanoTime();
         List<ClassificationResult> results = new ArrayList<>(files.size());
@@ -104,11 +104,11 @@ public final class ClassifyDirCommand implements Callable<Integer> {
             AtomicFiles.write(out, o -> writeCsv(o, results));
         } catch (IOException e) {
             err.println("error: cannot write " + out + ": " + e.getMessage());
-            return ClassifyCommand.EXIT_USAGE;
+            return ExitCodes.USAGE;
         }
         stdout.println(summary(results, (System.nanoTime() - started) / 1e9));
         stdout.flush();
-        return results.stream().allMatch(ClassificationResult::isSuccess) ? 0 : ClassifyCommand.EXIT_FILE_FAILED;
+        return results.stream().allMatch(ClassificationResult::isSuccess) ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     /** Every regular file under {@code dir} whose name ends in .wav (any case), sorted. */

@@ -55,7 +55,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (!Files.isRegularFile(model) || !Files.isReadable(model)) {
             err.println("ser4j evaluate: model file " + model + (Files.exists(model) ? " is not a readable file" : " does not exist"));
             err.flush();
-            return 2;
+            return ExitCodes.USAGE;
         }
         try {
             InputChecks.dataDirectories(data);
@@ -63,7 +63,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         } catch (TrainingInputException e) {
             err.println("ser4j evaluate: " + e.getMessage());
             err.flush();
-            return 2;
+            return ExitCodes.USAGE;
         }
         EmotionClassifier classifier;
         try {
@@ -71,11 +71,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         } catch (TrainingInputException e) {
             err.println("ser4j evaluate: " + e.getMessage());
             err.flush();
-            return 2;
+            return ExitCodes.USAGE;
         } catch (Exception e) {
             err.println("ser4j evaluate: cannot load model " + model + ": " + e.getMessage());
             err.flush();
-            return 2;
+            return ExitCodes.USAGE;
         }
         try (classifier) {
             ClassifierEvaluation.Outcome o = ClassifierEvaluation.run(classifier, model.toString(), data, out, line -> {
@@ -88,17 +88,17 @@ public final class EvaluateCommand implements Callable<Integer> {
             if (o.failedFiles() > 0) {
                 err.println("ser4j evaluate: " + o.failedFiles() + " clip(s) could not be classified (listed above and in report.json)");
                 err.flush();
-                return 1;
+                return ExitCodes.FAILED;
             }
-            return 0;
+            return ExitCodes.OK;
         } catch (TrainingInputException e) {
             err.println("ser4j evaluate: " + e.getMessage());
             err.flush();
-            return 2;
+            return ExitCodes.USAGE;
         } catch (java.io.IOException e) {
             err.println("ser4j evaluate: cannot write the reports: " + e.getMessage());
             err.flush();
-            return 1;
+            return ExitCodes.FAILED;
         }
     }
 }

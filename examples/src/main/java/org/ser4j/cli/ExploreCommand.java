@@ -60,13 +60,13 @@ public final class ExploreCommand implements Callable<Integer> {
             if (!Files.isDirectory(d)) {
                 err.println("ser4j explore: --data " + d + ": " + (Files.exists(d) ? "is not a folder" : "no such folder"));
                 err.flush();
-                return 2;
+                return ExitCodes.USAGE;
             }
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             err.println("ser4j explore: --out " + out + ": exists and is not a folder");
             err.flush();
-            return 2;
+            return ExitCodes.USAGE;
         }
         Progress progress = new Progress(err);
         ExploreResult result;
@@ -75,7 +75,7 @@ public final class ExploreCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("ser4j explore: cannot scan the corpus: " + e.getMessage());
             err.flush();
-            return 2;
+            return ExitCodes.USAGE;
         }
         ExploreSummary s = result.summary();
         reportSkipped(err, s);
@@ -84,7 +84,7 @@ public final class ExploreCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("ser4j explore: cannot write the report to " + out + ": " + e.getMessage());
             err.flush();
-            return 1;
+            return ExitCodes.FAILED;
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "explored %d labelled files (%d decoded, %d unreadable, %d skipped); "
@@ -97,7 +97,7 @@ public final class ExploreCommand implements Callable<Integer> {
             }
         }
         stdout.flush();
-        return s.files().unreadable() > 0 ? 1 : 0;
+        return s.files().unreadable() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
     /** One stderr line per file the scan could not label, up to {@value #MAX_SKIPPED_LINES}. */

@@ -60,7 +60,7 @@ public final class ExtractFeaturesCommand implements Callable<Integer> {
                 err.flush();
             }
         }
-        return failed == 0 ? 0 : 1;
+        return failed == 0 ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     private void extract(Path file, FeatureConfig config, LogMelSpectrogram mel, TimeDomainFeatures time) throws IOException {

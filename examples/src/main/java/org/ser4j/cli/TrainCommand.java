@@ -104,7 +104,7 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (TrainingInputException | IllegalArgumentException e) {
             err.println("ser4j train: " + e.getMessage());
             err.flush();
-            return 2;
+            return ExitCodes.USAGE;
         }
         int[] failedFiles = {0};
         try {
@@ -123,22 +123,22 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (TrainingInputException e) {
             err.println("ser4j train: " + e.getMessage());
             err.flush();
-            return 2;
+            return ExitCodes.USAGE;
         } catch (TrainingDivergedException e) {
             err.println("ser4j train: " + e.getMessage());
             err.flush();
-            return 1;
+            return ExitCodes.FAILED;
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             err.println("ser4j train: cannot write the results: " + e.getMessage());
             err.flush();
-            return 1;
+            return ExitCodes.FAILED;
         }
         if (failedFiles[0] > 0) {
             err.println("ser4j train: finished, but " + failedFiles[0] + " file(s) could not be read and were left out (listed above and in report.json)");
             err.flush();
-            return 1;
+            return ExitCodes.FAILED;
         }
-        return 0;
+        return ExitCodes.OK;
     }
 
     private TrainingRequest request() {

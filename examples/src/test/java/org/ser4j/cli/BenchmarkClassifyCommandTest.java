@@ -21,7 +21,7 @@ class BenchmarkClassifyCommandTest {
         Path model = TinyOnnxModel.writeTimeDomain(dir.resolve("tiny.onnx"), 3);
         Path a = TinyOnnxModel.writeWav(dir.resolve("a.wav"), 50_000, 16_000, 1, 1);
         Path b = TinyOnnxModel.writeWav(dir.resolve("b.wav"), 90_000, 16_000, 1, 2);
-        ClassifyRun r = ClassifyRun.of(new CommandLine(new BenchmarkClassifyCommand()), "--model", model.toString(),
+        CliRun r = CliRun.of(new CommandLine(new BenchmarkClassifyCommand()), "--model", model.toString(),
                 "--warmup", "1", "--runs", "5", "--throughput-clips", "6", a.toString(), b.toString(),
                 dir.resolve("missing.wav").toString());
         assertEquals(1, r.exitCode(), "a missing file makes the run fail: " + r.err());

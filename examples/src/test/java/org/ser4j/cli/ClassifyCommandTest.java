@@ -41,7 +41,7 @@ class ClassifyCommandTest {
 
     @Test
     void printsOneLinePerFileWithEmotionConfidenceAndAllSixProbabilities() throws IOException {
-        ClassifyRun r = ClassifyRun.ser4j("classify", "--model", model.toString(), shortWav.toString(), longStereo.toString());
+        CliRun r = CliRun.ser4j("classify", "--model", model.toString(), shortWav.toString(), longStereo.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("", r.err());
         List<String> lines = r.outLines();
@@ -57,7 +57,7 @@ class ClassifyCommandTest {
 
     @Test
     void jsonLinesCarryTheSameNumbersAsTheLibrary() throws IOException {
-        ClassifyRun r = ClassifyRun.ser4j("classify", "--json", "--model", model.toString(), shortWav.toString());
+        CliRun r = CliRun.ser4j("classify", "--json", "--model", model.toString(), shortWav.toString());
         assertEquals(0, r.exitCode(), r.err());
         JsonNode o = new ObjectMapper().readTree(r.outLines().get(0));
         Prediction p = library(shortWav);
@@ -77,12 +77,12 @@ class ClassifyCommandTest {
             t = c.classifyTimeline(longStereo);
         }
         assertEquals(4, t.windows().size()); // 12 s at 16 kHz = 192,000 samples: windows at 0, 2.5, 5.0, 7.5 s
-        ClassifyRun text = ClassifyRun.ser4j("classify", "--timeline", "--model", model.toString(), longStereo.toString());
+        CliRun text = CliRun.ser4j("classify", "--timeline", "--model", model.toString(), longStereo.toString());
         assertEquals(0, text.exitCode(), text.err());
         assertEquals(1 + 4, text.outLines().size(), text.out());
         String second = String.format(java.util.Locale.ROOT, "%.3f-%8.3fs", 40_040 / 16000.0, 120_120 / 16000.0);
         assertTrue(text.outLines().get(2).trim().startsWith(second), text.outLines().get(2) + " vs " + second);
-        ClassifyRun json = ClassifyRun.ser4j("classify", "--json", "--timeline", "--model", model.toString(), longStereo.toString());
+        CliRun json = CliRun.ser4j("classify", "--json", "--timeline", "--model", model.toString(), longStereo.toString());
         JsonNode windows = new ObjectMapper().readTree(json.outLines().get(0)).get("windows");
         assertEquals(4, windows.size());
         assertEquals(7.5075, windows.get(3).get("startSeconds").asDouble(), 1e-9);
@@ -94,7 +94,7 @@ class ClassifyCommandTest {
     void badFilesGiveOneErrorLineEachAndTheRestIsClassified() throws IOException {
         Path corrupt = Files.writeString(dir.resolve("corrupt.wav"), "RIFF....WAVEjunk");
         Path missing = dir.resolve("missing.wav");
-        ClassifyRun r = ClassifyRun.ser4j("classify", "--model", model.toString(), corrupt.toString(), shortWav.toString(),
+        CliRun r = CliRun.ser4j("classify", "--model", model.toString(), corrupt.toString(), shortWav.toString(),
                 missing.toString());
         assertEquals(1, r.exitCode());
         assertEquals(1, r.outLines().size(), r.out());
@@ -108,12 +108,12 @@ class ClassifyCommandTest {
 
     @Test
     void unusableModelIsOneErrorLineAndExitCodeTwo() throws IOException {
-        ClassifyRun missing = ClassifyRun.ser4j("classify", "--model", dir.resolve("nope.onnx").toString(), shortWav.toString());
+        CliRun missing = CliRun.ser4j("classify", "--model", dir.resolve("nope.onnx").toString(), shortWav.toString());
         assertEquals(2, missing.exitCode());
         assertEquals(1, missing.errLines().size(), missing.err());
         assertTrue(missing.err().contains("nope.onnx"));
         Path garbage = Files.writeString(dir.resolve("garbage.onnx"), "not a model");
-        ClassifyRun bad = ClassifyRun.ser4j("classify", "--model", garbage.toString(), shortWav.toString());
+        CliRun bad = CliRun.ser4j("classify", "--model", garbage.toString(), shortWav.toString());
         assertEquals(2, bad.exitCode());
         assertEquals(1, bad.errLines().size(), bad.err());
         assertTrue(bad.err().contains("garbage.onnx"));
@@ -121,7 +121,7 @@ class ClassifyCommandTest {
 
     @Test
     void hopMustFitTheWindow() {
-        ClassifyRun r = ClassifyRun.ser4j("classify", "--hop-samples", "0", "--model", model.toString(), shortWav.toString());
+        CliRun r = CliRun.ser4j("classify", "--hop-samples", "0", "--model", model.toString(), shortWav.toString());
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("--hop-samples"), r.err());
     }

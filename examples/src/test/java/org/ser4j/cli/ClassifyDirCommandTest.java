@@ -39,7 +39,7 @@ class ClassifyDirCommandTest {
     @Test
     void writesOneCsvRowPerWavAndSummarises() throws IOException {
         Path csv = root.resolve("out").resolve("results.csv");
-        ClassifyRun r = ClassifyRun.ser4j("classify-dir", audio.toString(), "--out", csv.toString(), "--model", model.toString());
+        CliRun r = CliRun.ser4j("classify-dir", audio.toString(), "--out", csv.toString(), "--model", model.toString());
         assertEquals(1, r.exitCode(), r.err());
         List<String> rows = Files.readAllLines(csv);
         assertEquals("file,emotion,confidence,anger,disgust,fear,happy,neutral,sad,error", rows.get(0));
@@ -82,7 +82,7 @@ class ClassifyDirCommandTest {
         Path good = Files.createDirectories(root.resolve("good"));
         TinyOnnxModel.writeWav(good.resolve("a.wav"), 16_000, 16_000, 1, 3);
         Path csv = root.resolve("good.csv");
-        ClassifyRun r = ClassifyRun.ser4j("classify-dir", good.toString(), "-o", csv.toString(), "--model", model.toString(), "--no-progress");
+        CliRun r = CliRun.ser4j("classify-dir", good.toString(), "-o", csv.toString(), "--model", model.toString(), "--no-progress");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("", r.err());
         assertEquals(2, Files.readAllLines(csv).size());
@@ -90,12 +90,12 @@ class ClassifyDirCommandTest {
 
     @Test
     void notADirectoryAndEmptyDirectoryAreReported() throws IOException {
-        ClassifyRun notDir = ClassifyRun.ser4j("classify-dir", model.toString(), "--out", root.resolve("x.csv").toString(),
+        CliRun notDir = CliRun.ser4j("classify-dir", model.toString(), "--out", root.resolve("x.csv").toString(),
                 "--model", model.toString());
         assertEquals(2, notDir.exitCode());
         assertTrue(notDir.err().contains("not a directory"));
         Path empty = Files.createDirectories(root.resolve("empty"));
-        ClassifyRun none = ClassifyRun.ser4j("classify-dir", empty.toString(), "--out", root.resolve("y.csv").toString(),
+        CliRun none = CliRun.ser4j("classify-dir", empty.toString(), "--out", root.resolve("y.csv").toString(),
                 "--model", model.toString());
         assertEquals(1, none.exitCode());
         assertTrue(none.err().contains("no .wav files"));

@@ -19,7 +19,7 @@ class EvaluateCommandTest {
         Files.writeString(data.resolve("x.wav"), "x");
         Path model = tmp.resolve("model.onnx");
         CliRun r = CliRun.of(new EvaluateCommand(), "--model", model.toString(), "--data", data.toString(), "--out", tmp.resolve("o").toString());
-        assertEquals(2, r.exit());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("model file " + model + " does not exist"), r.err());
     }
 
@@ -33,7 +33,7 @@ class EvaluateCommandTest {
             throw new IOException(f + ": not an ONNX model");
         };
         CliRun r = CliRun.of(cmd, "--model", model.toString(), "--data", data.toString(), "--out", tmp.resolve("o").toString());
-        assertEquals(2, r.exit());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("cannot load model " + model), r.err());
     }
 
@@ -42,7 +42,7 @@ class EvaluateCommandTest {
         Path data = Files.createDirectories(tmp.resolve("data"));
         Path model = Files.writeString(tmp.resolve("model.onnx"), "garbage");
         CliRun r = CliRun.of(new EvaluateCommand(), "--model", model.toString(), "--data", data.toString(), "--out", tmp.resolve("o").toString());
-        assertEquals(2, r.exit());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("data directory " + data + " is empty"), r.err());
     }
 }

@@ -51,7 +51,7 @@ class TrainCommandEndToEndTest {
         CliRun r = CliRun.of(cmd, "--model", "time", "--data", data.toString(), "--out", out.toString(), "--epochs", "2",
                 "--batch", "8", "--threads", "1", "--cache", tmp.resolve("cache").toString(), "--val-fraction", "0.25",
                 "--test-fraction", "0.25", "--standardize", "global");
-        assertEquals(1, r.exit(), "one broken file makes the exit code non-zero: " + r.err());
+        assertEquals(1, r.exitCode(), "one broken file makes the exit code non-zero: " + r.err());
         assertTrue(r.err().contains("broken.wav"), r.err());
         assertTrue(r.out().contains("epoch 1/2") && r.out().contains("epoch 2/2"), r.out());
         assertTrue(r.out().contains("318,438 parameters"), r.out());
@@ -67,7 +67,7 @@ class TrainCommandEndToEndTest {
         Path evalOut = tmp.resolve("eval");
         CliRun e = CliRun.of(new EvaluateCommand(), "--model", out.resolve("model.onnx").toString(), "--data", data.toString(),
                 "--out", evalOut.toString());
-        assertEquals(1, e.exit(), "the broken clip cannot be classified: " + e.err());
+        assertEquals(1, e.exitCode(), "the broken clip cannot be classified: " + e.err());
         assertTrue(e.err().contains("broken.wav"), e.err());
         JsonNode ev = new ObjectMapper().readTree(evalOut.resolve("report.json").toFile());
         assertEquals("evaluate", ev.get("command").asText());

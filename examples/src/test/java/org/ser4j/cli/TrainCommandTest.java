@@ -27,7 +27,7 @@ class TrainCommandTest {
     @Test
     void unknownModelNameIsAClearError() throws IOException {
         CliRun r = train("--model", "lstm", "--data", dataWithOneFile().toString(), "--out", tmp.resolve("out").toString());
-        assertEquals(2, r.exit());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("unknown model 'lstm': use --model mel or --model time"), r.err());
         assertFalse(Files.exists(tmp.resolve("out")), "nothing is written for bad input");
     }
@@ -36,16 +36,16 @@ class TrainCommandTest {
     void unknownSplitAndStandardisationAreClearErrors() throws IOException {
         String data = dataWithOneFile().toString();
         CliRun r = train("--model", "time", "--data", data, "--out", tmp.resolve("o").toString(), "--split", "actor");
-        assertEquals(2, r.exit());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("unknown split 'actor'"), r.err());
         r = train("--model", "time", "--data", data, "--out", tmp.resolve("o").toString(), "--standardize", "minmax");
-        assertEquals(2, r.exit());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("unknown standardisation 'minmax'"), r.err());
         r = train("--model", "time", "--data", data, "--out", tmp.resolve("o").toString(), "--epochs", "0");
-        assertEquals(2, r.exit());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("epochs must be at least 1"), r.err());
         r = train("--model", "time", "--data", data, "--out", tmp.resolve("o").toString(), "--val-fraction", "0.7", "--test-fraction", "0.5");
-        assertEquals(2, r.exit());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("test fraction"), r.err());
     }
 
@@ -53,11 +53,11 @@ class TrainCommandTest {
     void missingOrEmptyDataDirectoryIsAClearError() throws IOException {
         Path missing = tmp.resolve("nowhere");
         CliRun r = train("--model", "mel", "--data", missing.toString(), "--out", tmp.resolve("out").toString());
-        assertEquals(2, r.exit());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("data directory " + missing + " does not exist"), r.err());
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         r = train("--model", "mel", "--data", empty.toString(), "--out", tmp.resolve("out").toString());
-        assertEquals(2, r.exit());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("data directory " + empty + " is empty"), r.err());
         assertFalse(r.err().contains("Exception"), "no stack trace: " + r.err());
     }
@@ -66,7 +66,7 @@ class TrainCommandTest {
     void unwritableOutputDirectoryIsAClearError() throws IOException {
         Path blocker = Files.writeString(tmp.resolve("blocker"), "a file where a directory should be");
         CliRun r = train("--model", "time", "--data", dataWithOneFile().toString(), "--out", blocker.resolve("out").toString());
-        assertEquals(2, r.exit());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("output directory " + blocker.resolve("out") + " is not writable"), r.err());
     }
 
@@ -74,7 +74,7 @@ class TrainCommandTest {
     void severalDataDirectoriesAfterOneFlagAreEachChecked() throws IOException {
         Path missing = tmp.resolve("second");
         CliRun r = train("--model", "time", "--data", dataWithOneFile().toString(), missing.toString(), "--out", tmp.resolve("o").toString());
-        assertEquals(2, r.exit());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("data directory " + missing + " does not exist"), r.err());
     }
 
@@ -83,24 +83,24 @@ class TrainCommandTest {
         Path blocker = Files.writeString(tmp.resolve("blocker"), "x");
         CliRun r = train("--model", "time", "--data", dataWithOneFile().toString(), "--out", tmp.resolve("o").toString(),
                 "--cache", blocker.resolve("cache").toString());
-        assertEquals(2, r.exit());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("feature cache directory " + blocker.resolve("cache") + " is not writable"), r.err());
     }
 
     @Test
     void missingRequiredOptionIsAUsageError() {
         CliRun r = train("--model", "time");
-        assertEquals(2, r.exit());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("Missing required options"), r.err());
     }
 
     @Test
     void registeredInTheTool() {
         CliRun r = CliRun.of(new Ser4jCli(), "train", "--help");
-        assertEquals(0, r.exit());
+        assertEquals(0, r.exitCode());
         assertTrue(r.out().contains("--standardize") && r.out().contains("--patience"), r.out());
         r = CliRun.of(new Ser4jCli(), "evaluate", "--help");
-        assertEquals(0, r.exit());
+        assertEquals(0, r.exitCode());
         assertTrue(r.out().contains("--model"), r.out());
     }
 }

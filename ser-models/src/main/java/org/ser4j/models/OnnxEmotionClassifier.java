@@ -180,13 +180,7 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
         Objects.requireNonNull(wav, "wav");
         ensureOpen();
         float[] samples = load(wav);
-        lock.readLock().lock();
-        try {
-            ensureOpenLocked();
-            return timeline(samples);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return timelineWhileOpen(samples);
     }
 
     /**
@@ -202,13 +196,7 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
         if (samples.length == 0) {
             throw new IllegalArgumentException("the clip holds no samples");
         }
-        lock.readLock().lock();
-        try {
-            ensureOpenLocked();
-            return timeline(samples);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return timelineWhileOpen(samples);
     }
 
     /**
@@ -490,6 +478,17 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
             workers = Executors.newFixedThreadPool(options.parallelism(), factory);
         }
         return workers;
+    }
+
+    /** The timeline of model-rate samples, holding the read lock so that close() waits for it. */
+    private Timeline timelineWhileOpen(float[] samples) {
+        lock.readLock().lock();
+        try {
+            ensureOpenLocked();
+            return timeline(samples);
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     private void ensureOpen() {

@@ -36,17 +36,9 @@ public record HistogramBins(double[] edges, long[] counts) {
      * @return the histogram
      */
     public static HistogramBins of(double[] values, int bins) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : values) {
-            if (Double.isFinite(v)) {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-        }
-        if (min > max) {
-            throw new IllegalArgumentException("a histogram needs at least one finite value");
-        }
+        double[] range = finiteRange(values);
+        double min = range[0];
+        double max = range[1];
         double magnitude = Math.max(Math.abs(min), Math.abs(max));
         if (max - min <= magnitude * 1e-9) {
             // (Nearly) constant data: bins this narrow would fall below double resolution.
@@ -72,17 +64,9 @@ public record HistogramBins(double[] edges, long[] counts) {
         if (targetBins < 1) {
             throw new IllegalArgumentException("need at least one bin, got " + targetBins);
         }
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : values) {
-            if (Double.isFinite(v)) {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-        }
-        if (min > max) {
-            throw new IllegalArgumentException("a histogram needs at least one finite value");
-        }
+        double[] range = finiteRange(values);
+        double min = range[0];
+        double max = range[1];
         double raw = (max - min) / targetBins;
         if (!(raw > Math.max(Math.abs(min), Math.abs(max)) * 1e-9) || !Double.isFinite(raw)) {
             return of(values, Math.min(targetBins, 1));
@@ -151,5 +135,21 @@ public record HistogramBins(double[] edges, long[] counts) {
             t += c;
         }
         return t;
+    }
+
+    /** {min, max} of the finite values. */
+    private static double[] finiteRange(double[] values) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        if (min > max) {
+            throw new IllegalArgumentException("a histogram needs at least one finite value");
+        }
+        return new double[] {min, max};
     }
 }
