@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.ser4j.training.TrainingListener;
 import org.ser4j.training.explore.CorpusExplorer;
 import org.ser4j.training.explore.ExploreOptions;
 import org.ser4j.training.explore.ExploreProgress;
@@ -154,18 +155,7 @@ public final class ExploreCommand implements Callable<Integer> {
             double eta = rate > 0 ? (total - done) / rate : 0;
             int width = Integer.toString(total).length();
             return String.format(Locale.ROOT, "files %" + width + "d/%d (%.1f %%) %6.1f files/s  ETA %s", done, total,
-                    total == 0 ? 100.0 : 100.0 * done / total, rate, duration(eta));
-        }
-
-        static String duration(double seconds) {
-            long s = Math.max(0, Math.round(seconds));
-            long h = s / 3600;
-            long m = (s % 3600) / 60;
-            long sec = s % 60;
-            if (h > 0) {
-                return String.format(Locale.ROOT, "%dh%02dm%02ds", h, m, sec);
-            }
-            return m > 0 ? String.format(Locale.ROOT, "%dm%02ds", m, sec) : sec + "s";
+                    total == 0 ? 100.0 : 100.0 * done / total, rate, TrainingListener.formatDuration(eta));
         }
     }
 }

@@ -11,11 +11,17 @@ import java.util.Optional;
  * its CREMA-D code ({@code ANG}, {@code DIS}, ...).
  */
 public enum Emotion {
+    /** Anger (CREMA-D {@code ANG}); output index 0. */
     ANGER("ANG"),
+    /** Disgust (CREMA-D {@code DIS}); output index 1. */
     DISGUST("DIS"),
+    /** Fear (CREMA-D {@code FEA}); output index 2. */
     FEAR("FEA"),
+    /** Happiness (CREMA-D {@code HAP}); output index 3. */
     HAPPY("HAP"),
+    /** Neutral (CREMA-D {@code NEU}); output index 4. */
     NEUTRAL("NEU"),
+    /** Sadness (CREMA-D {@code SAD}); output index 5. */
     SAD("SAD");
 
     /** Number of emotions, i.e. the length of every probability vector. */

@@ -35,8 +35,8 @@ public interface TrainingListener {
                 r.samplesPerSecond(), formatDuration(etaSeconds));
     }
 
-    /** Seconds as {@code 1h02m03s}, {@code 4m05s} or {@code 7s}. */
-    static String formatDuration(double seconds) {
+    /** Seconds (rounded, negatives as 0) as {@code 1h02m03s}, {@code 4m05s} or {@code 7s}; shared by the CLI progress lines. */
+    public static String formatDuration(double seconds) {
         long s = Math.max(0, Math.round(seconds));
         long h = s / 3600;
         long m = (s % 3600) / 60;

@@ -1,4 +1,10 @@
 /**
- * Audio input: WAV decoding to mono float samples scaled as librosa/soundfile does, and band-limited resampling. No feature extraction here (that is ser-features).
+ * Audio input and output: {@link org.ser4j.core.audio.WavDecoder} reads PCM and IEEE-float WAV
+ * into mono float samples scaled as librosa/soundfile does (bad files raise
+ * {@link org.ser4j.core.audio.AudioFormatException}, empty ones its subclass
+ * {@link org.ser4j.core.audio.EmptyAudioException}, each naming the file);
+ * {@link org.ser4j.core.audio.Resampler} does band-limited resampling;
+ * {@link org.ser4j.core.audio.WavWriter} writes WAV files atomically. No feature extraction here
+ * (that is ser-features) and no corpus naming (that is {@code org.ser4j.core.corpus}).
  */
 package org.ser4j.core.audio;

@@ -1,4 +1,6 @@
 /**
- * The contract between training and inference: feature kinds and the metadata stored inside every exported model. No ONNX or runtime code here.
+ * The contract between training and inference: {@link org.ser4j.core.model.FeatureKind} and
+ * {@link org.ser4j.core.model.ModelMetadata}, the feature settings, labels and standardisation
+ * stored inside every exported model. No ONNX or runtime code here.
  */
 package org.ser4j.core.model;
