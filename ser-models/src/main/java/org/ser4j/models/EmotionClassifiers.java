@@ -37,22 +37,44 @@ public final class EmotionClassifiers {
     private EmotionClassifiers() {
     }
 
-    /** The bundled time-domain model with default options. */
+    /**
+     * The bundled time-domain model with default options.
+     *
+     * @return a new classifier; close it when done
+     * @throws ModelLoadException if the bundled model is missing, damaged or cannot be opened
+     */
     public static OnnxEmotionClassifier timeDomain() {
         return timeDomain(ClassifierOptions.defaults());
     }
 
-    /** The bundled time-domain model. */
+    /**
+     * The bundled time-domain model.
+     *
+     * @param options window hop, batching and threads
+     * @return a new classifier; close it when done
+     * @throws ModelLoadException if the bundled model is missing, damaged or cannot be opened
+     */
     public static OnnxEmotionClassifier timeDomain(ClassifierOptions options) {
         return bundled(BundledModels.production(), TIME, options, AudioSource.WAV, ExtractorFactory.SER4J);
     }
 
-    /** The bundled log-mel model with default options. */
+    /**
+     * The bundled log-mel model with default options.
+     *
+     * @return a new classifier; close it when done
+     * @throws ModelLoadException if the bundled model is missing, damaged or cannot be opened
+     */
     public static OnnxEmotionClassifier melSpectrogram() {
         return melSpectrogram(ClassifierOptions.defaults());
     }
 
-    /** The bundled log-mel model. */
+    /**
+     * The bundled log-mel model.
+     *
+     * @param options window hop, batching and threads
+     * @return a new classifier; close it when done
+     * @throws ModelLoadException if the bundled model is missing, damaged or cannot be opened
+     */
     public static OnnxEmotionClassifier melSpectrogram(ClassifierOptions options) {
         return bundled(BundledModels.production(), MEL, options, AudioSource.WAV, ExtractorFactory.SER4J);
     }
@@ -61,12 +83,21 @@ public final class EmotionClassifiers {
      * Both bundled models, their probabilities averaged with the weights in the bundled
      * {@code ensemble.properties} ({@code weight.time}, {@code weight.mel}; equal when absent),
      * with default options.
+     *
+     * @return a new classifier; close it when done
+     * @throws ModelLoadException if the bundled model is missing, damaged or cannot be opened
      */
     public static OnnxEmotionClassifier ensemble() {
         return ensemble(ClassifierOptions.defaults());
     }
 
-    /** Both bundled models, weighted as in {@code ensemble.properties}. */
+    /**
+     * Both bundled models, weighted as in {@code ensemble.properties}.
+     *
+     * @param options window hop, batching and threads
+     * @return a new classifier; close it when done
+     * @throws ModelLoadException if the bundled model is missing, damaged or cannot be opened
+     */
     public static OnnxEmotionClassifier ensemble(ClassifierOptions options) {
         return bundled(BundledModels.production(), ENSEMBLE, options, AudioSource.WAV, ExtractorFactory.SER4J);
     }
@@ -75,18 +106,31 @@ public final class EmotionClassifiers {
      * The bundled classifier that validated best, as named by the bundled
      * {@code default.properties} ({@code model=time|mel|ensemble}; ensemble when absent), with
      * default options.
+     *
+     * @return a new classifier; close it when done
+     * @throws ModelLoadException if the bundled model is missing, damaged or cannot be opened
      */
     public static OnnxEmotionClassifier defaultClassifier() {
         return defaultClassifier(ClassifierOptions.defaults());
     }
 
-    /** The bundled classifier named by {@code default.properties}. */
+    /**
+     * The bundled classifier named by {@code default.properties}.
+     *
+     * @param options window hop, batching and threads
+     * @return a new classifier; close it when done
+     * @throws ModelLoadException if the bundled model is missing, damaged or cannot be opened
+     */
     public static OnnxEmotionClassifier defaultClassifier(ClassifierOptions options) {
         return bundled(BundledModels.production(), defaultName(BundledModels.production()), options,
                 AudioSource.WAV, ExtractorFactory.SER4J);
     }
 
-    /** Which bundled classifier {@link #defaultClassifier()} returns: time, mel or ensemble. */
+    /**
+     * Which bundled classifier {@link #defaultClassifier()} returns.
+     *
+     * @return {@code time}, {@code mel} or {@code ensemble}
+     */
     public static String defaultModelName() {
         return defaultName(BundledModels.production());
     }
@@ -95,6 +139,10 @@ public final class EmotionClassifiers {
      * A bundled classifier by name: {@code time}, {@code mel}, {@code ensemble} or {@code default}
      * (case-insensitive).
      *
+     * @param name the bundled classifier's name
+     * @param options window hop, batching and threads
+     * @return a new classifier; close it when done
+     * @throws ModelLoadException if the bundled model is missing, damaged or cannot be opened
      * @throws IllegalArgumentException for any other name
      */
     public static OnnxEmotionClassifier bundled(String name, ClassifierOptions options) {
@@ -106,13 +154,26 @@ public final class EmotionClassifiers {
         return bundled(BundledModels.production(), n, options, AudioSource.WAV, ExtractorFactory.SER4J);
     }
 
-    /** Whether {@code name} names a bundled classifier: time, mel, ensemble or default. */
+    /**
+     * Whether {@code name} names a bundled classifier.
+     *
+     * @param name a name, compared case-insensitively and without surrounding blanks
+     * @return true for {@code time}, {@code mel}, {@code ensemble} and {@code default}
+     */
     public static boolean isBundledName(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);
         return n.equals(TIME) || n.equals(MEL) || n.equals(ENSEMBLE) || n.equals("default");
     }
 
-    /** A model exported by ser-training, configured by its metadata alone, with default options. */
+    /**
+     * A model exported by ser-training, configured by its metadata alone, with default options.
+     *
+     * @param model the {@code .onnx} file
+     * @return a new classifier; close it when done
+     * @throws IOException naming the file if it cannot be read
+     * @throws ModelLoadException if ONNX Runtime cannot open it or the checksum does not match
+     * @throws IncompatibleModelException if it is not a ser4j model this version supports
+     */
     public static OnnxEmotionClassifier fromOnnx(Path model) throws IOException {
         return fromOnnx(model, ClassifierOptions.defaults());
     }
@@ -121,6 +182,9 @@ public final class EmotionClassifiers {
      * A model exported by ser-training, configured by its metadata alone. If a file
      * {@code <model>.sha256} exists beside it, the model is checked against it.
      *
+     * @param model the {@code .onnx} file
+     * @param options window hop, batching and threads
+     * @return a new classifier; close it when done
      * @throws IOException naming the file if it cannot be read
      * @throws ModelLoadException if ONNX Runtime cannot open it or the checksum does not match
      * @throws IncompatibleModelException if it is not a ser4j model this version supports

@@ -172,6 +172,8 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
     /**
      * The per-window predictions of a WAV file and their mean.
      *
+     * @param wav a WAV file at any sample rate, mono or multi-channel (mixed down as librosa does)
+     * @return one prediction per model window, in time order, and their mean
      * @throws IOException naming the file if it cannot be read, is not a supported WAV file, or
      *     holds no samples
      * @throws IllegalStateException if this classifier is closed
@@ -186,6 +188,8 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
     /**
      * The per-window predictions of decoded audio and their mean.
      *
+     * @param clip mono audio at any sample rate (resampled to {@link #sampleRate()})
+     * @return one prediction per model window, in time order, and their mean
      * @throws IllegalArgumentException if the clip holds no samples
      * @throws IllegalStateException if this classifier is closed
      */
@@ -205,6 +209,7 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
      * {@link ClassifierOptions#batchSize()} windows. A file that fails gets an error entry; the
      * others are still classified.
      *
+     * @param wavs the WAV files; none may be null
      * @return one result per path, in the order given
      * @throws IllegalStateException if this classifier is closed
      */

@@ -66,6 +66,9 @@ public final class WavDecoder {
     /**
      * Reads a WAV file, mixing channels down by averaging.
      *
+     * @param path the WAV file
+     * @return the mono samples (scaled as librosa loads them) at the file's own sample rate, Hz
+     * @throws EmptyAudioException if the data chunk holds no whole frame
      * @throws AudioFormatException if the file is not a WAV file ser4j can decode (the message
      *     names the file and the problem)
      * @throws IOException if the file is missing, a directory or cannot be read
@@ -83,6 +86,8 @@ public final class WavDecoder {
      * Reads only the header of a WAV file. {@link WavFormat#frames()} counts the whole frames
      * actually present in the file (see the class comment on over-long data chunks).
      *
+     * @param path the WAV file
+     * @return its encoding, channels, sample rate (Hz), bit depth and frame count
      * @throws AudioFormatException if the header is not one {@link #read(Path)} accepts
      * @throws IOException if the file is missing, a directory or cannot be read
      */
@@ -96,6 +101,9 @@ public final class WavDecoder {
     /**
      * Decodes WAV bytes; {@code source} names them in error messages.
      *
+     * @param bytes a whole WAV file
+     * @param source a name for the bytes in error messages (e.g. a URL); {@code <bytes>} when null
+     * @return the mono samples (scaled as librosa loads them) at the file's own sample rate, Hz
      * @throws AudioFormatException if the bytes are not a WAV file ser4j can decode
      */
     public static AudioClip decode(byte[] bytes, String source) throws AudioFormatException {
@@ -116,6 +124,9 @@ public final class WavDecoder {
     /**
      * Reads only the header of WAV bytes; {@code source} names them in error messages.
      *
+     * @param bytes a WAV file, or at least its header
+     * @param source a name for the bytes in error messages; {@code <bytes>} when null
+     * @return its encoding, channels, sample rate (Hz), bit depth and frame count
      * @throws AudioFormatException if the header is not one {@link #decode(byte[], String)} accepts
      */
     public static WavFormat decodeFormat(byte[] bytes, String source) throws AudioFormatException {
