@@ -14,6 +14,7 @@ import org.ser4j.models.ClassifierOptions;
 import org.ser4j.models.OnnxEmotionClassifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,9 +41,8 @@ public final class BenchmarkClassifyCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "WAV files to classify.")
     List<Path> files;
 
-    @Option(names = "--model", paramLabel = "time|mel|ensemble|PATH", defaultValue = "default",
-            description = "Bundled model (time, mel, ensemble, default) or the path of an ONNX model. Default: ${DEFAULT-VALUE}.")
-    String model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "3", description = "Warm-up calls per file before timing. Default: ${DEFAULT-VALUE}.")
     int warmup;
@@ -67,7 +67,7 @@ public final class BenchmarkClassifyCommand implements Callable<Integer> {
         double[] latencies = new double[runs];
         String description;
         ClassifierOptions single = ClassifierOptions.defaults().withParallelism(1).withInferenceThreads(1);
-        OnnxEmotionClassifier oneThread = ClassifyCommand.openClassifier(model, single, err);
+        OnnxEmotionClassifier oneThread = model.open(single, err);
         if (oneThread == null) {
             return ExitCodes.USAGE;
         }
@@ -104,7 +104,7 @@ public final class BenchmarkClassifyCommand implements Callable<Integer> {
             batch.addAll(good);
         }
         double clipsPerSecond;
-        OnnxEmotionClassifier allCores = ClassifyCommand.openClassifier(model, ClassifierOptions.defaults(), err);
+        OnnxEmotionClassifier allCores = model.open(ClassifierOptions.defaults(), err);
         if (allCores == null) {
             return ExitCodes.USAGE;
         }

@@ -3,10 +3,7 @@ package org.ser4j.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -15,12 +12,12 @@ import org.ser4j.core.Emotion;
 import org.ser4j.core.Prediction;
 import org.ser4j.models.ClassificationResult;
 import org.ser4j.models.ClassifierOptions;
-import org.ser4j.models.EmotionClassifiers;
 import org.ser4j.models.OnnxEmotionClassifier;
 import org.ser4j.models.Timeline;
 import org.ser4j.models.WindowPrediction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -49,9 +46,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object per line instead of text.")
     boolean json;
 
-    @Option(names = "--model", paramLabel = "time|mel|ensemble|PATH", defaultValue = "default",
-            description = "Bundled model (time, mel, ensemble, default) or the path of an ONNX model exported by ser-training. Default: ${DEFAULT-VALUE}.")
-    String model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--timeline", description = "Also print the prediction of every analysis window.")
     boolean timeline;
@@ -71,7 +67,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             err.println("error: --hop-samples: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        OnnxEmotionClassifier classifier = openClassifier(model, options, err);
+        OnnxEmotionClassifier classifier = model.open(options, err);
         if (classifier == null) {
             return ExitCodes.USAGE;
         }
@@ -99,26 +95,6 @@ public final class ClassifyCommand implements Callable<Integer> {
             }
         }
         return failed == 0 ? ExitCodes.OK : ExitCodes.FAILED;
-    }
-
-    /**
-     * Opens the classifier named by a {@code --model} value: a bundled name or a model path. On
-     * failure prints one line on {@code err} and returns null.
-     */
-    static OnnxEmotionClassifier openClassifier(String model, ClassifierOptions options, PrintWriter err) {
-        try {
-            if (EmotionClassifiers.isBundledName(model) && !Files.exists(Path.of(model))) {
-                return EmotionClassifiers.bundled(model, options);
-            }
-            return EmotionClassifiers.fromOnnx(Path.of(model), options);
-        } catch (IOException e) {
-            err.println("error: cannot load model " + model + ": " + e.getMessage());
-        } catch (UncheckedIOException e) {
-            err.println("error: cannot load model " + model + ": " + e.getCause().getMessage());
-        } catch (RuntimeException e) {
-            err.println("error: cannot load model " + model + ": " + e.getMessage());
-        }
-        return null;
     }
 
     /** {@code "happy 0.6210  anger=0.0500 disgust=... sad=0.0400"}. */

@@ -23,6 +23,7 @@ import org.ser4j.models.ClassifierOptions;
 import org.ser4j.models.OnnxEmotionClassifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -53,9 +54,8 @@ public final class ClassifyDirCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "CSV", description = "CSV file to write (replaced atomically).")
     Path out;
 
-    @Option(names = "--model", paramLabel = "time|mel|ensemble|PATH", defaultValue = "default",
-            description = "Bundled model (time, mel, ensemble, default) or the path of an ONNX model. Default: ${DEFAULT-VALUE}.")
-    String model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--no-progress", description = "Do not draw the progress bar.")
     boolean noProgress;
@@ -79,7 +79,7 @@ public final class ClassifyDirCommand implements Callable<Integer> {
             err.println("error: no .wav files under " + dir);
             return ExitCodes.FAILED;
         }
-        OnnxEmotionClassifier classifier = ClassifyCommand.openClassifier(model, ClassifierOptions.defaults(), err);
+        OnnxEmotionClassifier classifier = model.open(ClassifierOptions.defaults(), err);
         if (classifier == null) {
             return ExitCodes.USAGE;
         }

@@ -1,0 +1,42 @@
+package org.ser4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.ser4j.models.ClassifierOptions;
+import org.ser4j.models.EmotionClassifiers;
+import org.ser4j.models.OnnxEmotionClassifier;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --model} option of the commands that classify audio (a picocli mixin), and opening
+ * the classifier it names: a bundled name ({@code time}, {@code mel}, {@code ensemble},
+ * {@code default}) or the path of an ONNX model exported by ser-training.
+ */
+final class ModelOption {
+    @Option(names = "--model", paramLabel = "time|mel|ensemble|PATH", defaultValue = "default",
+            description = "Bundled model (time, mel, ensemble, default) or the path of an ONNX model exported by ser-training. Default: ${DEFAULT-VALUE}.")
+    String model = "default";
+
+    /**
+     * Opens the classifier named by the option. A file of that name wins over a bundled model of
+     * the same name. On failure prints one line on {@code err} (no stack trace) and returns null.
+     */
+    OnnxEmotionClassifier open(ClassifierOptions options, PrintWriter err) {
+        try {
+            if (EmotionClassifiers.isBundledName(model) && !Files.exists(Path.of(model))) {
+                return EmotionClassifiers.bundled(model, options);
+            }
+            return EmotionClassifiers.fromOnnx(Path.of(model), options);
+        } catch (IOException e) {
+            err.println("error: cannot load model " + model + ": " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            err.println("error: cannot load model " + model + ": " + e.getCause().getMessage());
+        } catch (RuntimeException e) {
+            err.println("error: cannot load model " + model + ": " + e.getMessage());
+        }
+        return null;
+    }
+}
