@@ -65,7 +65,14 @@ public final class TrainingPipeline {
      */
     @FunctionalInterface
     public interface ModelExporter {
-        /** Writes {@code net} with {@code metadata} to {@code out}, atomically. */
+        /**
+         * Writes {@code net} with {@code metadata} to {@code out}, atomically.
+         *
+         * @param net the trained network
+         * @param metadata feature settings, labels and standardisation to store in the model
+         * @param out the model file; replaced only once the new one is complete
+         * @throws IOException if the file cannot be written (the old one, if any, is kept)
+         */
         void export(Network net, ModelMetadata metadata, Path out) throws IOException;
     }
 
@@ -107,6 +114,7 @@ public final class TrainingPipeline {
      * @param listener told about every epoch
      * @param info receives progress lines (scan, split, features, evaluation)
      * @param problem receives one line per file left out (naming the file and the reason)
+     * @return the report, the model file and the training history
      * @throws TrainingInputException on unusable input, before training starts
      * @throws IOException if the reports or the model cannot be written
      */

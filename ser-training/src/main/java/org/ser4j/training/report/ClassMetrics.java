@@ -28,6 +28,14 @@ public record ClassMetrics(long clips, double accuracy, double macroF1, List<Cla
     /** How many most-confused pairs are reported. */
     public static final int CONFUSED_PAIRS = 2;
 
+    /** Copies the lists and the matrix, so that the record stays immutable. */
+    public ClassMetrics {
+        perClass = List.copyOf(perClass);
+        labels = List.copyOf(labels);
+        mostConfused = List.copyOf(mostConfused);
+        confusionMatrix = copy(confusionMatrix);
+    }
+
     /**
      * Scores of one emotion.
      *
@@ -73,16 +81,19 @@ public record ClassMetrics(long clips, double accuracy, double macroF1, List<Cla
         for (Emotion e : Emotion.values()) {
             labels.add(e.label());
         }
-        return new ClassMetrics(report.total(), report.accuracy(), report.macroF1(), List.copyOf(scores), List.copyOf(labels),
-                report.counts(), List.copyOf(pairs));
+        return new ClassMetrics(report.total(), report.accuracy(), report.macroF1(), scores, labels, report.counts(), pairs);
     }
 
     /** A copy of the counts: row = actual, column = predicted. */
     @Override
     public long[][] confusionMatrix() {
-        long[][] c = new long[confusionMatrix.length][];
+        return copy(confusionMatrix);
+    }
+
+    private static long[][] copy(long[][] matrix) {
+        long[][] c = new long[matrix.length][];
         for (int i = 0; i < c.length; i++) {
-            c[i] = confusionMatrix[i].clone();
+            c[i] = matrix[i].clone();
         }
         return c;
     }
