@@ -1,9 +1,7 @@
 package org.ser4j.features;
 
 import org.ser4j.core.audio.AudioClip;
-import org.ser4j.core.audio.Resampler;
 import org.ser4j.core.model.FeatureKind;
-import org.ser4j.features.dsp.FixedLength;
 import org.ser4j.features.dsp.MelFilterbank;
 import org.ser4j.features.dsp.MelPowerKernel;
 import org.ser4j.features.dsp.PowerToDb;
@@ -108,7 +106,7 @@ public final class LogMelSpectrogram implements FeatureExtractor {
      * @throws IllegalArgumentException if {@code samples} is null or not finite
      */
     public float[] melPower(float[] samples) {
-        float[] y = prepare(samples);
+        float[] y = ClipInput.fixedLength(samples, config);
         float[] mel = new float[config.nMels() * config.frames()];
         kernel.melPower(y, mel);
         return mel;
@@ -142,23 +140,6 @@ public final class LogMelSpectrogram implements FeatureExtractor {
 
     @Override
     public float[] extract(AudioClip clip) {
-        if (clip == null) {
-            throw new IllegalArgumentException("clip must not be null");
-        }
-        return extract(atConfigRate(clip, config).samples());
-    }
-
-    /** The clip at the config's rate; skips the resampler when the rate already matches. */
-    static AudioClip atConfigRate(AudioClip clip, FeatureConfig config) {
-        return clip.sampleRate() == config.sampleRate() ? clip : Resampler.resample(clip, config.sampleRate());
-    }
-
-    private float[] prepare(float[] samples) {
-        if (samples == null) {
-            throw new IllegalArgumentException("samples must not be null");
-        }
-        FixedLength.requireFinite(samples);
-        // the kernels never write to their input, so a clip of the right length is used as is
-        return samples.length == config.clipSamples() ? samples : FixedLength.padOrTrim(samples, config.clipSamples());
+        return extract(ClipInput.atConfigRate(clip, config));
     }
 }

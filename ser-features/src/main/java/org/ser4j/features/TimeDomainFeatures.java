@@ -2,7 +2,6 @@ package org.ser4j.features;
 
 import org.ser4j.core.audio.AudioClip;
 import org.ser4j.core.model.FeatureKind;
-import org.ser4j.features.dsp.FixedLength;
 import org.ser4j.features.dsp.Rms;
 import org.ser4j.features.dsp.ZeroCrossingRate;
 
@@ -56,12 +55,7 @@ public final class TimeDomainFeatures implements FeatureExtractor {
      */
     @Override
     public float[] extract(float[] samples) {
-        if (samples == null) {
-            throw new IllegalArgumentException("samples must not be null");
-        }
-        FixedLength.requireFinite(samples);
-        // ZCR and RMS never write to their input, so a clip of the right length is used as is
-        float[] y = samples.length == config.clipSamples() ? samples : FixedLength.padOrTrim(samples, config.clipSamples());
+        float[] y = ClipInput.fixedLength(samples, config);
         float[] zcr = ZeroCrossingRate.compute(y, config.nFft(), config.hopLength());
         float[] rms = Rms.compute(y, config.nFft(), config.hopLength());
         float[] out = new float[2 * zcr.length];
@@ -72,9 +66,6 @@ public final class TimeDomainFeatures implements FeatureExtractor {
 
     @Override
     public float[] extract(AudioClip clip) {
-        if (clip == null) {
-            throw new IllegalArgumentException("clip must not be null");
-        }
-        return extract(LogMelSpectrogram.atConfigRate(clip, config).samples());
+        return extract(ClipInput.atConfigRate(clip, config));
     }
 }
