@@ -27,6 +27,17 @@ final class ClipInput {
             throw new IllegalArgumentException("samples must not be null");
         }
         FixedLength.requireFinite(samples);
+        return fixedLengthUnchecked(samples, config);
+    }
+
+    /**
+     * {@link #fixedLength} without the finiteness scan, for callers whose own first pass detects
+     * non-finite samples (RMS does, for free); only the kept samples matter then.
+     */
+    static float[] fixedLengthUnchecked(float[] samples, FeatureConfig config) {
+        if (samples == null) {
+            throw new IllegalArgumentException("samples must not be null");
+        }
         return samples.length == config.clipSamples() ? samples : FixedLength.padOrTrim(samples, config.clipSamples());
     }
 }

@@ -51,13 +51,15 @@ public final class TimeDomainFeatures implements FeatureExtractor {
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalArgumentException if {@code samples} is null or not finite
+     * @throws IllegalArgumentException if {@code samples} is null or a kept sample (after
+     *     pad/trim) is not finite
      */
     @Override
     public float[] extract(float[] samples) {
-        float[] y = ClipInput.fixedLength(samples, config);
-        float[] zcr = ZeroCrossingRate.compute(y, config.nFft(), config.hopLength());
+        float[] y = ClipInput.fixedLengthUnchecked(samples, config);
+        // RMS first: its sums of squares reject NaN and infinity without a separate scan
         float[] rms = Rms.compute(y, config.nFft(), config.hopLength());
+        float[] zcr = ZeroCrossingRate.compute(y, config.nFft(), config.hopLength());
         float[] out = new float[2 * zcr.length];
         System.arraycopy(zcr, 0, out, 0, zcr.length);
         System.arraycopy(rms, 0, out, zcr.length, rms.length);

@@ -96,8 +96,11 @@ class ExtractorsTest {
         y[17] = Float.NaN;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> mel.extract(y));
         assertTrue(e.getMessage().contains("17"), e.getMessage());
+        IllegalArgumentException t = assertThrows(IllegalArgumentException.class, () -> time.extract(y));
+        assertTrue(t.getMessage().contains("17"), t.getMessage());
         y[17] = Float.POSITIVE_INFINITY;
         assertThrows(IllegalArgumentException.class, () -> time.extract(y));
+        assertThrows(IllegalArgumentException.class, () -> mel.extract(y));
         assertThrows(IllegalArgumentException.class, () -> mel.extract((float[]) null));
         assertThrows(IllegalArgumentException.class, () -> time.extract((org.ser4j.core.audio.AudioClip) null));
     }
