@@ -39,7 +39,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "The model.onnx to evaluate.")
     Path model;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Labelled corpus folder; repeat for several.")
+    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "DIR", description = "Labelled corpus folder(s): --data A B or --data A --data B.")
     List<Path> data = new ArrayList<>();
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory for the reports.")

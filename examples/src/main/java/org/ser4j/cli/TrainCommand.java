@@ -41,7 +41,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "mel|time", description = "Which model to train: mel (2D CNN on log-mel) or time (1D CNN on ZCR+RMS).")
     String model;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Corpus folder, scanned recursively; repeat for several.")
+    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "DIR", description = "Corpus folder(s), scanned recursively: --data A B or --data A --data B.")
     List<Path> data = new ArrayList<>();
 
     @Option(names = "--split", paramLabel = "speaker|random", defaultValue = "speaker",

@@ -71,6 +71,23 @@ class TrainCommandTest {
     }
 
     @Test
+    void severalDataDirectoriesAfterOneFlagAreEachChecked() throws IOException {
+        Path missing = tmp.resolve("second");
+        CliRun r = train("--model", "time", "--data", dataWithOneFile().toString(), missing.toString(), "--out", tmp.resolve("o").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("data directory " + missing + " does not exist"), r.err());
+    }
+
+    @Test
+    void unwritableCacheDirectoryIsAClearError() throws IOException {
+        Path blocker = Files.writeString(tmp.resolve("blocker"), "x");
+        CliRun r = train("--model", "time", "--data", dataWithOneFile().toString(), "--out", tmp.resolve("o").toString(),
+                "--cache", blocker.resolve("cache").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("feature cache directory " + blocker.resolve("cache") + " is not writable"), r.err());
+    }
+
+    @Test
     void missingRequiredOptionIsAUsageError() {
         CliRun r = train("--model", "time");
         assertEquals(2, r.exit());

@@ -87,6 +87,7 @@ public final class FeatureCache {
     private final String configKey;
     private final int featureLength;
     private final FeatureFunction function;
+    private final java.util.concurrent.atomic.AtomicBoolean writeWarned = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** A cache in {@code directory} of the features {@code extractor} computes from WAV files. */
     public FeatureCache(Path directory, FeatureExtractor extractor) {
@@ -154,14 +155,22 @@ public final class FeatureCache {
             List<Future<Object>> futures = new ArrayList<>(n);
             for (Path file : files) {
                 futures.add(pool.submit(() -> {
-                    Object r = loadOne(file, computed, cached);
-                    int d = done.incrementAndGet();
-                    if (d % every == 0 || d == n) {
-                        double s = (System.nanoTime() - start) / 1e9;
-                        progress.accept(String.format(Locale.ROOT, "features %d/%d (%d from cache, %d extracted) %.1fs",
-                                d, n, cached.get(), computed.get(), s));
+                    Loaded r = loadOne(file);
+                    // One lock orders the counters and the lines, so progress never runs backwards.
+                    synchronized (done) {
+                        int d = done.incrementAndGet();
+                        if (r.fromCache()) {
+                            cached.incrementAndGet();
+                        } else if (r.value() instanceof float[]) {
+                            computed.incrementAndGet();
+                        }
+                        if (d % every == 0 || d == n) {
+                            double s = (System.nanoTime() - start) / 1e9;
+                            progress.accept(String.format(Locale.ROOT, "features %d/%d (%d from cache, %d extracted) %.1fs",
+                                    d, n, cached.get(), computed.get(), s));
+                        }
                     }
-                    return r;
+                    return r.value();
                 }));
             }
             List<float[]> features = new ArrayList<>(n);
@@ -186,39 +195,41 @@ public final class FeatureCache {
         }
     }
 
-    private Object loadOne(Path file, AtomicInteger computed, AtomicInteger cached) {
+    /** A file's outcome: its features or a {@link Failure}, and whether it came from the cache. */
+    private record Loaded(Object value, boolean fromCache) {
+    }
+
+    private Loaded loadOne(Path file) {
         String key;
         try {
             key = key(file);
         } catch (NoSuchFileException e) {
-            return new Failure(file, "file does not exist");
+            return new Loaded(new Failure(file, "file does not exist"), false);
         } catch (IOException e) {
-            return new Failure(file, "cannot be read: " + e.getMessage());
+            return new Loaded(new Failure(file, "cannot be read: " + e.getMessage()), false);
         }
         Path entry = entryPath(key);
         float[] hit = readEntry(entry);
         if (hit != null) {
-            cached.incrementAndGet();
-            return hit;
+            return new Loaded(hit, true);
         }
         float[] f;
         try {
             f = function.compute(file);
         } catch (IOException | RuntimeException e) {
-            return new Failure(file, reason(file, e));
+            return new Loaded(new Failure(file, reason(file, e)), false);
         }
         if (f == null || f.length != featureLength) {
-            return new Failure(file, "feature extraction returned " + (f == null ? "nothing" : f.length + " values")
-                    + " instead of " + featureLength);
+            return new Loaded(new Failure(file, "feature extraction returned " + (f == null ? "nothing" : f.length + " values")
+                    + " instead of " + featureLength), false);
         }
         for (float v : f) {
             if (!Float.isFinite(v)) {
-                return new Failure(file, "feature extraction produced a non-finite value");
+                return new Loaded(new Failure(file, "feature extraction produced a non-finite value"), false);
             }
         }
-        computed.incrementAndGet();
         writeEntry(entry, f);
-        return f;
+        return new Loaded(f, false);
     }
 
     /** The exception's message without a leading "file: " (the failure names the file itself). */
@@ -295,7 +306,10 @@ public final class FeatureCache {
         try {
             AtomicFiles.write(entry, b.array());
         } catch (IOException e) {
-            LOG.warn("cannot write feature cache entry {} ({}); features will be recomputed next time", entry, e.toString());
+            if (!writeWarned.getAndSet(true)) {
+                LOG.warn("cannot write feature cache entry {} ({}); features will be recomputed next time"
+                        + " (further write failures are not logged)", entry, e.toString());
+            }
         }
     }
 

@@ -67,6 +67,17 @@ public final class InputChecks {
         }
     }
 
+    /** The feature cache directory exists or can be created, and is writable. */
+    public static void cacheDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".ser4j-write-probe", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new TrainingInputException("feature cache directory " + dir + " is not writable: " + e + " (choose another with --cache DIR)", e);
+        }
+    }
+
     /** The clips hold at least two emotions. */
     public static void atLeastTwoClasses(List<LabelledClip> clips, List<Path> dirs) {
         if (clips.isEmpty()) {

@@ -113,6 +113,7 @@ public final class TrainingPipeline {
         TrainingConfig config = request.config();
         InputChecks.dataDirectories(request.dataDirectories());
         InputChecks.outputDirectory(request.outputDirectory());
+        InputChecks.cacheDirectory(request.cacheDirectory());
 
         ScanResult scan;
         try {

@@ -138,6 +138,22 @@ class FeatureCacheTest {
     }
 
     @Test
+    void progressNeverRunsBackwards() throws IOException {
+        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        cache("cfg").load(files(40), 4, lines::add);
+        int last = 0;
+        for (String l : lines) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("features (\\d+)/40 \\((\\d+) from cache, (\\d+) extracted\\)").matcher(l);
+            assertTrue(m.find(), l);
+            int done = Integer.parseInt(m.group(1));
+            assertTrue(done > last, lines.toString());
+            assertEquals(done, Integer.parseInt(m.group(2)) + Integer.parseInt(m.group(3)), l);
+            last = done;
+        }
+        assertEquals(40, last);
+    }
+
+    @Test
     void noTemporaryFilesAreLeftBehind() throws IOException {
         cache("cfg").load(files(5), 2, s -> { });
         try (Stream<Path> s = Files.walk(tmp.resolve("cache"))) {

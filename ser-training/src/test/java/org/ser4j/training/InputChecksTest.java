@@ -51,6 +51,14 @@ class InputChecksTest {
         }
     }
 
+    @Test
+    void cacheDirectoryMustBeWritable() throws IOException {
+        Path file = Files.writeString(tmp.resolve("plain"), "x");
+        String m = message(() -> InputChecks.cacheDirectory(file.resolve("cache")));
+        assertTrue(m.contains("feature cache directory") && m.contains("--cache"), m);
+        assertDoesNotThrow(() -> InputChecks.cacheDirectory(tmp.resolve("cache")));
+    }
+
     private static List<LabelledClip> clips(Emotion e, int n, String speakerPrefix) {
         List<LabelledClip> l = new ArrayList<>();
         for (int i = 0; i < n; i++) {

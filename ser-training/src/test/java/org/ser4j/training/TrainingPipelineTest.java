@@ -67,7 +67,7 @@ class TrainingPipelineTest {
         assertTrue(problems.get(0).contains("broken.wav"), problems.get(0));
         assertEquals(6, epochs.size());
         try (Stream<Path> s = Files.list(out)) {
-            assertEquals(List.of("confusion.png", "f1.png", "model.onnx", "report.json", "report.md"),
+            assertEquals(List.of("confusion.png", "f1.png", "history.png", "model.onnx", "report.json", "report.md"),
                     s.map(p -> p.getFileName().toString()).sorted().toList());
         }
         JsonNode j = new ObjectMapper().readTree(out.resolve("report.json").toFile());
@@ -91,6 +91,18 @@ class TrainingPipelineTest {
         assertTrue(md.extra().get("metrics").contains("\"test\""), md.extra().get("metrics"));
         assertTrue(md.extra().get("training_data").contains("\"train\""));
         assertEquals(RunReportVersion.VERSION, md.extra().get("ser4j_version"));
+    }
+
+    @Test
+    void withoutATestPartTheReportShowsValidation() throws IOException {
+        Path data = tmp.resolve("data");
+        ToneCorpus.write(data, 8, 6, Emotion.ANGER, Emotion.FEAR);
+        Path out = tmp.resolve("out");
+        TrainingRequest r = new TrainingRequest(List.of(data), SplitMethod.SPEAKER, 0.25, 0.0, out, tmp.resolve("cache"), config().withEpochs(2));
+        TrainingPipeline.Outcome o = pipeline().run(r, TrainingListener.none(), s -> { }, s -> { });
+        assertEquals(List.of("validation"), List.copyOf(o.report().metrics().keySet()));
+        assertEquals("validation", o.report().headlinePart());
+        assertTrue(Files.readString(out.resolve("report.md")).contains("## Per-class scores (validation)"));
     }
 
     @Test

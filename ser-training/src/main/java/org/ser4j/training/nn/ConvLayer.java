@@ -148,8 +148,7 @@ final class ConvLayer extends Layer {
                     int to = from + gs * chw;
                     if (relu) {
                         for (int i = from; i < to; i++) {
-                            float v = scratch[i] + bias;
-                            scratch[i] = v > 0f ? v : 0f;
+                            scratch[i] = Math.max(scratch[i] + bias, 0f); // branch-free ReLU
                         }
                     } else {
                         for (int i = from; i < to; i++) {
@@ -178,32 +177,31 @@ final class ConvLayer extends Layer {
             int row = plane + ho * poolH * convW;
             int o = out + ho * outW;
             int cidx = codes + ho * outW;
-            if (poolW == 2 && poolH <= 2) {
-                int r1 = poolH == 2 ? row + convW : row;
+            if (poolW == 2 && poolH == 2) {
+                // branch-free: the comparisons of random activations would mispredict half the time
+                int r1 = row + convW;
                 for (int wo = 0; wo < outW; wo++) {
-                    // first maximum in row-major window order
                     int c = 2 * wo;
-                    float m = src[row + c];
-                    int code = 0;
-                    float v = src[row + c + 1];
-                    if (v > m) {
-                        m = v;
-                        code = 1;
-                    }
-                    if (poolH == 2) {
-                        v = src[r1 + c];
-                        if (v > m) {
-                            m = v;
-                            code = 2;
-                        }
-                        v = src[r1 + c + 1];
-                        if (v > m) {
-                            m = v;
-                            code = 3;
-                        }
-                    }
-                    y[o + wo] = m;
-                    y[cidx + wo] = code;
+                    float a0 = src[row + c];
+                    float a1 = src[row + c + 1];
+                    float b0 = src[r1 + c];
+                    float b1 = src[r1 + c + 1];
+                    int down0 = greater(b0, a0);
+                    int down1 = greater(b1, a1);
+                    float m0 = Math.max(a0, b0);
+                    float m1 = Math.max(a1, b1);
+                    int right = greater(m1, m0);
+                    int down = down0 + right * (down1 - down0);
+                    y[o + wo] = Math.max(m0, m1);
+                    y[cidx + wo] = 2 * down + right;
+                }
+            } else if (poolW == 2 && poolH == 1) {
+                for (int wo = 0; wo < outW; wo++) {
+                    int c = 2 * wo;
+                    float a0 = src[row + c];
+                    float a1 = src[row + c + 1];
+                    y[o + wo] = Math.max(a0, a1);
+                    y[cidx + wo] = greater(a1, a0);
                 }
             } else {
                 for (int wo = 0; wo < outW; wo++) {
@@ -224,6 +222,11 @@ final class ConvLayer extends Layer {
                 }
             }
         }
+    }
+
+    /** 1 if {@code b > a}, else 0, without a branch (finite values: the sign of {@code a - b}). */
+    private static int greater(float b, float a) {
+        return Float.floatToRawIntBits(a - b) >>> 31;
     }
 
     @Override
@@ -251,21 +254,20 @@ final class ConvLayer extends Layer {
                         for (int ho = 0; ho < outH; ho++) {
                             for (int wo = 0; wo < outW; wo++) {
                                 int o = out + ho * outW + wo;
-                                if (relu && y[o] <= 0f) {
-                                    continue;
-                                }
+                                // ReLU outputs are +0.0 or positive: active iff the bits are a positive int
+                                float d = relu ? dy[o] * (((Float.floatToRawIntBits(y[o]) - 1) >>> 31) ^ 1) : dy[o];
                                 int code = (int) y[codeBase + o];
                                 int pos = (ho * poolH + code / poolW) * convW + wo * poolW + code % poolW;
-                                scratch[plane + pos] = dy[o];
-                                biasGrad += dy[o];
+                                scratch[plane + pos] = d;
+                                biasGrad += d;
                             }
                         }
                     } else {
                         for (int i = 0; i < chw; i++) {
-                            if (!relu || y[out + i] > 0f) {
-                                scratch[plane + i] = dy[out + i];
-                                biasGrad += dy[out + i];
-                            }
+                            float d = relu ? dy[out + i] * (((Float.floatToRawIntBits(y[out + i]) - 1) >>> 31) ^ 1)
+                                    : dy[out + i];
+                            scratch[plane + i] = d;
+                            biasGrad += d;
                         }
                     }
                 }

@@ -16,8 +16,11 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    private static final int GEMM_KC = 256;
-    private static final int DOT_KC = 4096;
+    private static final int GEMM_KC = 192;
+    /** 8-row tiles (24 accumulators) need the 32 registers of AVX-512. */
+    private static final boolean WIDE_TILES = S.vectorBitSize() >= 512;
+    private static final ThreadLocal<float[]> PANEL = ThreadLocal.withInitial(() -> new float[GEMM_KC * 3 * L]);
+    private static final int DOT_KC = 8192;
     /** Longest dot product for which {@link #gemmABt} transposes B and runs {@link #gemm} instead. */
     private static final int TRANSPOSE_MAX_K = 1024;
     private static final ThreadLocal<float[]> TRANSPOSED = ThreadLocal.withInitial(() -> new float[0]);
@@ -42,13 +45,26 @@ final class VectorKernels implements Kernels {
             }
             return;
         }
-        for (int p0 = 0; p0 < k; p0 += GEMM_KC) {
-            int kc = Math.min(GEMM_KC, k - p0);
+        // panels of equal depth at most GEMM_KC, so that no thin last panel reloads all of C
+        int panels = (k + GEMM_KC - 1) / GEMM_KC;
+        int depth = (k + panels - 1) / panels;
+        for (int p0 = 0; p0 < k; p0 += depth) {
+            int kc = Math.min(depth, k - p0);
             // the first panel overwrites C unless accumulating, so C is never cleared separately
             boolean zero = p0 == 0 && !accumulate;
             int j = 0;
             for (; j + 3 * L <= n; j += 3 * L) {
                 int i = 0;
+                if (WIDE_TILES && m >= 8) {
+                    // pack the kc x 3L panel of B contiguously: it is then read once per 8 rows of A from L1
+                    float[] panel = PANEL.get();
+                    for (int p = 0; p < kc; p++) {
+                        System.arraycopy(b, bOff + (p0 + p) * ldb + j, panel, p * 3 * L, 3 * L);
+                    }
+                    for (; i + 8 <= m; i += 8) {
+                        tile8x3(a, aOff + i * aRs + p0 * aCs, aRs, aCs, kc, panel, c, cOff + i * ldc + j, ldc, zero);
+                    }
+                }
                 for (; i + 4 <= m; i += 4) {
                     tile4x3(i, j, p0, kc, a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, zero);
                 }
@@ -82,6 +98,98 @@ final class VectorKernels implements Kernels {
                 }
             }
         }
+    }
+
+    private static void tile8x3(float[] a, int ai, int aRs, int aCs, int kc, float[] panel, float[] c, int c0, int ldc,
+            boolean zero) {
+        FloatVector r00 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0);
+        FloatVector r01 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + L);
+        FloatVector r02 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * L);
+        FloatVector r10 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + ldc);
+        FloatVector r11 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + ldc + L);
+        FloatVector r12 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + ldc + 2 * L);
+        FloatVector r20 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc);
+        FloatVector r21 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + L);
+        FloatVector r22 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + 2 * L);
+        FloatVector r30 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc);
+        FloatVector r31 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + L);
+        FloatVector r32 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + 2 * L);
+        FloatVector r40 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 4 * ldc);
+        FloatVector r41 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 4 * ldc + L);
+        FloatVector r42 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 4 * ldc + 2 * L);
+        FloatVector r50 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 5 * ldc);
+        FloatVector r51 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 5 * ldc + L);
+        FloatVector r52 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 5 * ldc + 2 * L);
+        FloatVector r60 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 6 * ldc);
+        FloatVector r61 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 6 * ldc + L);
+        FloatVector r62 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 6 * ldc + 2 * L);
+        FloatVector r70 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 7 * ldc);
+        FloatVector r71 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 7 * ldc + L);
+        FloatVector r72 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 7 * ldc + 2 * L);
+        int bp = 0;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, panel, bp);
+            FloatVector b1 = FloatVector.fromArray(S, panel, bp + L);
+            FloatVector b2 = FloatVector.fromArray(S, panel, bp + 2 * L);
+            FloatVector x = FloatVector.broadcast(S, a[ai]);
+            r00 = b0.fma(x, r00);
+            r01 = b1.fma(x, r01);
+            r02 = b2.fma(x, r02);
+            x = FloatVector.broadcast(S, a[ai + aRs]);
+            r10 = b0.fma(x, r10);
+            r11 = b1.fma(x, r11);
+            r12 = b2.fma(x, r12);
+            x = FloatVector.broadcast(S, a[ai + 2 * aRs]);
+            r20 = b0.fma(x, r20);
+            r21 = b1.fma(x, r21);
+            r22 = b2.fma(x, r22);
+            x = FloatVector.broadcast(S, a[ai + 3 * aRs]);
+            r30 = b0.fma(x, r30);
+            r31 = b1.fma(x, r31);
+            r32 = b2.fma(x, r32);
+            x = FloatVector.broadcast(S, a[ai + 4 * aRs]);
+            r40 = b0.fma(x, r40);
+            r41 = b1.fma(x, r41);
+            r42 = b2.fma(x, r42);
+            x = FloatVector.broadcast(S, a[ai + 5 * aRs]);
+            r50 = b0.fma(x, r50);
+            r51 = b1.fma(x, r51);
+            r52 = b2.fma(x, r52);
+            x = FloatVector.broadcast(S, a[ai + 6 * aRs]);
+            r60 = b0.fma(x, r60);
+            r61 = b1.fma(x, r61);
+            r62 = b2.fma(x, r62);
+            x = FloatVector.broadcast(S, a[ai + 7 * aRs]);
+            r70 = b0.fma(x, r70);
+            r71 = b1.fma(x, r71);
+            r72 = b2.fma(x, r72);
+            ai += aCs;
+            bp += 3 * L;
+        }
+        r00.intoArray(c, c0);
+        r01.intoArray(c, c0 + L);
+        r02.intoArray(c, c0 + 2 * L);
+        r10.intoArray(c, c0 + ldc);
+        r11.intoArray(c, c0 + ldc + L);
+        r12.intoArray(c, c0 + ldc + 2 * L);
+        r20.intoArray(c, c0 + 2 * ldc);
+        r21.intoArray(c, c0 + 2 * ldc + L);
+        r22.intoArray(c, c0 + 2 * ldc + 2 * L);
+        r30.intoArray(c, c0 + 3 * ldc);
+        r31.intoArray(c, c0 + 3 * ldc + L);
+        r32.intoArray(c, c0 + 3 * ldc + 2 * L);
+        r40.intoArray(c, c0 + 4 * ldc);
+        r41.intoArray(c, c0 + 4 * ldc + L);
+        r42.intoArray(c, c0 + 4 * ldc + 2 * L);
+        r50.intoArray(c, c0 + 5 * ldc);
+        r51.intoArray(c, c0 + 5 * ldc + L);
+        r52.intoArray(c, c0 + 5 * ldc + 2 * L);
+        r60.intoArray(c, c0 + 6 * ldc);
+        r61.intoArray(c, c0 + 6 * ldc + L);
+        r62.intoArray(c, c0 + 6 * ldc + 2 * L);
+        r70.intoArray(c, c0 + 7 * ldc);
+        r71.intoArray(c, c0 + 7 * ldc + L);
+        r72.intoArray(c, c0 + 7 * ldc + 2 * L);
     }
 
     private static void tile4x3(int i, int j, int p0, int kc, float[] a, int aOff, int aRs, int aCs, float[] b,
@@ -213,10 +321,14 @@ final class VectorKernels implements Kernels {
                 bt = new float[k * n];
                 TRANSPOSED.set(bt);
             }
-            for (int j = 0; j < n; j++) {
-                int bj = bOff + j * ldb;
+            // blocks of 16 rows keep both the reads and the writes within a few cache lines
+            for (int j0 = 0; j0 < n; j0 += 16) {
+                int j1 = Math.min(n, j0 + 16);
                 for (int p = 0; p < k; p++) {
-                    bt[p * n + j] = b[bj + p];
+                    int t = p * n;
+                    for (int j = j0; j < j1; j++) {
+                        bt[t + j] = b[bOff + j * ldb + p];
+                    }
                 }
             }
             gemm(m, n, k, a, aOff, lda, 1, bt, 0, n, c, cOff, ldc, accumulate);
@@ -229,21 +341,18 @@ final class VectorKernels implements Kernels {
         }
         for (int p0 = 0; p0 < k; p0 += DOT_KC) {
             int kc = Math.min(DOT_KC, k - p0);
-            int i = 0;
-            for (; i + 4 <= m; i += 4) {
-                int j = 0;
-                for (; j + 4 <= n; j += 4) {
+            // four rows of B stay in L1 while all rows of A stream past them (A is the smaller operand)
+            int j = 0;
+            int mainM = m / 4 * 4;
+            for (; j + 4 <= n; j += 4) {
+                for (int i = 0; i < mainM; i += 4) {
                     dot4x4(i, j, p0, kc, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
                 }
-                for (; j < n; j++) {
-                    for (int ii = i; ii < i + 4; ii++) {
-                        c[cOff + ii * ldc + j] += dot(a, aOff + ii * lda + p0, b, bOff + j * ldb + p0, kc);
-                    }
-                }
             }
-            for (; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    c[cOff + i * ldc + j] += dot(a, aOff + i * lda + p0, b, bOff + j * ldb + p0, kc);
+            for (int i = 0; i < m; i++) {
+                int from = i < mainM ? j : 0;
+                for (int jj = from; jj < n; jj++) {
+                    c[cOff + i * ldc + jj] += dot(a, aOff + i * lda + p0, b, bOff + jj * ldb + p0, kc);
                 }
             }
         }
@@ -384,8 +493,7 @@ final class VectorKernels implements Kernels {
                 int yr = yOff + co * yStride + ho * outW;
                 if (relu) {
                     for (int wo = 0; wo < outW; wo++) {
-                        float v = row[wo];
-                        y[yr + wo] = v > 0f ? v : 0f;
+                        y[yr + wo] = Math.max(row[wo], 0f); // branch-free ReLU
                     }
                 } else {
                     System.arraycopy(row, 0, y, yr, outW);

@@ -2,18 +2,16 @@ package org.ser4j.training.report;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.ser4j.core.Emotion;
+import org.ser4j.core.metrics.ClassificationReport;
+import org.ser4j.core.metrics.ConfusionMatrix;
 
 /**
- * Classification metrics of one labelled part, computed from its confusion counts: accuracy,
- * per-class precision, recall and F1, macro F1 and the most-confused pairs. Immutable; serialised
- * into {@code report.json} as is.
- *
- * <p>Precision, recall and F1 of a class with no denominators are 0 (scikit-learn's
- * {@code zero_division=0}); macro F1 averages over the classes that occur as actual or predicted
- * labels, as scikit-learn does.
+ * Classification metrics of one labelled part as {@code report.json} holds them: accuracy,
+ * per-class precision, recall and F1, macro F1, the confusion matrix and the most-confused pairs.
+ * A plain, serialisable view of ser-core's {@link ClassificationReport}, which computes them
+ * (scikit-learn conventions: 0/0 = 0, macro F1 over the classes that occur). Immutable.
  *
  * @param clips number of clips scored
  * @param accuracy fraction predicted correctly
@@ -58,60 +56,25 @@ public record ClassMetrics(long clips, double accuracy, double macroF1, List<Cla
      * @throws IllegalArgumentException if the matrix is not 6x6 or holds a negative count
      */
     public static ClassMetrics of(long[][] confusion) {
-        int k = Emotion.COUNT;
-        if (confusion.length != k) {
-            throw new IllegalArgumentException("confusion matrix must be " + k + "x" + k + ", has " + confusion.length + " rows");
-        }
-        long[][] m = new long[k][];
-        long total = 0;
-        long correct = 0;
-        for (int i = 0; i < k; i++) {
-            if (confusion[i].length != k) {
-                throw new IllegalArgumentException("confusion matrix row " + i + " has " + confusion[i].length + " columns, not " + k);
-            }
-            m[i] = confusion[i].clone();
-            for (int j = 0; j < k; j++) {
-                if (m[i][j] < 0) {
-                    throw new IllegalArgumentException("negative count " + m[i][j] + " at (" + i + ", " + j + ")");
-                }
-                total += m[i][j];
-            }
-            correct += m[i][i];
-        }
+        return of(ClassificationReport.of(ConfusionMatrix.of(confusion)));
+    }
+
+    /** The report-file view of ser-core's {@link ClassificationReport}. */
+    public static ClassMetrics of(ClassificationReport report) {
         List<ClassScore> scores = new ArrayList<>();
-        double f1Sum = 0;
-        int present = 0;
-        for (int c = 0; c < k; c++) {
-            long support = 0;
-            long predicted = 0;
-            for (int j = 0; j < k; j++) {
-                support += m[c][j];
-                predicted += m[j][c];
-            }
-            double p = predicted == 0 ? 0 : m[c][c] / (double) predicted;
-            double r = support == 0 ? 0 : m[c][c] / (double) support;
-            double f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
-            scores.add(new ClassScore(Emotion.values()[c].label(), p, r, f1, support));
-            if (support > 0 || predicted > 0) {
-                f1Sum += f1;
-                present++;
-            }
+        for (ClassificationReport.ClassMetrics c : report.classes()) {
+            scores.add(new ClassScore(c.emotion().label(), c.precision(), c.recall(), c.f1(), c.support()));
         }
         List<ConfusedPair> pairs = new ArrayList<>();
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < k; j++) {
-                if (i != j && m[i][j] > 0) {
-                    pairs.add(new ConfusedPair(Emotion.values()[i].label(), Emotion.values()[j].label(), m[i][j]));
-                }
-            }
+        for (ClassificationReport.ConfusedPair p : report.mostConfused(CONFUSED_PAIRS)) {
+            pairs.add(new ConfusedPair(p.actual().label(), p.predicted().label(), p.count()));
         }
-        pairs.sort(Comparator.comparingLong(ConfusedPair::count).reversed());
         List<String> labels = new ArrayList<>();
         for (Emotion e : Emotion.values()) {
             labels.add(e.label());
         }
-        return new ClassMetrics(total, total == 0 ? 0 : correct / (double) total, present == 0 ? 0 : f1Sum / present,
-                List.copyOf(scores), List.copyOf(labels), m, List.copyOf(pairs.subList(0, Math.min(CONFUSED_PAIRS, pairs.size()))));
+        return new ClassMetrics(report.total(), report.accuracy(), report.macroF1(), List.copyOf(scores), List.copyOf(labels),
+                report.counts(), List.copyOf(pairs));
     }
 
     /** A copy of the counts: row = actual, column = predicted. */

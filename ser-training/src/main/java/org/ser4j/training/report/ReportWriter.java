@@ -13,7 +13,7 @@ import org.ser4j.training.EpochRecord;
 
 /**
  * Writes a run's report files into a directory: {@value #JSON}, {@value #MARKDOWN},
- * {@value #CONFUSION_PNG} and {@value #F1_PNG}. Each file goes to a temporary name first and is
+ * {@value #CONFUSION_PNG}, {@value #F1_PNG} and, for a training run, {@value #HISTORY_PNG}. Each file goes to a temporary name first and is
  * then moved into place, so a reader never sees a half-written report. Stateless; thread-safe.
  */
 public final class ReportWriter {
@@ -25,6 +25,8 @@ public final class ReportWriter {
     public static final String CONFUSION_PNG = "confusion.png";
     /** Name of the per-class scores figure. */
     public static final String F1_PNG = "f1.png";
+    /** Name of the training-curves figure (training runs only). */
+    public static final String HISTORY_PNG = "history.png";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -40,7 +42,7 @@ public final class ReportWriter {
         }
     }
 
-    /** Writes all four files into {@code dir} (created if missing). */
+    /** Writes the report files into {@code dir} (created if missing). */
     public static void write(RunReport report, Path dir) throws IOException {
         AtomicFiles.write(dir.resolve(JSON), toJson(report).getBytes(StandardCharsets.UTF_8));
         AtomicFiles.write(dir.resolve(MARKDOWN), toMarkdown(report).getBytes(StandardCharsets.UTF_8));
@@ -50,6 +52,10 @@ public final class ReportWriter {
                 String.format(Locale.ROOT, "Confusion matrix, %s (%d clips, accuracy %.3f)", part, m.clips(), m.accuracy())));
         AtomicFiles.write(dir.resolve(F1_PNG), ReportCharts.f1Png(m,
                 String.format(Locale.ROOT, "Per-class scores, %s (macro F1 %.3f)", part, m.macroF1())));
+        if (!report.history().isEmpty()) {
+            AtomicFiles.write(dir.resolve(HISTORY_PNG), ReportCharts.historyPng(report.history(),
+                    "Training curves (kept epoch " + report.bestEpoch() + ")"));
+        }
     }
 
     /** The Markdown text of a report. */
@@ -149,7 +155,7 @@ public final class ReportWriter {
             r.config().forEach((k, v) -> sb.append("- ").append(k).append(": ").append(v).append('\n'));
         }
         if (!r.history().isEmpty()) {
-            sb.append("\n## Epochs\n\n| epoch | loss | train acc | val acc | val loss | samples/s | seconds |\n|---:|---:|---:|---:|---:|---:|---:|\n");
+            sb.append("\n## Epochs\n\n![training curves](").append(HISTORY_PNG).append(")\n\n| epoch | loss | train acc | val acc | val loss | samples/s | seconds |\n|---:|---:|---:|---:|---:|---:|---:|\n");
             for (EpochRecord e : r.history()) {
                 sb.append(String.format(Locale.ROOT, "| %d%s | %.4f | %.3f | %.3f | %.4f | %.0f | %.1f |%n", e.epoch(),
                         r.bestEpoch() != null && e.epoch() == r.bestEpoch() ? " *" : "", e.loss(), e.trainAccuracy(),

@@ -19,6 +19,14 @@ public final class TrainingThroughputBenchmark {
     private TrainingThroughputBenchmark() {
     }
 
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime();
+        }
+        return -1;
+    }
+
     /** Runs the benchmark; see the class comment for arguments. */
     public static void main(String[] args) {
         FeatureKind kind = FeatureKind.fromId(args.length > 0 ? args[0] : "mel").orElseThrow();
@@ -41,6 +49,7 @@ public final class TrainingThroughputBenchmark {
             }
             double best = 0;
             long total = 0;
+            long cpu0 = processCpuNanos();
             for (int i = 0; i < steps; i++) {
                 long t0 = System.nanoTime();
                 double loss = net.trainStep(x, labels, batch);
@@ -50,6 +59,7 @@ public final class TrainingThroughputBenchmark {
                 best = Math.max(best, sps);
                 System.out.printf(Locale.ROOT, "step %d: loss %.4f, %.1f samples/s%n", i, loss, sps);
             }
+            long cpu = processCpuNanos() - cpu0;
             long peak = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP) {
@@ -60,6 +70,12 @@ public final class TrainingThroughputBenchmark {
                     + "peak heap %.0f MiB (max heap %.0f MiB)%n", kind.id(), batch, threads,
                     steps * (double) batch / (total / 1e9), best, peak / 1048576.0,
                     Runtime.getRuntime().maxMemory() / 1048576.0);
+            if (cpu > 0) {
+                // on a shared machine wall time depends on the other load; CPU time much less so
+                System.out.printf(Locale.ROOT, "%s: %.1f samples per process CPU-second -> %.1f samples/s if %d cores "
+                        + "were free%n", kind.id(), steps * (double) batch / (cpu / 1e9),
+                        threads * steps * (double) batch / (cpu / 1e9), threads);
+            }
         }
     }
 }

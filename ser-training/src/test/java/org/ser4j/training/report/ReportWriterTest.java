@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ser4j.core.model.FeatureKind;
 import org.ser4j.training.EpochRecord;
 import org.ser4j.training.TrainingConfig;
+import org.ser4j.training.charts.Charts;
 
 class ReportWriterTest {
     @TempDir
@@ -48,16 +49,16 @@ class ReportWriterTest {
     }
 
     @Test
-    void writesAllFourFilesAtomically() throws IOException {
+    void writesAllFilesAtomically() throws IOException {
         Path out = tmp.resolve("out");
         ReportWriter.write(sample(), out);
         try (Stream<Path> s = Files.list(out)) {
-            assertEquals(List.of("confusion.png", "f1.png", "report.json", "report.md"),
+            assertEquals(List.of("confusion.png", "f1.png", "history.png", "report.json", "report.md"),
                     s.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary files are left");
         }
-        for (String png : List.of("confusion.png", "f1.png")) {
+        for (String png : List.of("confusion.png", "f1.png", "history.png")) {
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(out.resolve(png))));
-            assertTrue(img != null && img.getWidth() == 800 && img.getHeight() > 400, png);
+            assertTrue(img != null && img.getWidth() == Charts.WIDTH && img.getHeight() == Charts.HEIGHT, png);
         }
     }
 
