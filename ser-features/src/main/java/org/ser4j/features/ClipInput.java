@@ -19,20 +19,10 @@ final class ClipInput {
     }
 
     /**
-     * Checks the samples and pads or trims them to {@code config.clipSamples()}. A clip that
-     * already has that length is returned as is: the extractors never write to their input.
-     */
-    static float[] fixedLength(float[] samples, FeatureConfig config) {
-        if (samples == null) {
-            throw new IllegalArgumentException("samples must not be null");
-        }
-        FixedLength.requireFinite(samples);
-        return fixedLengthUnchecked(samples, config);
-    }
-
-    /**
-     * {@link #fixedLength} without the finiteness scan, for callers whose own first pass detects
-     * non-finite samples (RMS does, for free); only the kept samples matter then.
+     * Pads or trims the samples to {@code config.clipSamples()}; a clip that already has that
+     * length is returned as is (the extractors never write to their input). No finiteness scan:
+     * the extractors detect NaN and infinity in their own outputs (RMS sums, mel values) and only
+     * then locate the offending sample.
      */
     static float[] fixedLengthUnchecked(float[] samples, FeatureConfig config) {
         if (samples == null) {

@@ -2,6 +2,7 @@ package org.ser4j.features;
 
 import org.ser4j.core.audio.AudioClip;
 import org.ser4j.core.model.FeatureKind;
+import org.ser4j.features.dsp.FixedLength;
 import org.ser4j.features.dsp.MelFilterbank;
 import org.ser4j.features.dsp.MelPowerKernel;
 import org.ser4j.features.dsp.PowerToDb;
@@ -103,12 +104,22 @@ public final class LogMelSpectrogram implements FeatureExtractor {
      *
      * @param samples audio at {@code config().sampleRate()}, finite; padded or trimmed first
      * @return {@link #featureLength()} values
-     * @throws IllegalArgumentException if {@code samples} is null or not finite
+     * @throws IllegalArgumentException if {@code samples} is null or a kept sample (after
+     *     pad/trim) is not finite
      */
     public float[] melPower(float[] samples) {
-        float[] y = ClipInput.fixedLength(samples, config);
+        float[] y = ClipInput.fixedLengthUnchecked(samples, config);
         float[] mel = new float[config.nMels() * config.frames()];
         kernel.melPower(y, mel);
+        // Every kept sample lies in some frame and a NaN or infinity poisons that frame's mel
+        // values, so scanning the (4x smaller) output replaces a scan of the input.
+        int bad = 0;
+        for (float v : mel) {
+            bad |= (Float.floatToRawIntBits(v) & 0x7f800000) + 0x00800000;
+        }
+        if (bad < 0) {
+            FixedLength.requireFinite(y);
+        }
         return mel;
     }
 

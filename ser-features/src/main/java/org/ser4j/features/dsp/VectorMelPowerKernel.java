@@ -351,27 +351,35 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         }
     }
 
-    /** Real spectrum of nFft points from the half-length complex one, then |X|^2. */
+    /**
+     * Real spectrum of nFft points from the half-length complex one, then |X|^2. Bins {@code k}
+     * and {@code m - k} come from the same two complex values {@code Z[k]}, {@code Z[m - k]}:
+     * with {@code E = (Z[k] + conj Z[m-k]) / 2}, {@code O = (Z[k] - conj Z[m-k]) / 2i} and
+     * {@code P = (c - i s) O}, {@code X[k] = E + P} and {@code X[m-k] = conj(E) - conj(P)}.
+     */
     private void power(double[] re, double[] im, double[] power) {
         int mask = m - 1;
-        for (int k = 0; k <= m; k++) {
-            int ka = (k & mask) * L;
+        for (int k = 0; k <= m / 2; k++) {
+            int ka = k * L;
             int kb = ((m - k) & mask) * L;
             DoubleVector ar = DoubleVector.fromArray(S, re, ka);
             DoubleVector ai = DoubleVector.fromArray(S, im, ka);
             DoubleVector br = DoubleVector.fromArray(S, re, kb);
-            DoubleVector bi = DoubleVector.fromArray(S, im, kb).neg();
+            DoubleVector bi = DoubleVector.fromArray(S, im, kb);
             DoubleVector er = ar.add(br).mul(0.5);
-            DoubleVector ei = ai.add(bi).mul(0.5);
-            // odd part O = (A - B) / (2i) = (Di, -Dr) with D = (A - B) / 2
-            DoubleVector or = ai.sub(bi).mul(0.5);
+            DoubleVector ei = ai.sub(bi).mul(0.5);
+            DoubleVector or = ai.add(bi).mul(0.5);
             DoubleVector oi = br.sub(ar).mul(0.5);
             double c = cosN[k];
             double sn = sinN[k];
-            // X = E + (c - i sn) * O
-            DoubleVector xr = er.add(or.mul(c)).add(oi.mul(sn));
-            DoubleVector xi = ei.add(oi.mul(c)).sub(or.mul(sn));
+            DoubleVector pr = or.mul(c).add(oi.mul(sn));
+            DoubleVector pi = oi.mul(c).sub(or.mul(sn));
+            DoubleVector xr = er.add(pr);
+            DoubleVector xi = ei.add(pi);
+            DoubleVector yr = er.sub(pr);
+            DoubleVector yi = pi.sub(ei);
             xr.mul(xr).add(xi.mul(xi)).intoArray(power, k * L);
+            yr.mul(yr).add(yi.mul(yi)).intoArray(power, (m - k) * L);
         }
     }
 
