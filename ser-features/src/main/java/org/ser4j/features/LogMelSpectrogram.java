@@ -20,7 +20,8 @@ import org.ser4j.features.dsp.PowerToDb;
  * to the clip's maximum, in {@code [-topDb, 0]}.
  *
  * <p>Immutable and thread-safe: the window, filterbank and FFT tables are built once in the
- * constructor and each call uses its own scratch buffers.
+ * constructor; scratch buffers are per call or per thread. The mel power comes from the fastest
+ * {@link MelPowerKernel} this JVM supports (SIMD when {@code jdk.incubator.vector} is loaded).
  */
 public final class LogMelSpectrogram implements FeatureExtractor {
     private final FeatureConfig config;
