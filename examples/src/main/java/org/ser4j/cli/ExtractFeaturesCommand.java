@@ -76,10 +76,21 @@ public final class ExtractFeaturesCommand implements Callable<Integer> {
         float[] zcr = java.util.Arrays.copyOfRange(timeFeatures, 0, frames);
         float[] rms = java.util.Arrays.copyOfRange(timeFeatures, frames, 2 * frames);
         String name = baseName(file);
-        AtomicFiles.write(out.resolve(name + ".zcr.csv"), o -> FeatureCsv.write(zcr, 1, frames, o));
-        AtomicFiles.write(out.resolve(name + ".rms.csv"), o -> FeatureCsv.write(rms, 1, frames, o));
-        AtomicFiles.write(out.resolve(name + ".mel.csv"), o -> FeatureCsv.write(melPower, config.nMels(), frames, o));
-        AtomicFiles.write(out.resolve(name + ".db.csv"), o -> FeatureCsv.write(db, config.nMels(), frames, o));
+        write(out.resolve(name + ".zcr.csv"), zcr, 1, frames);
+        write(out.resolve(name + ".rms.csv"), rms, 1, frames);
+        write(out.resolve(name + ".mel.csv"), melPower, config.nMels(), frames);
+        write(out.resolve(name + ".db.csv"), db, config.nMels(), frames);
+    }
+
+    /** Writes one CSV atomically; a failure names the output, not only the input. */
+    private static void write(Path target, float[] values, int rows, int cols) throws IOException {
+        try {
+            AtomicFiles.write(target, o -> FeatureCsv.write(values, rows, cols, o));
+        } catch (IOException e) {
+            String reason = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+                    ? fse.getReason() : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+            throw new IOException("cannot write " + target + ": " + reason, e);
+        }
     }
 
     /** File name without a trailing {@code .wav} (any case). */

@@ -78,6 +78,19 @@ class ExtractFeaturesCommandTest {
     }
 
     @Test
+    void anUnwritableOutputIsReportedWithTheInput() throws IOException {
+        Path root = fixtures();
+        Path good = root.resolve("inputs/" + FIXTURE + ".wav");
+        Path notADir = tmp.resolve("plain-file");
+        Files.writeString(notADir, "x");
+        Result r = run("extract-features", "--out", notADir.toString(), good.toString());
+        assertEquals(1, r.exit);
+        List<String> lines = r.err.lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(1, lines.size(), r.err);
+        assertTrue(lines.get(0).contains(good.toString()) && lines.get(0).contains("cannot write"), lines.get(0));
+    }
+
+    @Test
     void benchmarkListsItsSubcommands() {
         Result r = run("benchmark");
         assertEquals(0, r.exit);

@@ -2,7 +2,6 @@ package org.ser4j.features;
 
 import org.ser4j.core.audio.AudioClip;
 import org.ser4j.core.model.FeatureKind;
-import org.ser4j.features.dsp.FixedLength;
 import org.ser4j.features.dsp.Rms;
 import org.ser4j.features.dsp.ZeroCrossingRate;
 
@@ -52,18 +51,15 @@ public final class TimeDomainFeatures implements FeatureExtractor {
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalArgumentException if {@code samples} is null or not finite
+     * @throws IllegalArgumentException if {@code samples} is null or a kept sample (after
+     *     pad/trim) is not finite
      */
     @Override
     public float[] extract(float[] samples) {
-        if (samples == null) {
-            throw new IllegalArgumentException("samples must not be null");
-        }
-        FixedLength.requireFinite(samples);
-        // ZCR and RMS never write to their input, so a clip of the right length is used as is
-        float[] y = samples.length == config.clipSamples() ? samples : FixedLength.padOrTrim(samples, config.clipSamples());
-        float[] zcr = ZeroCrossingRate.compute(y, config.nFft(), config.hopLength());
+        float[] y = ClipInput.fixedLengthUnchecked(samples, config);
+        // RMS first: its sums of squares reject NaN and infinity without a separate scan
         float[] rms = Rms.compute(y, config.nFft(), config.hopLength());
+        float[] zcr = ZeroCrossingRate.compute(y, config.nFft(), config.hopLength());
         float[] out = new float[2 * zcr.length];
         System.arraycopy(zcr, 0, out, 0, zcr.length);
         System.arraycopy(rms, 0, out, zcr.length, rms.length);
@@ -72,9 +68,6 @@ public final class TimeDomainFeatures implements FeatureExtractor {
 
     @Override
     public float[] extract(AudioClip clip) {
-        if (clip == null) {
-            throw new IllegalArgumentException("clip must not be null");
-        }
-        return extract(LogMelSpectrogram.atConfigRate(clip, config).samples());
+        return extract(ClipInput.atConfigRate(clip, config));
     }
 }

@@ -67,13 +67,40 @@ class ExtractorsTest {
     }
 
     @Test
+    void clipsAreResampledToTheConfigRate() {
+        float[] y = noise(5, 16000);
+        org.ser4j.core.audio.AudioClip at16k = new org.ser4j.core.audio.AudioClip(y, 16000);
+        assertArrayEquals(mel.extract(y), mel.extract(at16k));
+        assertArrayEquals(time.extract(y), time.extract(at16k));
+        // one second of a 1 kHz tone at 48 kHz: after resampling the energy sits in 1 kHz bands
+        float[] tone = new float[48000];
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = (float) (0.5 * Math.sin(2 * Math.PI * 1000 * i / 48000.0));
+        }
+        float[] fromClip = mel.extract(new org.ser4j.core.audio.AudioClip(tone, 48000));
+        float[] at16 = new float[16000];
+        for (int i = 0; i < at16.length; i++) {
+            at16[i] = (float) (0.5 * Math.sin(2 * Math.PI * 1000 * i / 16000.0));
+        }
+        float[] direct = mel.extract(at16);
+        int frames = 157;
+        for (int m = 0; m < 128; m++) {
+            // frame 15 lies inside the tone, away from its edges
+            assertEquals(direct[m * frames + 15], fromClip[m * frames + 15], 0.5, "band " + m);
+        }
+    }
+
+    @Test
     void badSamplesAreRejected() {
         float[] y = noise(4, 1000);
         y[17] = Float.NaN;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> mel.extract(y));
         assertTrue(e.getMessage().contains("17"), e.getMessage());
+        IllegalArgumentException t = assertThrows(IllegalArgumentException.class, () -> time.extract(y));
+        assertTrue(t.getMessage().contains("17"), t.getMessage());
         y[17] = Float.POSITIVE_INFINITY;
         assertThrows(IllegalArgumentException.class, () -> time.extract(y));
+        assertThrows(IllegalArgumentException.class, () -> mel.extract(y));
         assertThrows(IllegalArgumentException.class, () -> mel.extract((float[]) null));
         assertThrows(IllegalArgumentException.class, () -> time.extract((org.ser4j.core.audio.AudioClip) null));
     }

@@ -24,6 +24,8 @@ public final class Rms {
      * @param frameLength frame length in samples, even and {@code > 0}
      * @param hopLength hop in samples, {@code > 0}
      * @return {@code 1 + signal.length / hopLength} values
+     * @throws IllegalArgumentException if a sample is NaN or infinite (detected for free: squares
+     *     of finite floats summed in double stay finite)
      */
     public static float[] compute(float[] signal, int frameLength, int hopLength) {
         if (frameLength <= 0 || frameLength % 2 != 0 || hopLength <= 0) {
@@ -63,6 +65,13 @@ public final class Rms {
                 }
                 blockSum[b] = (acc0 + acc1) + (acc2 + acc3);
             }
+            double total = 0;
+            for (double b : blockSum) {
+                total += b;
+            }
+            if (!Double.isFinite(total)) {
+                FixedLength.requireFinite(signal);
+            }
             float[] out = new float[frames];
             for (int t = 0; t < frames; t++) {
                 double s = 0;
@@ -81,6 +90,9 @@ public final class Rms {
             for (int i = from; i < to; i++) {
                 double a = signal[i];
                 s += a * a;
+            }
+            if (!Double.isFinite(s)) {
+                FixedLength.requireFinite(signal);
             }
             out[t] = (float) Math.sqrt(s / frameLength);
         }

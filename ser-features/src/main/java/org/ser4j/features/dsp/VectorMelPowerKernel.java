@@ -1,6 +1,9 @@
 package org.ser4j.features.dsp;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -9,8 +12,10 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code t0 + l}, so each butterfly of the FFT is one vector operation for the whole batch and no
  * shuffles are needed. Per batch:
  * <ol>
- *   <li>pack: window the frame and store sample pairs {@code (x[2j], x[2j+1])} as complex
- *       {@code z[j]} at bit-reversed positions;</li>
+ *   <li>pack: window the frames and store sample pairs {@code (x[2j], x[2j+1])} as complex
+ *       {@code z[j]} at bit-reversed positions. When the hop divides nFft the batch's signal is
+ *       first cut into hop-long rows stored column-major, so that sample {@code q} of all frames
+ *       is one contiguous vector; otherwise it is gathered;</li>
  *   <li>an iterative complex FFT of {@code nFft/2} points in fused radix-2x2 passes, the first
  *       ones blocked for the L1 cache;</li>
  *   <li>split the half-length spectrum into the real spectrum of {@code nFft} points and square
@@ -22,6 +27,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorMelPowerKernel implements MelPowerKernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** Floats with as many lanes as {@link #S}, for gathering one sample of every frame at once. */
+    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(L * 32));
     /** Points per cache block for the first FFT passes (256 points x 8 lanes x 16 bytes = 32 KiB, L1-sized; measured best of 16..1024). */
     private static final int BLOCK = 256;
 
@@ -39,6 +46,10 @@ final class VectorMelPowerKernel implements MelPowerKernel {
     private final ThreadLocal<Scratch> scratch;
     /** Lane offsets of consecutive frames in the signal: {@code l * hop}. */
     private final int[] laneOffsets;
+    /** Rows of the transposed batch ({@code 0} when the hop does not divide nFft). */
+    private final int rowCount;
+    /** Index in the transposed batch of each frame sample {@code q}. */
+    private final int[] rowOffset;
 
     private static final class Scratch {
         final double[] re;
@@ -46,9 +57,11 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         final double[] power;
         final double[] lanes = new double[L];
         final int[] starts = new int[L];
-        double[] signal = new double[0];
+        /** The batch's samples transposed: {@code rows[c * rowCount + r] = y[s0 + r * hop + c]}. */
+        final double[] rows;
 
-        Scratch(int m) {
+        Scratch(int m, int rowValues) {
+            rows = new double[rowValues];
             re = new double[m * L];
             im = new double[m * L];
             power = new double[(m + 1) * L];
@@ -86,8 +99,19 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         for (int l = 0; l < L; l++) {
             laneOffsets[l] = l * hopLength;
         }
+        // When the hop divides the frame, frame t0 + l's sample q is row q / hop + l, column
+        // q % hop of the batch's signal cut into hop-long rows; stored column-major, the samples q
+        // of the L frames are then L consecutive doubles: one plain vector load, no gather.
+        rowCount = nFft % hopLength == 0 ? L + nFft / hopLength - 1 : 0;
+        rowOffset = new int[nFft];
+        if (rowCount > 0) {
+            for (int q = 0; q < nFft; q++) {
+                rowOffset[q] = (q % hopLength) * rowCount + q / hopLength;
+            }
+        }
         int mm = m;
-        scratch = ThreadLocal.withInitial(() -> new Scratch(mm));
+        int rowValues = rowCount * hopLength;
+        scratch = ThreadLocal.withInitial(() -> new Scratch(mm, rowValues));
     }
 
     @Override
@@ -99,13 +123,6 @@ final class VectorMelPowerKernel implements MelPowerKernel {
     public void melPower(float[] signal, float[] out) {
         int frames = Framing.centeredFrameCount(signal.length, hop);
         Scratch s = scratch.get();
-        if (s.signal.length != signal.length) {
-            s.signal = new double[signal.length];
-        }
-        double[] yd = s.signal;
-        for (int i = 0; i < signal.length; i++) {
-            yd[i] = signal[i];
-        }
         for (int t0 = 0; t0 < frames; t0 += L) {
             transform(signal, t0, frames, s);
             power(s.re, s.im, s.power);
@@ -129,9 +146,14 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             inside &= t < frames && starts[l] >= 0 && starts[l] + nFft <= y.length;
         }
         int block = Math.min(BLOCK, m);
+        if (inside && rowCount > 0) {
+            transpose(y, starts[0], s.rows);
+        }
         for (int from = 0; from < m; from += block) {
-            if (inside) {
-                packInside(s.signal, starts, from, from + block, re, im);
+            if (inside && rowCount > 0) {
+                packRows(s.rows, from, from + block, re, im);
+            } else if (inside) {
+                packInside(y, starts, from, from + block, re, im);
             } else {
                 packEdge(y, starts, t0, frames, from, from + block, re, im);
             }
@@ -157,17 +179,39 @@ final class VectorMelPowerKernel implements MelPowerKernel {
     }
 
     /** Packed positions {@code [from, to)}: {@code z[p] = (x[2j] w[2j], x[2j+1] w[2j+1])}, {@code j = rev[p]}. */
-    private void packInside(double[] y, int[] starts, int from, int to, double[] re, double[] im) {
+    /** Cuts {@code y[s0 ...]} into {@code rowCount} rows of {@code hop} samples, stored column-major. */
+    private void transpose(float[] y, int s0, double[] rows) {
+        int r = rowCount;
+        for (int row = 0; row < r; row++) {
+            int base = s0 + row * hop;
+            for (int c = 0; c < hop; c++) {
+                rows[c * r + row] = y[base + c];
+            }
+        }
+    }
+
+    /** {@link #packInside} from the transposed batch: contiguous vector loads. */
+    private void packRows(double[] rows, int from, int to, double[] re, double[] im) {
+        double[] w = window;
+        int[] r = rev;
+        int[] offset = rowOffset;
+        for (int p = from; p < to; p++) {
+            int j2 = 2 * r[p];
+            DoubleVector.fromArray(S, rows, offset[j2]).mul(w[j2]).intoArray(re, p * L);
+            DoubleVector.fromArray(S, rows, offset[j2 + 1]).mul(w[j2 + 1]).intoArray(im, p * L);
+        }
+    }
+
+    private void packInside(float[] y, int[] starts, int from, int to, double[] re, double[] im) {
         double[] w = window;
         int[] r = rev;
         int[] offsets = laneOffsets;
         int s0 = starts[0];
         for (int p = from; p < to; p++) {
             int j2 = 2 * r[p];
-            // sample j2 (and j2 + 1) of every frame in the batch: a strided gather from the
-            // signal converted to double once per call
-            DoubleVector even = DoubleVector.fromArray(S, y, s0 + j2, offsets, 0);
-            DoubleVector odd = DoubleVector.fromArray(S, y, s0 + j2 + 1, offsets, 0);
+            // sample j2 (and j2 + 1) of every frame in the batch: a strided gather
+            DoubleVector even = (DoubleVector) FloatVector.fromArray(F, y, s0 + j2, offsets, 0).convertShape(VectorOperators.F2D, S, 0);
+            DoubleVector odd = (DoubleVector) FloatVector.fromArray(F, y, s0 + j2 + 1, offsets, 0).convertShape(VectorOperators.F2D, S, 0);
             even.mul(w[j2]).intoArray(re, p * L);
             odd.mul(w[j2 + 1]).intoArray(im, p * L);
         }
@@ -307,27 +351,35 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         }
     }
 
-    /** Real spectrum of nFft points from the half-length complex one, then |X|^2. */
+    /**
+     * Real spectrum of nFft points from the half-length complex one, then |X|^2. Bins {@code k}
+     * and {@code m - k} come from the same two complex values {@code Z[k]}, {@code Z[m - k]}:
+     * with {@code E = (Z[k] + conj Z[m-k]) / 2}, {@code O = (Z[k] - conj Z[m-k]) / 2i} and
+     * {@code P = (c - i s) O}, {@code X[k] = E + P} and {@code X[m-k] = conj(E) - conj(P)}.
+     */
     private void power(double[] re, double[] im, double[] power) {
         int mask = m - 1;
-        for (int k = 0; k <= m; k++) {
-            int ka = (k & mask) * L;
+        for (int k = 0; k <= m / 2; k++) {
+            int ka = k * L;
             int kb = ((m - k) & mask) * L;
             DoubleVector ar = DoubleVector.fromArray(S, re, ka);
             DoubleVector ai = DoubleVector.fromArray(S, im, ka);
             DoubleVector br = DoubleVector.fromArray(S, re, kb);
-            DoubleVector bi = DoubleVector.fromArray(S, im, kb).neg();
+            DoubleVector bi = DoubleVector.fromArray(S, im, kb);
             DoubleVector er = ar.add(br).mul(0.5);
-            DoubleVector ei = ai.add(bi).mul(0.5);
-            // odd part O = (A - B) / (2i) = (Di, -Dr) with D = (A - B) / 2
-            DoubleVector or = ai.sub(bi).mul(0.5);
+            DoubleVector ei = ai.sub(bi).mul(0.5);
+            DoubleVector or = ai.add(bi).mul(0.5);
             DoubleVector oi = br.sub(ar).mul(0.5);
             double c = cosN[k];
             double sn = sinN[k];
-            // X = E + (c - i sn) * O
-            DoubleVector xr = er.add(or.mul(c)).add(oi.mul(sn));
-            DoubleVector xi = ei.add(oi.mul(c)).sub(or.mul(sn));
+            DoubleVector pr = or.mul(c).add(oi.mul(sn));
+            DoubleVector pi = oi.mul(c).sub(or.mul(sn));
+            DoubleVector xr = er.add(pr);
+            DoubleVector xi = ei.add(pi);
+            DoubleVector yr = er.sub(pr);
+            DoubleVector yi = pi.sub(ei);
             xr.mul(xr).add(xi.mul(xi)).intoArray(power, k * L);
+            yr.mul(yr).add(yi.mul(yi)).intoArray(power, (m - k) * L);
         }
     }
 
