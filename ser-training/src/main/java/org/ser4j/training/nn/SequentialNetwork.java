@@ -91,6 +91,10 @@ public final class SequentialNetwork implements Network {
         }
         LOG.info("{} network: {} parameters, {} kernels, {} thread(s), chunks of {} samples",
                 kind == null ? "custom" : kind.id(), p, kernels.name(), threads, maxChunk);
+        if (kernels instanceof ScalarKernels && !"scalar".equalsIgnoreCase(System.getProperty(KernelSelector.PROPERTY))) {
+            LOG.warn("training on the slow scalar kernels: start the JVM with --add-modules jdk.incubator.vector "
+                    + "for the Vector API kernels");
+        }
     }
 
     /** Starts describing a network whose samples have shape {@code [c, h, w]} (use h = 1 for 1D). */
