@@ -16,7 +16,16 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ser4j", mixinStandardHelpOptions = true, version = "ser4j 0.1.0-SNAPSHOT",
         description = "Speech emotion recognition on the JVM.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            ExtractFeaturesCommand.class,
+            BenchmarkCommand.class,
+            TrainCommand.class,
+            EvaluateCommand.class,
+            ClassifyCommand.class,
+            ClassifyDirCommand.class,
+            ExploreCommand.class,
+        })
 public final class Ser4jCli implements Runnable {
     static final String VECTOR_MODULE = "jdk.incubator.vector";
 

@@ -1,15 +1,81 @@
 package org.ser4j.features;
 
 import org.ser4j.core.audio.AudioClip;
+import org.ser4j.core.audio.Resampler;
 import org.ser4j.core.model.FeatureKind;
+import org.ser4j.features.dsp.FixedLength;
+import org.ser4j.features.dsp.MelFilterbank;
+import org.ser4j.features.dsp.MelPowerKernel;
+import org.ser4j.features.dsp.PowerToDb;
 
-/** 128 x 157 log-mel dB values, row = mel band, column = frame. (Contract stub: implementation pending.) */
+/**
+ * The reference notebook's log-mel spectrogram: {@code librosa.power_to_db(
+ * librosa.feature.melspectrogram(y=y, sr=16000, n_mels=128), ref=np.max)} of the clip padded or
+ * trimmed to {@link FeatureConfig#clipSamples()}. Defaults (from {@link FeatureConfig#DEFAULT}):
+ * n_fft 2048, hop 512, periodic Hann window, centred zero padding, power 2, 128 Slaney mel bands
+ * with Slaney normalisation between 0 Hz and sr/2, amin 1e-10, top_db 80.
+ *
+ * <p><b>Layout.</b> {@link #extract(float[])} returns {@code nMels * frames} floats (128 x 157 by
+ * default), row-major: row = mel band (low to high frequency), column = frame (time), so the value
+ * of band {@code m} at frame {@code t} is at index {@code m * frames + t}. Values are dB relative
+ * to the clip's maximum, in {@code [-topDb, 0]}.
+ *
+ * <p>Immutable and thread-safe: the window, filterbank and FFT tables are built once in the
+ * constructor and each call uses its own scratch buffers.
+ */
 public final class LogMelSpectrogram implements FeatureExtractor {
     private final FeatureConfig config;
+    private final MelFilterbank filterbank;
+    private final MelPowerKernel kernel;
 
     /** An extractor for the configuration. */
     public LogMelSpectrogram(FeatureConfig config) {
+        if (config == null) {
+            throw new IllegalArgumentException("config must not be null");
+        }
         this.config = config;
+        this.filterbank = new MelFilterbank(config.sampleRate(), config.nFft(), config.nMels());
+        this.kernel = MelPowerKernel.best(config.nFft(), config.hopLength(), filterbank);
+    }
+
+    /**
+     * An extractor with an explicit kernel (e.g. {@link MelPowerKernel#portable}), for tests and
+     * benchmarks that compare implementations.
+     *
+     * @param config the configuration
+     * @param kernelFactory builds the kernel from nFft, hop and the filterbank
+     */
+    public LogMelSpectrogram(FeatureConfig config, KernelFactory kernelFactory) {
+        if (config == null || kernelFactory == null) {
+            throw new IllegalArgumentException("config and kernelFactory must not be null");
+        }
+        this.config = config;
+        this.filterbank = new MelFilterbank(config.sampleRate(), config.nFft(), config.nMels());
+        this.kernel = kernelFactory.create(config.nFft(), config.hopLength(), filterbank);
+    }
+
+    /** Builds a {@link MelPowerKernel}; {@code MelPowerKernel::portable} and {@code MelPowerKernel::best} fit. */
+    @FunctionalInterface
+    public interface KernelFactory {
+        /**
+         * A kernel.
+         *
+         * @param nFft FFT size in samples
+         * @param hopLength hop in samples
+         * @param filterbank the filterbank
+         * @return the kernel
+         */
+        MelPowerKernel create(int nFft, int hopLength, MelFilterbank filterbank);
+    }
+
+    /** Name of the mel kernel in use ({@code "portable"} or {@code "vector-..."}). */
+    public String kernelName() {
+        return kernel.name();
+    }
+
+    /** An extractor with {@link FeatureConfig#DEFAULT}. */
+    public LogMelSpectrogram() {
+        this(FeatureConfig.DEFAULT);
     }
 
     @Override
@@ -27,13 +93,72 @@ public final class LogMelSpectrogram implements FeatureExtractor {
         return config.nMels() * config.frames();
     }
 
+    /** The mel filterbank in use (Slaney scale, Slaney norm). */
+    public MelFilterbank filterbank() {
+        return filterbank;
+    }
+
+    /**
+     * The mel power spectrogram before dB ({@code librosa.feature.melspectrogram}, power 2), in the
+     * same layout as {@link #extract(float[])}: {@code nMels} rows of {@code frames} values, row =
+     * mel band. Units: squared magnitude of the unnormalised DFT, weighted by the filterbank.
+     *
+     * @param samples audio at {@code config().sampleRate()}, finite; padded or trimmed first
+     * @return {@link #featureLength()} values
+     * @throws IllegalArgumentException if {@code samples} is null or not finite
+     */
+    public float[] melPower(float[] samples) {
+        float[] y = prepare(samples);
+        float[] mel = new float[config.nMels() * config.frames()];
+        kernel.melPower(y, mel);
+        return mel;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if {@code samples} is null or not finite
+     */
     @Override
     public float[] extract(float[] samples) {
-        throw new UnsupportedOperationException("not implemented yet");
+        float[] mel = melPower(samples);
+        PowerToDb.inPlace(mel, PowerToDb.DEFAULT_AMIN, config.topDb());
+        return mel;
+    }
+
+    /**
+     * The dB values of a mel power spectrogram from {@link #melPower(float[])}, exactly as
+     * {@link #extract(float[])} computes them ({@code ref = max}, amin 1e-10, {@code top_db} from
+     * the config). The argument is not modified.
+     *
+     * @param melPower mel power values
+     * @return a new array of dB values, same layout
+     */
+    public float[] powerToDb(float[] melPower) {
+        float[] db = melPower.clone();
+        PowerToDb.inPlace(db, PowerToDb.DEFAULT_AMIN, config.topDb());
+        return db;
     }
 
     @Override
     public float[] extract(AudioClip clip) {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (clip == null) {
+            throw new IllegalArgumentException("clip must not be null");
+        }
+        return extract(atConfigRate(clip, config).samples());
+    }
+
+    /** The clip at the config's rate; skips the resampler when the rate already matches. */
+    static AudioClip atConfigRate(AudioClip clip, FeatureConfig config) {
+        return clip.sampleRate() == config.sampleRate() ? clip : Resampler.resample(clip, config.sampleRate());
+    }
+
+    private float[] prepare(float[] samples) {
+        if (samples == null) {
+            throw new IllegalArgumentException("samples must not be null");
+        }
+        FixedLength.requireFinite(samples);
+        // the kernels never write to their input, so a clip of the right length is used as is
+        return samples.length == config.clipSamples() ? samples : FixedLength.padOrTrim(samples, config.clipSamples());
     }
 }

@@ -2,14 +2,36 @@ package org.ser4j.features;
 
 import org.ser4j.core.audio.AudioClip;
 import org.ser4j.core.model.FeatureKind;
+import org.ser4j.features.dsp.FixedLength;
+import org.ser4j.features.dsp.Rms;
+import org.ser4j.features.dsp.ZeroCrossingRate;
 
-/** 157 ZCR values then 157 RMS values. (Contract stub: implementation pending.) */
+/**
+ * The reference notebook's time-domain features: {@code librosa.feature.zero_crossing_rate(y)}
+ * followed by {@code librosa.feature.rms(y)} of the clip padded or trimmed to
+ * {@link FeatureConfig#clipSamples()}. Defaults: frame length = n_fft (2048 samples), hop 512,
+ * centred frames (edge padding for ZCR, zero padding for RMS), ZCR threshold 1e-10.
+ *
+ * <p><b>Layout.</b> {@link #extract(float[])} returns {@code 2 * frames} floats (314 by default):
+ * indices {@code [0, frames)} are the zero-crossing rates (dimensionless, crossings per sample)
+ * and {@code [frames, 2 * frames)} the RMS values (sample units), both in frame order.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public final class TimeDomainFeatures implements FeatureExtractor {
     private final FeatureConfig config;
 
     /** An extractor for the configuration. */
     public TimeDomainFeatures(FeatureConfig config) {
+        if (config == null) {
+            throw new IllegalArgumentException("config must not be null");
+        }
         this.config = config;
+    }
+
+    /** An extractor with {@link FeatureConfig#DEFAULT}. */
+    public TimeDomainFeatures() {
+        this(FeatureConfig.DEFAULT);
     }
 
     @Override
@@ -27,13 +49,32 @@ public final class TimeDomainFeatures implements FeatureExtractor {
         return 2 * config.frames();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if {@code samples} is null or not finite
+     */
     @Override
     public float[] extract(float[] samples) {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (samples == null) {
+            throw new IllegalArgumentException("samples must not be null");
+        }
+        FixedLength.requireFinite(samples);
+        // ZCR and RMS never write to their input, so a clip of the right length is used as is
+        float[] y = samples.length == config.clipSamples() ? samples : FixedLength.padOrTrim(samples, config.clipSamples());
+        float[] zcr = ZeroCrossingRate.compute(y, config.nFft(), config.hopLength());
+        float[] rms = Rms.compute(y, config.nFft(), config.hopLength());
+        float[] out = new float[2 * zcr.length];
+        System.arraycopy(zcr, 0, out, 0, zcr.length);
+        System.arraycopy(rms, 0, out, zcr.length, rms.length);
+        return out;
     }
 
     @Override
     public float[] extract(AudioClip clip) {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (clip == null) {
+            throw new IllegalArgumentException("clip must not be null");
+        }
+        return extract(LogMelSpectrogram.atConfigRate(clip, config).samples());
     }
 }

@@ -1,0 +1,143 @@
+package org.ser4j.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ser4j.models.ClassificationResult;
+import org.ser4j.models.ClassifierOptions;
+import org.ser4j.models.OnnxEmotionClassifier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ser4j benchmark classify FILE...}: measures classification speed and prints one JSON
+ * line.
+ *
+ * <ul>
+ *   <li>{@code latencyMsPerClip}: median wall time of one {@code classify(Path)} call (decode,
+ *       resample, features, inference) on one thread, with ONNX Runtime limited to one intra-op
+ *       thread, after {@code --warmup} calls per file;</li>
+ *   <li>{@code clipsPerSecond}: files classified per second by {@code classifyAll} using every
+ *       core, over at least {@code --throughput-clips} clips (the files repeated), after one
+ *       warm-up pass.</li>
+ * </ul>
+ */
+@Command(name = "classify", mixinStandardHelpOptions = true,
+        description = {"Benchmark classification: median single-thread latency per clip and all-core throughput.",
+            "Prints one JSON line."})
+public final class BenchmarkClassifyCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "WAV files to classify.")
+    List<Path> files;
+
+    @Option(names = "--model", paramLabel = "time|mel|ensemble|PATH", defaultValue = "default",
+            description = "Bundled model (time, mel, ensemble, default) or the path of an ONNX model. Default: ${DEFAULT-VALUE}.")
+    String model;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "3", description = "Warm-up calls per file before timing. Default: ${DEFAULT-VALUE}.")
+    int warmup;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "30", description = "Timed single-thread calls (cycling over the files). Default: ${DEFAULT-VALUE}.")
+    int runs;
+
+    @Option(names = "--throughput-clips", paramLabel = "N", defaultValue = "64",
+            description = "Minimum clips in the all-core throughput run. Default: ${DEFAULT-VALUE}.")
+    int throughputClips;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (warmup < 0 || runs < 1 || throughputClips < 1) {
+            err.println("error: --warmup must be >= 0, --runs and --throughput-clips >= 1");
+            return ClassifyCommand.EXIT_USAGE;
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<Path> good = new ArrayList<>();
+        double[] latencies = new double[runs];
+        String description;
+        ClassifierOptions single = ClassifierOptions.defaults().withParallelism(1).withInferenceThreads(1);
+        OnnxEmotionClassifier oneThread = ClassifyCommand.openClassifier(model, single, err);
+        if (oneThread == null) {
+            return ClassifyCommand.EXIT_USAGE;
+        }
+        try (oneThread) {
+            description = oneThread.description();
+            for (Path f : files) {
+                try {
+                    for (int i = 0; i < Math.max(1, warmup); i++) {
+                        oneThread.classify(f);
+                    }
+                    good.add(f);
+                } catch (IOException | RuntimeException e) {
+                    err.println("error: " + CliErrors.describe(f, e));
+                }
+            }
+            if (good.isEmpty()) {
+                err.println("error: no file could be classified; nothing to benchmark");
+                return ClassifyCommand.EXIT_FILE_FAILED;
+            }
+            for (int i = 0; i < runs; i++) {
+                Path f = good.get(i % good.size());
+                long t0 = System.nanoTime();
+                try {
+                    oneThread.classify(f);
+                } catch (IOException e) {
+                    err.println("error: " + f + " became unreadable during the benchmark: " + e.getMessage());
+                    return ClassifyCommand.EXIT_FILE_FAILED;
+                }
+                latencies[i] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        List<Path> batch = new ArrayList<>();
+        while (batch.size() < throughputClips) {
+            batch.addAll(good);
+        }
+        double clipsPerSecond;
+        OnnxEmotionClassifier allCores = ClassifyCommand.openClassifier(model, ClassifierOptions.defaults(), err);
+        if (allCores == null) {
+            return ClassifyCommand.EXIT_USAGE;
+        }
+        try (allCores) {
+            allCores.classifyAll(good);
+            long t0 = System.nanoTime();
+            List<ClassificationResult> results = allCores.classifyAll(batch);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long ok = results.stream().filter(ClassificationResult::isSuccess).count();
+            clipsPerSecond = ok / seconds;
+        }
+        ObjectNode o = new ObjectMapper().createObjectNode();
+        o.put("benchmark", "classify");
+        o.put("model", description);
+        o.put("files", good.size());
+        o.put("latencyMsPerClip", round(median(latencies)));
+        o.put("clipsPerSecond", round(clipsPerSecond));
+        o.put("latencyRuns", runs);
+        o.put("throughputClips", batch.size());
+        o.put("threads", cores);
+        out.println(o.toString());
+        out.flush();
+        return good.size() == files.size() ? 0 : ClassifyCommand.EXIT_FILE_FAILED;
+    }
+
+    static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

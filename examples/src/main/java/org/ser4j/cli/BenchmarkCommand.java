@@ -1,0 +1,21 @@
+package org.ser4j.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code ser4j benchmark <what>}: a container for the benchmark subcommands; it only lists them.
+ * Add a benchmark by adding its class to {@code subcommands}.
+ */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = "Measure ser4j's speed on your files.",
+        subcommands = {BenchmarkFeaturesCommand.class, BenchmarkClassifyCommand.class})
+public final class BenchmarkCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

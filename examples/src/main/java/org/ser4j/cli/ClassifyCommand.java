@@ -1,0 +1,168 @@
+package org.ser4j.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.ser4j.core.Emotion;
+import org.ser4j.core.Prediction;
+import org.ser4j.models.ClassificationResult;
+import org.ser4j.models.ClassifierOptions;
+import org.ser4j.models.EmotionClassifiers;
+import org.ser4j.models.OnnxEmotionClassifier;
+import org.ser4j.models.Timeline;
+import org.ser4j.models.WindowPrediction;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ser4j classify FILE...}: the emotion of each WAV file, one line per file (or one JSON
+ * object per line with {@code --json}), optionally with the per-window timeline.
+ *
+ * <p>Exit code 0 when every file was classified, 1 when some file failed (each failure is one
+ * line on stderr), 2 for bad usage or a model that cannot be loaded.
+ */
+@Command(name = "classify", mixinStandardHelpOptions = true,
+        description = {"Classify the emotion in WAV files (any sample rate, mono or stereo).",
+            "Prints: file, emotion, confidence, then all six probabilities.",
+            "Clips longer than the model window (5.005 s) are classified by overlapping windows whose probabilities are averaged."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:every file classified", "1:some file could not be classified", "2:bad usage or unusable model"})
+public final class ClassifyCommand implements Callable<Integer> {
+    /** Exit code when a file failed. */
+    static final int EXIT_FILE_FAILED = 1;
+    /** Exit code for bad usage or a model that cannot be loaded. */
+    static final int EXIT_USAGE = 2;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "WAV files to classify.")
+    List<Path> files;
+
+    @Option(names = "--json", description = "Print one JSON object per line instead of text.")
+    boolean json;
+
+    @Option(names = "--model", paramLabel = "time|mel|ensemble|PATH", defaultValue = "default",
+            description = "Bundled model (time, mel, ensemble, default) or the path of an ONNX model exported by ser-training. Default: ${DEFAULT-VALUE}.")
+    String model;
+
+    @Option(names = "--timeline", description = "Also print the prediction of every analysis window.")
+    boolean timeline;
+
+    @Option(names = "--hop-samples", paramLabel = "N", defaultValue = "" + ClassifierOptions.DEFAULT_HOP_SAMPLES,
+            description = "Hop between analysis windows of long clips, in samples at the model's rate (16 kHz). Default: ${DEFAULT-VALUE} (2.5 s).")
+    int hopSamples;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ClassifierOptions options;
+        try {
+            options = ClassifierOptions.defaults().withHopSamples(hopSamples);
+        } catch (IllegalArgumentException e) {
+            err.println("error: --hop-samples: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        OnnxEmotionClassifier classifier = openClassifier(model, options, err);
+        if (classifier == null) {
+            return EXIT_USAGE;
+        }
+        int failed = 0;
+        try (classifier) {
+            for (ClassificationResult r : classifier.classifyAll(files)) {
+                if (r.isSuccess()) {
+                    Timeline t = r.timeline().orElseThrow();
+                    if (json) {
+                        out.println(toJson(r.path(), t, timeline));
+                    } else {
+                        out.println(r.path() + "  " + describe(t.overall()));
+                        if (timeline) {
+                            for (WindowPrediction w : t.windows()) {
+                                out.println(String.format(Locale.ROOT, "  %8.3f-%8.3fs  %s", w.startSeconds(), w.endSeconds(),
+                                        describe(w.prediction())));
+                            }
+                        }
+                    }
+                } else {
+                    failed++;
+                    err.println("error: " + r.error().orElseThrow());
+                }
+                out.flush();
+            }
+        }
+        return failed == 0 ? 0 : EXIT_FILE_FAILED;
+    }
+
+    /**
+     * Opens the classifier named by a {@code --model} value: a bundled name or a model path. On
+     * failure prints one line on {@code err} and returns null.
+     */
+    static OnnxEmotionClassifier openClassifier(String model, ClassifierOptions options, PrintWriter err) {
+        try {
+            if (EmotionClassifiers.isBundledName(model) && !Files.exists(Path.of(model))) {
+                return EmotionClassifiers.bundled(model, options);
+            }
+            return EmotionClassifiers.fromOnnx(Path.of(model), options);
+        } catch (IOException e) {
+            err.println("error: cannot load model " + model + ": " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            err.println("error: cannot load model " + model + ": " + e.getCause().getMessage());
+        } catch (RuntimeException e) {
+            err.println("error: cannot load model " + model + ": " + e.getMessage());
+        }
+        return null;
+    }
+
+    /** {@code "happy 0.6210  anger=0.0500 disgust=... sad=0.0400"}. */
+    static String describe(Prediction p) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-7s %.4f ", p.emotion().label(), p.probability(p.emotion())));
+        for (Emotion e : Emotion.values()) {
+            sb.append(String.format(Locale.ROOT, " %s=%.4f", e.label(), p.probability(e)));
+        }
+        return sb.toString();
+    }
+
+    /** One JSON object: file, emotion, confidence, probabilities, duration and optionally the windows. */
+    static String toJson(Path file, Timeline t, boolean withWindows) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("file", file.toString());
+        putPrediction(o, t.overall());
+        o.put("durationSeconds", t.durationSeconds());
+        if (withWindows) {
+            ArrayNode windows = o.putArray("windows");
+            for (WindowPrediction w : t.windows()) {
+                ObjectNode wo = windows.addObject();
+                wo.put("startSeconds", w.startSeconds());
+                wo.put("endSeconds", w.endSeconds());
+                putPrediction(wo, w.prediction());
+            }
+        }
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a JSON tree", e);
+        }
+    }
+
+    private static void putPrediction(ObjectNode o, Prediction p) {
+        o.put("emotion", p.emotion().label());
+        o.put("confidence", p.probability(p.emotion()));
+        ObjectNode probs = o.putObject("probabilities");
+        for (Emotion e : Emotion.values()) {
+            probs.put(e.label(), p.probability(e));
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.ser4j.examples;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.ser4j.core.EmotionClassifier;
+import org.ser4j.core.Prediction;
+import org.ser4j.models.EmotionClassifiers;
+import org.ser4j.models.ModelLoadException;
+
+/**
+ * Classifies every WAV file in a folder on several threads that share one classifier
+ * ({@code classify} is thread-safe; the classifier holds one ONNX Runtime session per model).
+ * For bulk work {@code OnnxEmotionClassifier.classifyAll} also batches the inference.
+ *
+ * <pre>java -cp examples/target/ser4j.jar org.ser4j.examples.ClassifyFolderConcurrently DIR [THREADS]</pre>
+ */
+public final class ClassifyFolderConcurrently {
+    private ClassifyFolderConcurrently() {
+    }
+
+    /** Classifies the .wav files directly inside {@code args[0]} with {@code args[1]} threads (default: cores). */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length < 1) {
+            System.err.println("usage: ClassifyFolderConcurrently DIR [THREADS]");
+            System.exit(2);
+        }
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        List<Path> wavs;
+        try (Stream<Path> s = Files.list(Path.of(args[0]))) {
+            wavs = s.filter(p -> p.toString().toLowerCase(Locale.ROOT).endsWith(".wav")).sorted().toList();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try (EmotionClassifier classifier = EmotionClassifiers.defaultClassifier()) {
+            List<Future<Prediction>> futures = new ArrayList<>();
+            for (Path wav : wavs) {
+                futures.add(pool.submit(() -> classifier.classify(wav)));
+            }
+            for (int i = 0; i < wavs.size(); i++) {
+                try {
+                    System.out.println(wavs.get(i) + "  " + futures.get(i).get());
+                } catch (ExecutionException e) {
+                    System.err.println("error: " + e.getCause().getMessage());
+                }
+            }
+        } catch (ModelLoadException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+        } finally {
+            pool.shutdown();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.ser4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCommandTest {
+    @TempDir
+    Path tmp;
+
+    private Path dataWithOneFile() throws IOException {
+        Path d = Files.createDirectories(tmp.resolve("data/anger"));
+        Files.writeString(d.resolve("a.wav"), "not really audio");
+        return d.getParent();
+    }
+
+    private CliRun train(String... args) {
+        return CliRun.of(new TrainCommand(), args);
+    }
+
+    @Test
+    void unknownModelNameIsAClearError() throws IOException {
+        CliRun r = train("--model", "lstm", "--data", dataWithOneFile().toString(), "--out", tmp.resolve("out").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("unknown model 'lstm': use --model mel or --model time"), r.err());
+        assertFalse(Files.exists(tmp.resolve("out")), "nothing is written for bad input");
+    }
+
+    @Test
+    void unknownSplitAndStandardisationAreClearErrors() throws IOException {
+        String data = dataWithOneFile().toString();
+        CliRun r = train("--model", "time", "--data", data, "--out", tmp.resolve("o").toString(), "--split", "actor");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("unknown split 'actor'"), r.err());
+        r = train("--model", "time", "--data", data, "--out", tmp.resolve("o").toString(), "--standardize", "minmax");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("unknown standardisation 'minmax'"), r.err());
+        r = train("--model", "time", "--data", data, "--out", tmp.resolve("o").toString(), "--epochs", "0");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("epochs must be at least 1"), r.err());
+        r = train("--model", "time", "--data", data, "--out", tmp.resolve("o").toString(), "--val-fraction", "0.7", "--test-fraction", "0.5");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("test fraction"), r.err());
+    }
+
+    @Test
+    void missingOrEmptyDataDirectoryIsAClearError() throws IOException {
+        Path missing = tmp.resolve("nowhere");
+        CliRun r = train("--model", "mel", "--data", missing.toString(), "--out", tmp.resolve("out").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("data directory " + missing + " does not exist"), r.err());
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        r = train("--model", "mel", "--data", empty.toString(), "--out", tmp.resolve("out").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("data directory " + empty + " is empty"), r.err());
+        assertFalse(r.err().contains("Exception"), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void unwritableOutputDirectoryIsAClearError() throws IOException {
+        Path blocker = Files.writeString(tmp.resolve("blocker"), "a file where a directory should be");
+        CliRun r = train("--model", "time", "--data", dataWithOneFile().toString(), "--out", blocker.resolve("out").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("output directory " + blocker.resolve("out") + " is not writable"), r.err());
+    }
+
+    @Test
+    void severalDataDirectoriesAfterOneFlagAreEachChecked() throws IOException {
+        Path missing = tmp.resolve("second");
+        CliRun r = train("--model", "time", "--data", dataWithOneFile().toString(), missing.toString(), "--out", tmp.resolve("o").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("data directory " + missing + " does not exist"), r.err());
+    }
+
+    @Test
+    void unwritableCacheDirectoryIsAClearError() throws IOException {
+        Path blocker = Files.writeString(tmp.resolve("blocker"), "x");
+        CliRun r = train("--model", "time", "--data", dataWithOneFile().toString(), "--out", tmp.resolve("o").toString(),
+                "--cache", blocker.resolve("cache").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("feature cache directory " + blocker.resolve("cache") + " is not writable"), r.err());
+    }
+
+    @Test
+    void missingRequiredOptionIsAUsageError() {
+        CliRun r = train("--model", "time");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("Missing required options"), r.err());
+    }
+
+    @Test
+    void registeredInTheTool() {
+        CliRun r = CliRun.of(new Ser4jCli(), "train", "--help");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().contains("--standardize") && r.out().contains("--patience"), r.out());
+        r = CliRun.of(new Ser4jCli(), "evaluate", "--help");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().contains("--model"), r.out());
+    }
+}

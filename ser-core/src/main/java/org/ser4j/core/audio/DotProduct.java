@@ -1,0 +1,65 @@
+package org.ser4j.core.audio;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The resampler's inner kernel: a dot product of two float ranges. Two implementations: plain
+ * Java ({@link Scalar}) and, when the JVM runs with {@code --add-modules jdk.incubator.vector},
+ * a SIMD one ({@code VectorDotProduct}, loaded reflectively so that this class works without the
+ * module). Implementations are stateless and thread-safe.
+ */
+interface DotProduct {
+
+    /** {@code sum_{j < n} x[xi + j] * h[hi + j]}. */
+    float dot(float[] x, int xi, float[] h, int hi, int n);
+
+    /** The fastest implementation available in this JVM. */
+    static DotProduct best() {
+        return Holder.BEST;
+    }
+
+    /** Plain Java with four partial sums (independent additions the CPU can overlap). */
+    final class Scalar implements DotProduct {
+        @Override
+        public float dot(float[] x, int xi, float[] h, int hi, int n) {
+            float s0 = 0;
+            float s1 = 0;
+            float s2 = 0;
+            float s3 = 0;
+            int j = 0;
+            for (; j + 3 < n; j += 4) {
+                s0 += x[xi + j] * h[hi + j];
+                s1 += x[xi + j + 1] * h[hi + j + 1];
+                s2 += x[xi + j + 2] * h[hi + j + 2];
+                s3 += x[xi + j + 3] * h[hi + j + 3];
+            }
+            for (; j < n; j++) {
+                s0 += x[xi + j] * h[hi + j];
+            }
+            return (s0 + s1) + (s2 + s3);
+        }
+    }
+
+    /** Lazy, once-only choice of the implementation. */
+    final class Holder {
+        private static final Logger LOG = LoggerFactory.getLogger(DotProduct.class);
+        static final DotProduct BEST = choose();
+
+        private Holder() {
+        }
+
+        private static DotProduct choose() {
+            if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+                return new Scalar();
+            }
+            try {
+                return (DotProduct) Class.forName("org.ser4j.core.audio.VectorDotProduct")
+                        .getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException | LinkageError e) {
+                LOG.debug("Vector API present but unusable; resampling with the scalar kernel", e);
+                return new Scalar();
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.ser4j.features.dsp;
+
+/**
+ * Centred framing as librosa does it with {@code center=True}: the signal is padded by
+ * {@code frameLength / 2} on both sides and frame {@code t} starts at padded sample
+ * {@code t * hopLength}, i.e. it is centred on original sample {@code t * hopLength}.
+ *
+ * <p>Defaults (librosa): frame length 2048 samples, hop 512 samples.
+ */
+public final class Framing {
+    /** librosa's default frame length (and n_fft), samples. */
+    public static final int DEFAULT_FRAME_LENGTH = 2048;
+    /** librosa's default hop, samples. */
+    public static final int DEFAULT_HOP_LENGTH = 512;
+
+    private Framing() {
+    }
+
+    /**
+     * Number of centred frames for a signal: {@code 1 + length / hopLength} (157 for 80,080
+     * samples at hop 512).
+     *
+     * @param length signal length in samples, {@code >= 0}
+     * @param hopLength hop in samples, {@code > 0}
+     * @return frame count
+     */
+    public static int centeredFrameCount(int length, int hopLength) {
+        if (length < 0 || hopLength <= 0) {
+            throw new IllegalArgumentException("need length >= 0 and hopLength > 0, got " + length + ", " + hopLength);
+        }
+        return 1 + length / hopLength;
+    }
+
+    /** How the centred padding is filled. */
+    public enum PadMode {
+        /** Zeros (librosa's {@code pad_mode="constant"}, used by the STFT and RMS). */
+        CONSTANT,
+        /** Repeat the first / last sample (numpy's {@code "edge"}, used by zero-crossing rate). */
+        EDGE
+    }
+
+    /**
+     * Copies frame {@code frame} of the centred, padded signal into {@code out[0..frameLength)}
+     * without materialising the padded signal.
+     *
+     * @param signal unpadded signal, length {@code >= 1} for {@link PadMode#EDGE}
+     * @param frame frame index, {@code 0 <= frame < centeredFrameCount}
+     * @param frameLength frame length in samples (even)
+     * @param hopLength hop in samples
+     * @param mode padding mode
+     * @param out destination, at least {@code frameLength} long
+     */
+    public static void copyFrame(float[] signal, int frame, int frameLength, int hopLength, PadMode mode, double[] out) {
+        int n = signal.length;
+        int start = frame * hopLength - frameLength / 2;
+        for (int i = 0; i < frameLength; i++) {
+            int j = start + i;
+            double v;
+            if (j < 0) {
+                v = mode == PadMode.EDGE && n > 0 ? signal[0] : 0.0;
+            } else if (j >= n) {
+                v = mode == PadMode.EDGE && n > 0 ? signal[n - 1] : 0.0;
+            } else {
+                v = signal[j];
+            }
+            out[i] = v;
+        }
+    }
+}

@@ -1,0 +1,350 @@
+package org.ser4j.features.dsp;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The SIMD {@link MelPowerKernel} (Vector API, double precision). It transforms a batch of as many
+ * frames as a vector has double lanes at once: lane {@code l} of every vector belongs to frame
+ * {@code t0 + l}, so each butterfly of the FFT is one vector operation for the whole batch and no
+ * shuffles are needed. Per batch:
+ * <ol>
+ *   <li>pack: window the frame and store sample pairs {@code (x[2j], x[2j+1])} as complex
+ *       {@code z[j]} at bit-reversed positions;</li>
+ *   <li>an iterative complex FFT of {@code nFft/2} points in fused radix-2x2 passes, the first
+ *       ones blocked for the L1 cache;</li>
+ *   <li>split the half-length spectrum into the real spectrum of {@code nFft} points and square
+ *       its magnitude;</li>
+ *   <li>multiply by the sparse filterbank rows.</li>
+ * </ol>
+ * Loaded reflectively by {@link VectorSupport} only when {@code jdk.incubator.vector} is present.
+ */
+final class VectorMelPowerKernel implements MelPowerKernel {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    /** Points per cache block for the first FFT passes (256 points x 8 lanes x 16 bytes = 32 KiB, L1-sized; measured best of 16..1024). */
+    private static final int BLOCK = 256;
+
+    private final int nFft;
+    private final int hop;
+    private final int m;
+    private final int bins;
+    private final double[] window;
+    private final int[] rev;
+    private final double[] cosM;
+    private final double[] sinM;
+    private final double[] cosN;
+    private final double[] sinN;
+    private final MelFilterbank filterbank;
+    private final ThreadLocal<Scratch> scratch;
+    /** Lane offsets of consecutive frames in the signal: {@code l * hop}. */
+    private final int[] laneOffsets;
+
+    private static final class Scratch {
+        final double[] re;
+        final double[] im;
+        final double[] power;
+        final double[] lanes = new double[L];
+        final int[] starts = new int[L];
+        double[] signal = new double[0];
+
+        Scratch(int m) {
+            re = new double[m * L];
+            im = new double[m * L];
+            power = new double[(m + 1) * L];
+        }
+    }
+
+    VectorMelPowerKernel(int nFft, int hopLength, MelFilterbank filterbank) {
+        if (nFft < 16 || Integer.bitCount(nFft) != 1 || hopLength <= 0 || filterbank.fftBins() != 1 + nFft / 2) {
+            throw new IllegalArgumentException("vector kernel needs a power-of-two nFft >= 16 and a matching filterbank");
+        }
+        this.nFft = nFft;
+        this.hop = hopLength;
+        this.m = nFft / 2;
+        this.bins = m + 1;
+        this.window = HannWindow.periodic(nFft);
+        this.filterbank = filterbank;
+        int bitsM = Integer.numberOfTrailingZeros(m);
+        rev = new int[m];
+        for (int j = 0; j < m; j++) {
+            rev[j] = Integer.reverse(j) >>> (32 - bitsM);
+        }
+        cosM = new double[m / 2];
+        sinM = new double[m / 2];
+        for (int k = 0; k < m / 2; k++) {
+            cosM[k] = Math.cos(2 * Math.PI * k / m);
+            sinM[k] = Math.sin(2 * Math.PI * k / m);
+        }
+        cosN = new double[bins];
+        sinN = new double[bins];
+        for (int k = 0; k < bins; k++) {
+            cosN[k] = Math.cos(2 * Math.PI * k / nFft);
+            sinN[k] = Math.sin(2 * Math.PI * k / nFft);
+        }
+        laneOffsets = new int[L];
+        for (int l = 0; l < L; l++) {
+            laneOffsets[l] = l * hopLength;
+        }
+        int mm = m;
+        scratch = ThreadLocal.withInitial(() -> new Scratch(mm));
+    }
+
+    @Override
+    public String name() {
+        return "vector-" + L + "x64";
+    }
+
+    @Override
+    public void melPower(float[] signal, float[] out) {
+        int frames = Framing.centeredFrameCount(signal.length, hop);
+        Scratch s = scratch.get();
+        if (s.signal.length != signal.length) {
+            s.signal = new double[signal.length];
+        }
+        double[] yd = s.signal;
+        for (int i = 0; i < signal.length; i++) {
+            yd[i] = signal[i];
+        }
+        for (int t0 = 0; t0 < frames; t0 += L) {
+            transform(signal, t0, frames, s);
+            power(s.re, s.im, s.power);
+            mel(s.power, s.lanes, out, t0, frames);
+        }
+    }
+
+    /**
+     * Packs the batch and runs the FFT. The first radix-4 passes (spans up to {@link #BLOCK}) are
+     * done block by block right after packing, while the block is in L1; the remaining passes sweep
+     * the whole array.
+     */
+    private void transform(float[] y, int t0, int frames, Scratch s) {
+        double[] re = s.re;
+        double[] im = s.im;
+        int[] starts = s.starts;
+        boolean inside = true;
+        for (int l = 0; l < L; l++) {
+            int t = t0 + l;
+            starts[l] = t * hop - nFft / 2;
+            inside &= t < frames && starts[l] >= 0 && starts[l] + nFft <= y.length;
+        }
+        int block = Math.min(BLOCK, m);
+        for (int from = 0; from < m; from += block) {
+            if (inside) {
+                packInside(s.signal, starts, from, from + block, re, im);
+            } else {
+                packEdge(y, starts, t0, frames, from, from + block, re, im);
+            }
+            int h = 1;
+            if (4 <= block) {
+                firstRadix4(re, im, from, from + block);
+                h = 4;
+            }
+            for (; 4 * h <= block; h *= 4) {
+                radix4(re, im, from, from + block, h);
+            }
+        }
+        int h = 1;
+        while (4 * h <= block) {
+            h *= 4;
+        }
+        for (; 4 * h <= m; h *= 4) {
+            radix4(re, im, 0, m, h);
+        }
+        if (h < m) {
+            radix2(re, im, h);
+        }
+    }
+
+    /** Packed positions {@code [from, to)}: {@code z[p] = (x[2j] w[2j], x[2j+1] w[2j+1])}, {@code j = rev[p]}. */
+    private void packInside(double[] y, int[] starts, int from, int to, double[] re, double[] im) {
+        double[] w = window;
+        int[] r = rev;
+        int[] offsets = laneOffsets;
+        int s0 = starts[0];
+        for (int p = from; p < to; p++) {
+            int j2 = 2 * r[p];
+            // sample j2 (and j2 + 1) of every frame in the batch: a strided gather from the
+            // signal converted to double once per call
+            DoubleVector even = DoubleVector.fromArray(S, y, s0 + j2, offsets, 0);
+            DoubleVector odd = DoubleVector.fromArray(S, y, s0 + j2 + 1, offsets, 0);
+            even.mul(w[j2]).intoArray(re, p * L);
+            odd.mul(w[j2 + 1]).intoArray(im, p * L);
+        }
+    }
+
+    private void packEdge(float[] y, int[] starts, int t0, int frames, int from, int to, double[] re, double[] im) {
+        int n = y.length;
+        double[] w = window;
+        int[] r = rev;
+        for (int p = from; p < to; p++) {
+            int j2 = 2 * r[p];
+            int base = p * L;
+            for (int l = 0; l < L; l++) {
+                int i0 = starts[l] + j2;
+                int i1 = i0 + 1;
+                boolean live = t0 + l < frames;
+                re[base + l] = live && i0 >= 0 && i0 < n ? y[i0] * w[j2] : 0.0;
+                im[base + l] = live && i1 >= 0 && i1 < n ? y[i1] * w[j2 + 1] : 0.0;
+            }
+        }
+    }
+
+    /**
+     * Two radix-2 decimation-in-time stages (spans {@code 2h} and {@code 4h}) fused, on the
+     * points {@code [from, to)}: half the memory traffic of two separate stages.
+     */
+    private void radix4(double[] re, double[] im, int from, int to, int h) {
+        int span = 4 * h;
+        int step1 = m / (2 * h);
+        int step2 = m / (4 * h);
+        for (int j = 0; j < h; j++) {
+            DoubleVector c1 = DoubleVector.broadcast(S, cosM[j * step1]);
+            DoubleVector s1 = DoubleVector.broadcast(S, sinM[j * step1]);
+            DoubleVector ns1 = s1.neg();
+            DoubleVector c2 = DoubleVector.broadcast(S, cosM[j * step2]);
+            DoubleVector s2 = DoubleVector.broadcast(S, sinM[j * step2]);
+            DoubleVector ns2 = s2.neg();
+            for (int g = from + j; g < to; g += span) {
+                int i0 = g * L;
+                int i1 = i0 + h * L;
+                int i2 = i1 + h * L;
+                int i3 = i2 + h * L;
+                DoubleVector x0r = DoubleVector.fromArray(S, re, i0);
+                DoubleVector x0i = DoubleVector.fromArray(S, im, i0);
+                DoubleVector x1r = DoubleVector.fromArray(S, re, i1);
+                DoubleVector x1i = DoubleVector.fromArray(S, im, i1);
+                DoubleVector x2r = DoubleVector.fromArray(S, re, i2);
+                DoubleVector x2i = DoubleVector.fromArray(S, im, i2);
+                DoubleVector x3r = DoubleVector.fromArray(S, re, i3);
+                DoubleVector x3i = DoubleVector.fromArray(S, im, i3);
+                // stage A, twiddle w1 = c1 - i s1 on x1 and x3: (xr c1 + xi s1, xi c1 - xr s1)
+                DoubleVector b1r = x1i.fma(s1, x1r.mul(c1));
+                DoubleVector b1i = x1r.fma(ns1, x1i.mul(c1));
+                DoubleVector b3r = x3i.fma(s1, x3r.mul(c1));
+                DoubleVector b3i = x3r.fma(ns1, x3i.mul(c1));
+                DoubleVector y0r = x0r.add(b1r);
+                DoubleVector y0i = x0i.add(b1i);
+                DoubleVector y1r = x0r.sub(b1r);
+                DoubleVector y1i = x0i.sub(b1i);
+                DoubleVector y2r = x2r.add(b3r);
+                DoubleVector y2i = x2i.add(b3i);
+                DoubleVector y3r = x2r.sub(b3r);
+                DoubleVector y3i = x2i.sub(b3i);
+                // stage B, twiddle w2 = c2 - i s2 on y2, and w2 * (-i) on y3
+                DoubleVector t2r = y2i.fma(s2, y2r.mul(c2));
+                DoubleVector t2i = y2r.fma(ns2, y2i.mul(c2));
+                DoubleVector u3r = y3i.fma(s2, y3r.mul(c2));
+                DoubleVector u3i = y3r.fma(ns2, y3i.mul(c2));
+                // t3 = -i * u3 = (u3i, -u3r)
+                y0r.add(t2r).intoArray(re, i0);
+                y0i.add(t2i).intoArray(im, i0);
+                y0r.sub(t2r).intoArray(re, i2);
+                y0i.sub(t2i).intoArray(im, i2);
+                y1r.add(u3i).intoArray(re, i1);
+                y1i.sub(u3r).intoArray(im, i1);
+                y1r.sub(u3i).intoArray(re, i3);
+                y1i.add(u3r).intoArray(im, i3);
+            }
+        }
+    }
+
+    /** {@link #radix4} with {@code h = 1}: all twiddles are 1, a plain 4-point DFT per group. */
+    private static void firstRadix4(double[] re, double[] im, int from, int to) {
+        for (int g = from; g < to; g += 4) {
+            int i0 = g * L;
+            int i1 = i0 + L;
+            int i2 = i1 + L;
+            int i3 = i2 + L;
+            DoubleVector x0r = DoubleVector.fromArray(S, re, i0);
+            DoubleVector x0i = DoubleVector.fromArray(S, im, i0);
+            DoubleVector x1r = DoubleVector.fromArray(S, re, i1);
+            DoubleVector x1i = DoubleVector.fromArray(S, im, i1);
+            DoubleVector x2r = DoubleVector.fromArray(S, re, i2);
+            DoubleVector x2i = DoubleVector.fromArray(S, im, i2);
+            DoubleVector x3r = DoubleVector.fromArray(S, re, i3);
+            DoubleVector x3i = DoubleVector.fromArray(S, im, i3);
+            DoubleVector y0r = x0r.add(x1r);
+            DoubleVector y0i = x0i.add(x1i);
+            DoubleVector y1r = x0r.sub(x1r);
+            DoubleVector y1i = x0i.sub(x1i);
+            DoubleVector y2r = x2r.add(x3r);
+            DoubleVector y2i = x2i.add(x3i);
+            DoubleVector y3r = x2r.sub(x3r);
+            DoubleVector y3i = x2i.sub(x3i);
+            y0r.add(y2r).intoArray(re, i0);
+            y0i.add(y2i).intoArray(im, i0);
+            y0r.sub(y2r).intoArray(re, i2);
+            y0i.sub(y2i).intoArray(im, i2);
+            // y3 times -i is (y3i, -y3r)
+            y1r.add(y3i).intoArray(re, i1);
+            y1i.sub(y3r).intoArray(im, i1);
+            y1r.sub(y3i).intoArray(re, i3);
+            y1i.add(y3r).intoArray(im, i3);
+        }
+    }
+
+    /** The last radix-2 stage (span {@code 2h = m}) when log2(m) is odd. */
+    private void radix2(double[] re, double[] im, int h) {
+        int step = m / (2 * h);
+        for (int j = 0; j < h; j++) {
+            double c = cosM[j * step];
+            double sn = sinM[j * step];
+            for (int g = j; g < m; g += 2 * h) {
+                int a = g * L;
+                int b = (g + h) * L;
+                DoubleVector ar = DoubleVector.fromArray(S, re, a);
+                DoubleVector ai = DoubleVector.fromArray(S, im, a);
+                DoubleVector br = DoubleVector.fromArray(S, re, b);
+                DoubleVector bi = DoubleVector.fromArray(S, im, b);
+                DoubleVector tr = br.mul(c).add(bi.mul(sn));
+                DoubleVector ti = bi.mul(c).sub(br.mul(sn));
+                ar.add(tr).intoArray(re, a);
+                ai.add(ti).intoArray(im, a);
+                ar.sub(tr).intoArray(re, b);
+                ai.sub(ti).intoArray(im, b);
+            }
+        }
+    }
+
+    /** Real spectrum of nFft points from the half-length complex one, then |X|^2. */
+    private void power(double[] re, double[] im, double[] power) {
+        int mask = m - 1;
+        for (int k = 0; k <= m; k++) {
+            int ka = (k & mask) * L;
+            int kb = ((m - k) & mask) * L;
+            DoubleVector ar = DoubleVector.fromArray(S, re, ka);
+            DoubleVector ai = DoubleVector.fromArray(S, im, ka);
+            DoubleVector br = DoubleVector.fromArray(S, re, kb);
+            DoubleVector bi = DoubleVector.fromArray(S, im, kb).neg();
+            DoubleVector er = ar.add(br).mul(0.5);
+            DoubleVector ei = ai.add(bi).mul(0.5);
+            // odd part O = (A - B) / (2i) = (Di, -Dr) with D = (A - B) / 2
+            DoubleVector or = ai.sub(bi).mul(0.5);
+            DoubleVector oi = br.sub(ar).mul(0.5);
+            double c = cosN[k];
+            double sn = sinN[k];
+            // X = E + (c - i sn) * O
+            DoubleVector xr = er.add(or.mul(c)).add(oi.mul(sn));
+            DoubleVector xi = ei.add(oi.mul(c)).sub(or.mul(sn));
+            xr.mul(xr).add(xi.mul(xi)).intoArray(power, k * L);
+        }
+    }
+
+    private void mel(double[] power, double[] lanes, float[] out, int t0, int frames) {
+        int nMels = filterbank.melBands();
+        int valid = Math.min(L, frames - t0);
+        for (int band = 0; band < nMels; band++) {
+            float[] w = filterbank.rowView(band);
+            DoubleVector acc = DoubleVector.zero(S);
+            for (int k = filterbank.start(band), e = filterbank.end(band); k < e; k++) {
+                acc = DoubleVector.fromArray(S, power, k * L).mul(w[k]).add(acc);
+            }
+            acc.intoArray(lanes, 0);
+            int base = band * frames + t0;
+            for (int l = 0; l < valid; l++) {
+                out[base + l] = (float) lanes[l];
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * librosa-faithful DSP building blocks (librosa 0.10 defaults): fixed-length pad/trim, centred
+ * framing, the periodic Hann window, the power STFT, Slaney and HTK mel scales, the mel
+ * filterbank, power to dB, zero-crossing rate and RMS.
+ *
+ * <p>Every class documents its defaults and units the way librosa does. Classes here are either
+ * static functions or immutable objects whose tables are built once in the constructor; all are
+ * safe to share between threads (per-call scratch lives on the calling thread). No I/O, no
+ * resampling, no decoding and no model code belongs here.
+ */
+package org.ser4j.features.dsp;

@@ -1,0 +1,53 @@
+package org.ser4j.features.dsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** The SIMD kernel computes what the portable kernel computes, for any FFT size, hop and length. */
+class MelPowerKernelTest {
+
+    @Property(tries = 40)
+    void simdKernelEqualsPortableKernel(@ForAll("signals") float[] signal, @ForAll("ffts") int nFft,
+            @ForAll("hopDivisors") int hopDivisor) {
+        Assume.that(VectorSupport.available());
+        int hop = Math.max(1, nFft / hopDivisor);
+        MelFilterbank fb = new MelFilterbank(16000, nFft, Math.max(1, Math.min(40, nFft / 4)));
+        MelPowerKernel simd = VectorSupport.vectorKernel(nFft, hop, fb);
+        assertTrue(simd != null && simd.name().startsWith("vector"), "vector kernel loads");
+        MelPowerKernel portable = MelPowerKernel.portable(nFft, hop, fb);
+        int frames = Framing.centeredFrameCount(signal.length, hop);
+        float[] a = new float[fb.melBands() * frames];
+        float[] b = new float[a.length];
+        simd.melPower(signal, a);
+        portable.melPower(signal, b);
+        float max = 0;
+        for (float v : b) {
+            max = Math.max(max, v);
+        }
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(b[i], a[i], 1e-6 * Math.abs(b[i]) + 1e-9 * max, "band " + i / frames + " frame " + i % frames);
+        }
+    }
+
+    @Provide
+    Arbitrary<float[]> signals() {
+        return Arbitraries.floats().between(-1f, 1f).array(float[].class).ofMinSize(0).ofMaxSize(3000);
+    }
+
+    @Provide
+    Arbitrary<Integer> ffts() {
+        return Arbitraries.of(16, 32, 64, 128, 256, 512, 2048);
+    }
+
+    @Provide
+    Arbitrary<Integer> hopDivisors() {
+        return Arbitraries.of(1, 2, 3, 4, 5);
+    }
+}

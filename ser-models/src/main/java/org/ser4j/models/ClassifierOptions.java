@@ -1,0 +1,68 @@
+package org.ser4j.models;
+
+/**
+ * How an {@link OnnxEmotionClassifier} slices long clips and spreads work over threads.
+ * Immutable; start from {@link #defaults()} and change single fields with the {@code with...}
+ * methods.
+ *
+ * <p>A clip longer than the model window (80,080 samples, about 5 s, at 16 kHz for the bundled
+ * models) is cut into windows of the window length starting every {@code hopSamples} samples;
+ * the last window is zero-padded like a short training clip. With the default hop of 40,040
+ * samples (half a window, about 2.5 s at 16 kHz) neighbouring windows overlap by half, so every
+ * sample except those of the first and last half-window is seen twice.
+ *
+ * @param hopSamples distance between window starts, in samples at the model's sample rate; at
+ *     least 1 and at most the model window (checked when the classifier is built). Default 40,040.
+ * @param batchSize windows per ONNX Runtime call, at least 1. Default 32.
+ * @param parallelism threads that decode and extract features in
+ *     {@link OnnxEmotionClassifier#classifyAll(java.util.List)}, at least 1. Default: available processors.
+ * @param inferenceThreads ONNX Runtime intra-op threads per model; 0 lets ONNX Runtime choose
+ *     (one per core). Default 0.
+ */
+public record ClassifierOptions(int hopSamples, int batchSize, int parallelism, int inferenceThreads) {
+    /** Default hop between window starts: half of the 80,080-sample window. */
+    public static final int DEFAULT_HOP_SAMPLES = 40_040;
+    /** Default number of windows per inference call. */
+    public static final int DEFAULT_BATCH_SIZE = 32;
+
+    /** Checks the arguments. */
+    public ClassifierOptions {
+        if (hopSamples < 1) {
+            throw new IllegalArgumentException("hopSamples must be at least 1, got " + hopSamples);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
+        }
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+        }
+        if (inferenceThreads < 0) {
+            throw new IllegalArgumentException("inferenceThreads must be 0 (ONNX Runtime's choice) or positive, got " + inferenceThreads);
+        }
+    }
+
+    /** Hop 40,040 samples, batches of 32, one feature thread per processor, ONNX Runtime's own thread count. */
+    public static ClassifierOptions defaults() {
+        return new ClassifierOptions(DEFAULT_HOP_SAMPLES, DEFAULT_BATCH_SIZE, Runtime.getRuntime().availableProcessors(), 0);
+    }
+
+    /** These options with another hop, in samples at the model's sample rate. */
+    public ClassifierOptions withHopSamples(int hop) {
+        return new ClassifierOptions(hop, batchSize, parallelism, inferenceThreads);
+    }
+
+    /** These options with another inference batch size. */
+    public ClassifierOptions withBatchSize(int size) {
+        return new ClassifierOptions(hopSamples, size, parallelism, inferenceThreads);
+    }
+
+    /** These options with another number of feature-extraction threads for {@code classifyAll}. */
+    public ClassifierOptions withParallelism(int threads) {
+        return new ClassifierOptions(hopSamples, batchSize, threads, inferenceThreads);
+    }
+
+    /** These options with another ONNX Runtime intra-op thread count (0: ONNX Runtime's choice). */
+    public ClassifierOptions withInferenceThreads(int threads) {
+        return new ClassifierOptions(hopSamples, batchSize, parallelism, threads);
+    }
+}

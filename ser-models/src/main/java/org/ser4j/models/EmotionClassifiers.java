@@ -1,0 +1,226 @@
+package org.ser4j.models;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * Creates {@link OnnxEmotionClassifier}s from the models bundled with ser-models or from any
+ * model exported by ser-training.
+ *
+ * <pre>{@code
+ * try (EmotionClassifier classifier = EmotionClassifiers.defaultClassifier()) {
+ *     Prediction p = classifier.classify(Path.of("clip.wav"));
+ *     System.out.println(p.emotion() + " " + p.probability(p.emotion()));
+ * }
+ * }</pre>
+ *
+ * <p>Bundled models are the class-path resources {@code org/ser4j/models/time.onnx} and
+ * {@code mel.onnx}; each is checked against its {@code .onnx.sha256} on every load. Every method
+ * creates a new classifier with its own ONNX Runtime sessions: create one, share it between
+ * threads, and close it when done.
+ */
+public final class EmotionClassifiers {
+    /** Name of the bundled time-domain model (ZCR + RMS, 1D CNN). */
+    public static final String TIME = "time";
+    /** Name of the bundled log-mel model (2D CNN). */
+    public static final String MEL = "mel";
+    /** Name of the weighted average of both bundled models. */
+    public static final String ENSEMBLE = "ensemble";
+
+    private EmotionClassifiers() {
+    }
+
+    /** The bundled time-domain model with default options. */
+    public static OnnxEmotionClassifier timeDomain() {
+        return timeDomain(ClassifierOptions.defaults());
+    }
+
+    /** The bundled time-domain model. */
+    public static OnnxEmotionClassifier timeDomain(ClassifierOptions options) {
+        return bundled(BundledModels.production(), TIME, options, AudioSource.WAV, ExtractorFactory.SER4J);
+    }
+
+    /** The bundled log-mel model with default options. */
+    public static OnnxEmotionClassifier melSpectrogram() {
+        return melSpectrogram(ClassifierOptions.defaults());
+    }
+
+    /** The bundled log-mel model. */
+    public static OnnxEmotionClassifier melSpectrogram(ClassifierOptions options) {
+        return bundled(BundledModels.production(), MEL, options, AudioSource.WAV, ExtractorFactory.SER4J);
+    }
+
+    /**
+     * Both bundled models, their probabilities averaged with the weights in the bundled
+     * {@code ensemble.properties} ({@code weight.time}, {@code weight.mel}; equal when absent),
+     * with default options.
+     */
+    public static OnnxEmotionClassifier ensemble() {
+        return ensemble(ClassifierOptions.defaults());
+    }
+
+    /** Both bundled models, weighted as in {@code ensemble.properties}. */
+    public static OnnxEmotionClassifier ensemble(ClassifierOptions options) {
+        return bundled(BundledModels.production(), ENSEMBLE, options, AudioSource.WAV, ExtractorFactory.SER4J);
+    }
+
+    /**
+     * The bundled classifier that validated best, as named by the bundled
+     * {@code default.properties} ({@code model=time|mel|ensemble}; ensemble when absent), with
+     * default options.
+     */
+    public static OnnxEmotionClassifier defaultClassifier() {
+        return defaultClassifier(ClassifierOptions.defaults());
+    }
+
+    /** The bundled classifier named by {@code default.properties}. */
+    public static OnnxEmotionClassifier defaultClassifier(ClassifierOptions options) {
+        return bundled(BundledModels.production(), defaultName(BundledModels.production()), options,
+                AudioSource.WAV, ExtractorFactory.SER4J);
+    }
+
+    /** Which bundled classifier {@link #defaultClassifier()} returns: time, mel or ensemble. */
+    public static String defaultModelName() {
+        return defaultName(BundledModels.production());
+    }
+
+    /**
+     * A bundled classifier by name: {@code time}, {@code mel}, {@code ensemble} or {@code default}
+     * (case-insensitive).
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public static OnnxEmotionClassifier bundled(String name, ClassifierOptions options) {
+        Objects.requireNonNull(name, "name");
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        if (n.equals("default")) {
+            return defaultClassifier(options);
+        }
+        return bundled(BundledModels.production(), n, options, AudioSource.WAV, ExtractorFactory.SER4J);
+    }
+
+    /** Whether {@code name} names a bundled classifier: time, mel, ensemble or default. */
+    public static boolean isBundledName(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        return n.equals(TIME) || n.equals(MEL) || n.equals(ENSEMBLE) || n.equals("default");
+    }
+
+    /** A model exported by ser-training, configured by its metadata alone, with default options. */
+    public static OnnxEmotionClassifier fromOnnx(Path model) throws IOException {
+        return fromOnnx(model, ClassifierOptions.defaults());
+    }
+
+    /**
+     * A model exported by ser-training, configured by its metadata alone. If a file
+     * {@code <model>.sha256} exists beside it, the model is checked against it.
+     *
+     * @throws IOException naming the file if it cannot be read
+     * @throws ModelLoadException if ONNX Runtime cannot open it or the checksum does not match
+     * @throws IncompatibleModelException if it is not a ser4j model this version supports
+     */
+    public static OnnxEmotionClassifier fromOnnx(Path model, ClassifierOptions options) throws IOException {
+        return fromOnnx(model, options, AudioSource.WAV, ExtractorFactory.SER4J);
+    }
+
+    static OnnxEmotionClassifier fromOnnx(Path model, ClassifierOptions options, AudioSource audio,
+            ExtractorFactory extractors) throws IOException {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(options, "options");
+        String name = model.toString();
+        if (!Files.exists(model)) {
+            throw new NoSuchFileException(name, null, "model file does not exist");
+        }
+        if (Files.isDirectory(model)) {
+            throw new IOException(name + ": is a directory, not an ONNX model file");
+        }
+        byte[] bytes = Files.readAllBytes(model);
+        Path shaFile = model.resolveSibling(model.getFileName() + ".sha256");
+        if (Files.isRegularFile(shaFile)) {
+            String expected = BundledModels.parseSha256(shaFile.toString(), Files.readString(shaFile, java.nio.charset.StandardCharsets.US_ASCII));
+            String actual = BundledModels.sha256(bytes);
+            if (!expected.equals(actual)) {
+                throw new ModelLoadException(name, "SHA-256 mismatch: " + shaFile + " says " + expected
+                        + " but the file hashes to " + actual);
+            }
+        }
+        OnnxModel m = OnnxModel.open(name, bytes, options.inferenceThreads(), extractors);
+        return new OnnxEmotionClassifier(name, List.of(m), new float[] {1f}, options, audio);
+    }
+
+    static OnnxEmotionClassifier bundled(BundledModels resources, String name, ClassifierOptions options,
+            AudioSource audio, ExtractorFactory extractors) {
+        Objects.requireNonNull(options, "options");
+        switch (name) {
+            case TIME:
+            case MEL: {
+                OnnxModel m = open(resources, name, options, extractors);
+                return new OnnxEmotionClassifier("bundled " + name + " model", List.of(m), new float[] {1f}, options, audio);
+            }
+            case ENSEMBLE: {
+                float[] weights = ensembleWeights(resources);
+                List<OnnxModel> models = new ArrayList<>();
+                try {
+                    models.add(open(resources, TIME, options, extractors));
+                    models.add(open(resources, MEL, options, extractors));
+                } catch (RuntimeException e) {
+                    models.forEach(OnnxModel::close);
+                    throw e;
+                }
+                String description = String.format(Locale.ROOT, "bundled ensemble (time %.3f, mel %.3f)",
+                        weights[0] / (weights[0] + weights[1]), weights[1] / (weights[0] + weights[1]));
+                return new OnnxEmotionClassifier(description, models, weights, options, audio);
+            }
+            default:
+                throw new IllegalArgumentException("no bundled model named '" + name + "'; expected time, mel, ensemble or default");
+        }
+    }
+
+    private static OnnxModel open(BundledModels resources, String name, ClassifierOptions options, ExtractorFactory extractors) {
+        byte[] bytes = resources.modelBytes(name);
+        return OnnxModel.open(resources.resource(name + ".onnx"), bytes, options.inferenceThreads(), extractors);
+    }
+
+    /** Weights {time, mel} from {@code ensemble.properties}; 0.5 each when absent. */
+    static float[] ensembleWeights(BundledModels resources) {
+        Properties p = resources.properties("ensemble.properties");
+        String source = resources.resource("ensemble.properties");
+        float time = weight(p, "weight.time", source);
+        float mel = weight(p, "weight.mel", source);
+        if (!(time + mel > 0)) {
+            throw new ModelLoadException(source, "weight.time and weight.mel must not both be zero");
+        }
+        return new float[] {time, mel};
+    }
+
+    private static float weight(Properties p, String key, String source) {
+        String v = p.getProperty(key);
+        if (v == null) {
+            return 0.5f;
+        }
+        try {
+            float w = Float.parseFloat(v.trim());
+            if (!Float.isFinite(w) || w < 0) {
+                throw new ModelLoadException(source, key + " must be a finite non-negative number, got '" + v + "'");
+            }
+            return w;
+        } catch (NumberFormatException e) {
+            throw new ModelLoadException(source, key + " is not a number: '" + v + "'", e);
+        }
+    }
+
+    static String defaultName(BundledModels resources) {
+        String v = resources.properties("default.properties").getProperty("model", ENSEMBLE).trim().toLowerCase(Locale.ROOT);
+        if (!v.equals(TIME) && !v.equals(MEL) && !v.equals(ENSEMBLE)) {
+            throw new ModelLoadException(resources.resource("default.properties"),
+                    "model must be time, mel or ensemble, got '" + v + "'");
+        }
+        return v;
+    }
+}

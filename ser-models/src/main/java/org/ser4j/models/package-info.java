@@ -1,0 +1,12 @@
+/**
+ * Emotion classification with ONNX Runtime: {@link org.ser4j.models.EmotionClassifiers} (the
+ * entry point, including the bundled trained models), {@link org.ser4j.models.OnnxEmotionClassifier}
+ * and its result types ({@link org.ser4j.models.Timeline}, {@link org.ser4j.models.WindowPrediction},
+ * {@link org.ser4j.models.ClassificationResult}).
+ *
+ * <p>Inference only: audio decoding lives in ser-core, feature extraction in ser-features and
+ * training in ser-training. Nothing here writes files, prints or exits; logging goes through the
+ * SLF4J API. Bundled models are class-path resources under {@code org/ser4j/models/}, each with a
+ * {@code .sha256} checked on load.
+ */
+package org.ser4j.models;

@@ -1,0 +1,75 @@
+package org.ser4j.models;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ser4j.core.audio.AudioClip;
+import org.ser4j.core.audio.Resampler;
+import org.ser4j.core.audio.WavDecoder;
+import org.ser4j.features.FeatureConfig;
+import org.ser4j.features.FeatureExtractor;
+import org.ser4j.features.LogMelSpectrogram;
+import org.ser4j.features.TimeDomainFeatures;
+
+/**
+ * The public {@code fromOnnx} path with ser-core's decoder and resampler and ser-features'
+ * extractors: the classifier's output equals the same steps done by hand.
+ */
+class RealPipelineTest {
+    @TempDir
+    Path dir;
+
+    private float[] byHand(TinyModels.Spec spec, FeatureExtractor extractor, Path wav, int window) throws IOException {
+        AudioClip clip = Resampler.resample(WavDecoder.read(wav), 16000);
+        float[] samples = Arrays.copyOfRange(clip.samples(), window * 40_040, Math.min(clip.length(), window * 40_040 + 80_080));
+        return spec.reference(spec.standardise(extractor.extract(samples)));
+    }
+
+    @Test
+    void timeDomainModelOnAStereo44kFile() throws IOException {
+        TinyModels.Spec spec = TinyModels.spec(TinyModels.metadata(org.ser4j.core.model.FeatureKind.TIME_DOMAIN,
+                new float[] {0.05f}, new float[] {0.04f}), 21, 0.3f);
+        Path model = TinyModels.write(dir, "time.onnx", TinyModels.bytes(spec));
+        float[] mono = JavaSoundSource.signal(44_100 * 7, 3);
+        Path wav = writeStereo(dir.resolve("stereo.wav"), mono, 44_100);
+        try (OnnxEmotionClassifier c = EmotionClassifiers.fromOnnx(model)) {
+            Timeline t = c.classifyTimeline(wav);
+            assertEquals(2, t.windows().size()); // 7 s = 112,000 samples at 16 kHz
+            FeatureExtractor x = new TimeDomainFeatures(FeatureConfig.DEFAULT);
+            for (int w = 0; w < 2; w++) {
+                assertArrayEquals(byHand(spec, x, wav, w), t.windows().get(w).prediction().probabilities(), 2e-5f);
+            }
+        }
+    }
+
+    @Test
+    void logMelModelOnA16kMonoFile() throws IOException {
+        TinyModels.Spec spec = TinyModels.spec(TinyModels.metadata(org.ser4j.core.model.FeatureKind.LOG_MEL,
+                new float[] {-40f}, new float[] {20f}), 22, 0.02f);
+        Path model = TinyModels.write(dir, "mel.onnx", TinyModels.bytes(spec));
+        Path wav = JavaSoundSource.write(dir.resolve("mono.wav"), JavaSoundSource.signal(50_000, 8), 16_000);
+        try (OnnxEmotionClassifier c = EmotionClassifiers.fromOnnx(model)) {
+            float[] got = c.classify(wav).probabilities();
+            assertArrayEquals(byHand(spec, new LogMelSpectrogram(FeatureConfig.DEFAULT), wav, 0), got, 2e-5f);
+        }
+    }
+
+    private static Path writeStereo(Path path, float[] mono, int rate) throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(mono.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (float v : mono) {
+            short s = (short) Math.round(v * 32767);
+            b.putShort(s).putShort((short) (s / 2));
+        }
+        javax.sound.sampled.AudioFormat f = new javax.sound.sampled.AudioFormat(rate, 16, 2, true, false);
+        try (javax.sound.sampled.AudioInputStream in = new javax.sound.sampled.AudioInputStream(
+                new java.io.ByteArrayInputStream(b.array()), f, mono.length)) {
+            javax.sound.sampled.AudioSystem.write(in, javax.sound.sampled.AudioFileFormat.Type.WAVE, path.toFile());
+        }
+        return path;
+    }
+}

@@ -1,0 +1,124 @@
+package org.ser4j.training;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.ser4j.core.Emotion;
+import org.ser4j.core.corpus.LabelledClip;
+import org.ser4j.core.split.DatasetSplit;
+
+/**
+ * The checks a run makes before any feature extraction or training, each failing with a
+ * {@link TrainingInputException} that names the path or class at fault.
+ */
+public final class InputChecks {
+    private InputChecks() {
+    }
+
+    /**
+     * Every data directory exists, is a readable directory and holds at least one regular file
+     * somewhere below it.
+     */
+    public static void dataDirectories(List<Path> dirs) {
+        if (dirs == null || dirs.isEmpty()) {
+            throw new TrainingInputException("no data directory given (use --data DIR)");
+        }
+        for (Path dir : dirs) {
+            if (!Files.exists(dir)) {
+                throw new TrainingInputException("data directory " + dir + " does not exist");
+            }
+            if (!Files.isDirectory(dir)) {
+                throw new TrainingInputException("data directory " + dir + " is not a directory");
+            }
+            if (!Files.isReadable(dir)) {
+                throw new TrainingInputException("data directory " + dir + " is not readable");
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                if (files.noneMatch(Files::isRegularFile)) {
+                    throw new TrainingInputException("data directory " + dir + " is empty: it holds no files");
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new TrainingInputException("data directory " + dir + " cannot be read: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * The output directory exists or can be created, and a file can be written in it (checked by
+     * creating and deleting a probe file).
+     */
+    public static void outputDirectory(Path dir) {
+        if (dir == null) {
+            throw new TrainingInputException("no output directory given (use --out DIR)");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new TrainingInputException("output directory " + dir + " exists and is not a directory");
+        }
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".ser4j-write-probe", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new TrainingInputException("output directory " + dir + " is not writable: " + e, e);
+        }
+    }
+
+    /** The feature cache directory exists or can be created, and is writable. */
+    public static void cacheDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".ser4j-write-probe", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new TrainingInputException("feature cache directory " + dir + " is not writable: " + e + " (choose another with --cache DIR)", e);
+        }
+    }
+
+    /** The clips hold at least two emotions. */
+    public static void atLeastTwoClasses(List<LabelledClip> clips, List<Path> dirs) {
+        if (clips.isEmpty()) {
+            throw new TrainingInputException("no labelled clips found in " + dirs
+                    + " (file names follow no known corpus convention: CREMA-D, RAVDESS, EmoDB or folder-per-label)");
+        }
+        Map<Emotion, Integer> counts = counts(clips);
+        if (counts.size() < 2) {
+            throw new TrainingInputException("the corpus in " + dirs + " has only one class (" + counts.keySet().iterator().next().label()
+                    + ", " + clips.size() + " clips); training needs at least two");
+        }
+    }
+
+    /**
+     * Every emotion in the corpus has clips in the training part, and the validation part is not
+     * empty.
+     */
+    public static void trainingPartHasEveryClass(DatasetSplit split) {
+        Map<Emotion, Integer> train = counts(split.train());
+        for (List<LabelledClip> part : List.of(split.validation(), split.test())) {
+            for (Map.Entry<Emotion, Integer> e : counts(part).entrySet()) {
+                if (!train.containsKey(e.getKey())) {
+                    throw new TrainingInputException("class " + e.getKey().label() + " is missing from the training part ("
+                            + e.getValue() + " clips in validation/test, none in train); add more clips of it or use --split random");
+                }
+            }
+        }
+        if (train.size() < 2) {
+            throw new TrainingInputException("the training part has fewer than two classes: " + train.keySet());
+        }
+        if (split.validation().isEmpty()) {
+            throw new TrainingInputException("the validation part is empty; use more data or a larger --val-fraction");
+        }
+    }
+
+    /** Clips per emotion, only emotions that occur. */
+    static Map<Emotion, Integer> counts(List<LabelledClip> clips) {
+        Map<Emotion, Integer> m = new EnumMap<>(Emotion.class);
+        for (LabelledClip c : clips) {
+            m.merge(c.emotion(), 1, Integer::sum);
+        }
+        return m;
+    }
+}

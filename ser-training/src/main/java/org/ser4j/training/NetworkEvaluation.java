@@ -1,0 +1,95 @@
+package org.ser4j.training;
+
+import org.ser4j.core.Emotion;
+import org.ser4j.training.nn.Network;
+
+/**
+ * A network's predictions on a labelled set: confusion counts, accuracy and mean cross-entropy.
+ * Immutable.
+ */
+public final class NetworkEvaluation {
+    /** Samples predicted per call to {@link Network#predict}, bounding the memory of evaluation. */
+    static final int PREDICT_CHUNK = 128;
+
+    private final long[][] confusion;
+    private final double meanCrossEntropy;
+    private final int size;
+
+    private NetworkEvaluation(long[][] confusion, double meanCrossEntropy, int size) {
+        this.confusion = confusion;
+        this.meanCrossEntropy = meanCrossEntropy;
+        this.size = size;
+    }
+
+    /** Evaluates {@code net} on every sample of {@code set}. */
+    public static NetworkEvaluation of(Network net, FeatureSet set) {
+        return of(net, set, null);
+    }
+
+    /** Evaluates {@code net} on the samples {@code indices} of {@code set} (all when null). */
+    static NetworkEvaluation of(Network net, FeatureSet set, int[] indices) {
+        if (set.featureLength() != net.inputLength()) {
+            throw new IllegalArgumentException("inputs have " + set.featureLength() + " values, the network takes " + net.inputLength());
+        }
+        int n = indices == null ? set.size() : indices.length;
+        int len = set.featureLength();
+        long[][] confusion = new long[Emotion.COUNT][Emotion.COUNT];
+        double ce = 0;
+        float[] x = new float[Math.min(PREDICT_CHUNK, Math.max(n, 1)) * len];
+        int[] y = new int[PREDICT_CHUNK];
+        int[] order = indices;
+        if (order == null) {
+            order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+        }
+        for (int from = 0; from < n; from += PREDICT_CHUNK) {
+            int count = Math.min(PREDICT_CHUNK, n - from);
+            set.gather(order, from, count, x, y);
+            float[] p = net.predict(x, count);
+            for (int j = 0; j < count; j++) {
+                int best = 0;
+                for (int c = 1; c < Emotion.COUNT; c++) {
+                    if (p[j * Emotion.COUNT + c] > p[j * Emotion.COUNT + best]) {
+                        best = c;
+                    }
+                }
+                confusion[y[j]][best]++;
+                ce -= Math.log(Math.max(p[j * Emotion.COUNT + y[j]], 1e-12f));
+            }
+        }
+        return new NetworkEvaluation(confusion, n == 0 ? Double.NaN : ce / n, n);
+    }
+
+    /** Counts: row = actual emotion ordinal, column = predicted. A copy. */
+    public long[][] confusion() {
+        long[][] c = new long[Emotion.COUNT][];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = confusion[i].clone();
+        }
+        return c;
+    }
+
+    /** Fraction predicted correctly (NaN on an empty set). */
+    public double accuracy() {
+        if (size == 0) {
+            return Double.NaN;
+        }
+        long ok = 0;
+        for (int i = 0; i < Emotion.COUNT; i++) {
+            ok += confusion[i][i];
+        }
+        return ok / (double) size;
+    }
+
+    /** Mean cross-entropy of the true labels (NaN on an empty set). */
+    public double meanCrossEntropy() {
+        return meanCrossEntropy;
+    }
+
+    /** Number of samples evaluated. */
+    public int size() {
+        return size;
+    }
+}

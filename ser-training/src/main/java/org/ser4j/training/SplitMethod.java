@@ -1,0 +1,34 @@
+package org.ser4j.training;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** How a training run divides the labelled clips into train, validation and test parts. */
+public enum SplitMethod {
+    /** Whole speakers go to validation and test (no speaker is in two parts). */
+    SPEAKER("speaker"),
+    /** The notebook's stratified random 70/30 split, then 5 % of train for validation. */
+    RANDOM("random");
+
+    private final String id;
+
+    SplitMethod(String id) {
+        this.id = id;
+    }
+
+    /** Command-line id. */
+    public String id() {
+        return id;
+    }
+
+    /** The method with the given id, case-insensitive. */
+    public static Optional<SplitMethod> fromId(String id) {
+        String norm = id.trim().toLowerCase(Locale.ROOT);
+        for (SplitMethod s : values()) {
+            if (s.id.equals(norm)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+}

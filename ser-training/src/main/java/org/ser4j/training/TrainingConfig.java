@@ -1,0 +1,127 @@
+package org.ser4j.training;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ser4j.core.model.FeatureKind;
+
+/**
+ * Hyper-parameters of one training run. Immutable; {@link #recipe(FeatureKind)} gives the
+ * reference notebook's settings and the {@code with...} methods change one setting each.
+ *
+ * @param kind which model (and features) to train
+ * @param epochs maximum number of passes over the training part, at least 1
+ * @param batchSize samples per optimisation step, at least 1
+ * @param learningRate Adam's learning rate, positive
+ * @param seed seed of weight initialisation and of the per-epoch shuffles
+ * @param l2Scale factor applied to every layer's L2 kernel penalty (1 = the notebook's factors,
+ *     0 = no penalty)
+ * @param standardization input standardisation, fitted on the training part only
+ * @param patience early stopping: stop after this many epochs without a better validation
+ *     accuracy; 0 disables early stopping
+ * @param threads worker threads of the engine and of feature extraction, at least 1
+ */
+public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double learningRate, long seed,
+        double l2Scale, Standardization standardization, int patience, int threads) {
+
+    /** Default number of epochs of both recipes. */
+    public static final int DEFAULT_EPOCHS = 50;
+    /** Default seed. */
+    public static final long DEFAULT_SEED = 42L;
+
+    /** Checks the arguments. */
+    public TrainingConfig {
+        if (kind == null) {
+            throw new IllegalArgumentException("model kind must not be null");
+        }
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
+        }
+        if (!(l2Scale >= 0) || !Double.isFinite(l2Scale)) {
+            throw new IllegalArgumentException("L2 scale must be a non-negative number, got " + l2Scale);
+        }
+        if (standardization == null) {
+            throw new IllegalArgumentException("standardization must not be null");
+        }
+        if (patience < 0) {
+            throw new IllegalArgumentException("patience must be 0 (off) or positive, got " + patience);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+    }
+
+    /**
+     * The reference notebook's recipe: the time-domain model with Adam 2.5e-3 and batch 120, the
+     * log-mel model with Adam 1e-3 and batch 1024 (processed by the engine in memory-bounded
+     * chunks); no standardisation, L2 factors as published, no early stopping, the epoch with the
+     * best validation accuracy kept, {@value #DEFAULT_EPOCHS} epochs, all available cores.
+     */
+    public static TrainingConfig recipe(FeatureKind kind) {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        return kind == FeatureKind.TIME_DOMAIN
+                ? new TrainingConfig(kind, DEFAULT_EPOCHS, 120, 2.5e-3, DEFAULT_SEED, 1.0, Standardization.NONE, 0, threads)
+                : new TrainingConfig(kind, DEFAULT_EPOCHS, 1024, 1e-3, DEFAULT_SEED, 1.0, Standardization.NONE, 0, threads);
+    }
+
+    /** This config with another number of epochs. */
+    public TrainingConfig withEpochs(int value) {
+        return new TrainingConfig(kind, value, batchSize, learningRate, seed, l2Scale, standardization, patience, threads);
+    }
+
+    /** This config with another batch size. */
+    public TrainingConfig withBatchSize(int value) {
+        return new TrainingConfig(kind, epochs, value, learningRate, seed, l2Scale, standardization, patience, threads);
+    }
+
+    /** This config with another learning rate. */
+    public TrainingConfig withLearningRate(double value) {
+        return new TrainingConfig(kind, epochs, batchSize, value, seed, l2Scale, standardization, patience, threads);
+    }
+
+    /** This config with another seed. */
+    public TrainingConfig withSeed(long value) {
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, value, l2Scale, standardization, patience, threads);
+    }
+
+    /** This config with another L2 scale. */
+    public TrainingConfig withL2Scale(double value) {
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, value, standardization, patience, threads);
+    }
+
+    /** This config with another standardisation. */
+    public TrainingConfig withStandardization(Standardization value) {
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, value, patience, threads);
+    }
+
+    /** This config with another early-stopping patience (0 = off). */
+    public TrainingConfig withPatience(int value) {
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, value, threads);
+    }
+
+    /** This config with another thread count. */
+    public TrainingConfig withThreads(int value) {
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, value);
+    }
+
+    /** The settings as an ordered map of plain values, for reports and model metadata. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", kind.id());
+        m.put("epochs", epochs);
+        m.put("batchSize", batchSize);
+        m.put("learningRate", learningRate);
+        m.put("optimizer", "adam(beta1=0.9, beta2=0.999, eps=1e-7)");
+        m.put("seed", seed);
+        m.put("l2Scale", l2Scale);
+        m.put("standardization", standardization.id());
+        m.put("patience", patience);
+        m.put("threads", threads);
+        return m;
+    }
+}

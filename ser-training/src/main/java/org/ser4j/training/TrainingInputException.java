@@ -1,0 +1,21 @@
+package org.ser4j.training;
+
+/**
+ * The input of a training or evaluation run is unusable: a missing, empty or unreadable data
+ * directory, fewer than two classes, a class absent from the training part, an unwritable output
+ * directory, and the like. Raised before any training starts; the message names the path or class
+ * and says what is wrong, and is meant to be shown to the user as is.
+ */
+public class TrainingInputException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** An exception with the given message. */
+    public TrainingInputException(String message) {
+        super(message);
+    }
+
+    /** An exception with the given message and cause. */
+    public TrainingInputException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,286 @@
+package org.ser4j.training;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.ser4j.core.corpus.CorpusScanner;
+import org.ser4j.core.corpus.LabelledClip;
+import org.ser4j.core.corpus.ScanOptions;
+import org.ser4j.core.corpus.ScanResult;
+import org.ser4j.core.corpus.SkippedFile;
+import org.ser4j.core.model.FeatureKind;
+import org.ser4j.core.model.ModelMetadata;
+import org.ser4j.core.split.DatasetSplit;
+import org.ser4j.core.split.Splits;
+import org.ser4j.features.FeatureConfig;
+import org.ser4j.features.FeatureExtractor;
+import org.ser4j.features.LogMelSpectrogram;
+import org.ser4j.features.TimeDomainFeatures;
+import org.ser4j.training.nn.Network;
+import org.ser4j.training.report.ClassMetrics;
+import org.ser4j.training.report.ReportWriter;
+import org.ser4j.training.report.RunReport;
+
+/**
+ * A whole training run, from corpus folders to {@code model.onnx} and the reports: checks the
+ * input, scans and splits the corpus, extracts (or loads cached) features, standardises, trains,
+ * evaluates, writes the reports and exports the model.
+ *
+ * <p>Every input problem is found before training starts and raised as a
+ * {@link TrainingInputException}. The model is exported to a temporary file and moved into place
+ * last, so a run killed at any point leaves either no {@code model.onnx} or a complete one.
+ * The engine is reached only through {@link NetworkFactory} and {@link ModelExporter}.
+ */
+public final class TrainingPipeline {
+    /** Name of the exported model in the output directory. */
+    public static final String MODEL_FILE = "model.onnx";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Builds a freshly initialised network. */
+    @FunctionalInterface
+    public interface NetworkFactory {
+        /** A network for {@code kind} with the notebook's L2 factors times {@code l2Scale}. */
+        Network build(FeatureKind kind, double l2Scale, long seed, int threads);
+    }
+
+    /** Writes a trained network as an ONNX file. */
+    @FunctionalInterface
+    public interface ModelExporter {
+        /** Writes {@code net} with {@code metadata} to {@code out}. */
+        void export(Network net, ModelMetadata metadata, Path out) throws IOException;
+    }
+
+    /**
+     * What a run produced.
+     *
+     * @param report the report written to the output directory
+     * @param model the exported model file
+     * @param result the training history and best epoch
+     */
+    public record Outcome(RunReport report, Path model, TrainingResult result) {
+    }
+
+    private final NetworkFactory networks;
+    private final ModelExporter exporter;
+    private final Function<FeatureKind, FeatureExtractor> extractors;
+
+    /** A pipeline with the reference feature extractors ({@link FeatureConfig#DEFAULT}). */
+    public TrainingPipeline(NetworkFactory networks, ModelExporter exporter) {
+        this(networks, exporter, TrainingPipeline::referenceExtractor);
+    }
+
+    /** A pipeline with the given feature extractors (for tests and custom features). */
+    public TrainingPipeline(NetworkFactory networks, ModelExporter exporter, Function<FeatureKind, FeatureExtractor> extractors) {
+        this.networks = networks;
+        this.exporter = exporter;
+        this.extractors = extractors;
+    }
+
+    /** The notebook's extractor of a kind. */
+    public static FeatureExtractor referenceExtractor(FeatureKind kind) {
+        return kind == FeatureKind.TIME_DOMAIN ? new TimeDomainFeatures(FeatureConfig.DEFAULT) : new LogMelSpectrogram(FeatureConfig.DEFAULT);
+    }
+
+    /**
+     * Runs the whole training.
+     *
+     * @param request data, split, output and hyper-parameters
+     * @param listener told about every epoch
+     * @param info receives progress lines (scan, split, features, evaluation)
+     * @param problem receives one line per file left out (naming the file and the reason)
+     * @throws TrainingInputException on unusable input, before training starts
+     * @throws IOException if the reports or the model cannot be written
+     */
+    public Outcome run(TrainingRequest request, TrainingListener listener, Consumer<String> info, Consumer<String> problem)
+            throws IOException {
+        TrainingConfig config = request.config();
+        InputChecks.dataDirectories(request.dataDirectories());
+        InputChecks.outputDirectory(request.outputDirectory());
+        InputChecks.cacheDirectory(request.cacheDirectory());
+
+        ScanResult scan;
+        try {
+            scan = CorpusScanner.scan(request.dataDirectories(), ScanOptions.DEFAULT);
+        } catch (IOException e) {
+            throw new TrainingInputException("cannot scan " + request.dataDirectories() + ": " + e.getMessage(), e);
+        }
+        List<RunReport.SkippedEntry> skipped = new ArrayList<>();
+        for (SkippedFile s : scan.skipped()) {
+            skipped.add(new RunReport.SkippedEntry(s.path().toString(), s.reason()));
+        }
+        info.accept(String.format(Locale.ROOT, "found %d labelled clips in %s (%d other files skipped, listed in report.json)",
+                scan.clips().size(), request.dataDirectories(), scan.skipped().size()));
+        InputChecks.atLeastTwoClasses(scan.clips(), request.dataDirectories());
+
+        DatasetSplit split = split(scan.clips(), request);
+        InputChecks.trainingPartHasEveryClass(split);
+        info.accept(String.format(Locale.ROOT, "split %s: %d train, %d validation, %d test clips", request.split().id(),
+                split.train().size(), split.validation().size(), split.test().size()));
+
+        FeatureExtractor extractor = extractors.apply(config.kind());
+        FeatureSet[] parts = extract(extractor, split, request, info, problem, skipped);
+        FeatureSet train = parts[0];
+        FeatureSet validation = parts[1];
+        FeatureSet test = parts[2];
+        Standardizer standardizer = Standardizer.fit(train, config.standardization());
+        train = standardizer.apply(train);
+        validation = standardizer.apply(validation);
+        test = standardizer.apply(test);
+
+        Network net = networks.build(config.kind(), config.l2Scale(), config.seed(), config.threads());
+        info.accept(String.format(Locale.ROOT, "training the %s model (%,d parameters): %d epochs, batch %d, Adam lr %s, standardize %s, %d thread(s)",
+                config.kind().id(), net.parameterCount(), config.epochs(), config.batchSize(), config.learningRate(),
+                config.standardization().id(), config.threads()));
+        TrainingResult result = new Trainer().train(net, train, validation, config, listener);
+
+        Map<String, ClassMetrics> metrics = new LinkedHashMap<>();
+        metrics.put("validation", ClassMetrics.of(NetworkEvaluation.of(net, validation).confusion()));
+        if (test.size() > 0) {
+            metrics.put("test", ClassMetrics.of(NetworkEvaluation.of(net, test).confusion()));
+        }
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        counts.put("train", labelCounts(train));
+        counts.put("validation", labelCounts(validation));
+        counts.put("test", labelCounts(test));
+
+        RunReport report = new RunReport("train", RunReport.SER4J_VERSION, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                config.kind().id(), request.dataDirectories().stream().map(Path::toString).toList(), config.asMap(), config.seed(),
+                request.split().id(), counts, skipped, net.parameterCount(), result.history(), result.bestEpoch(),
+                result.stoppedEarly(), result.trainSamplesPerSecond(), RunReport.measurePeakHeap(), metrics);
+        ReportWriter.write(report, request.outputDirectory());
+
+        ModelMetadata metadata = metadata(extractor, standardizer, report);
+        Path model = request.outputDirectory().resolve(MODEL_FILE);
+        exportAtomically(net, metadata, model);
+        metrics.forEach((part, m) -> info.accept(String.format(Locale.ROOT, "%s: accuracy %.4f, macro F1 %.4f (%d clips)",
+                part, m.accuracy(), m.macroF1(), m.clips())));
+        info.accept(String.format(Locale.ROOT, "kept epoch %d; %.1f training samples/s; peak heap %d MiB; wrote %s and reports to %s",
+                result.bestEpoch(), result.trainSamplesPerSecond(), report.peakHeapBytes() >> 20, MODEL_FILE, request.outputDirectory()));
+        return new Outcome(report, model, result);
+    }
+
+    /**
+     * Features of the three parts, from the cache or extracted; clips that fail are reported,
+     * recorded in {@code skipped} and left out, and the class checks are repeated without them.
+     */
+    private static FeatureSet[] extract(FeatureExtractor extractor, DatasetSplit split, TrainingRequest request,
+            Consumer<String> info, Consumer<String> problem, List<RunReport.SkippedEntry> skipped) {
+        FeatureCache cache = new FeatureCache(request.cacheDirectory(), extractor);
+        List<LabelledClip> all = new ArrayList<>(split.train());
+        all.addAll(split.validation());
+        all.addAll(split.test());
+        FeatureCache.Result features = cache.load(all.stream().map(LabelledClip::path).toList(), request.config().threads(), info);
+        Set<Path> failed = new HashSet<>();
+        for (FeatureCache.Failure f : features.failures()) {
+            problem.accept("skipping " + f.file() + ": " + f.reason());
+            skipped.add(new RunReport.SkippedEntry(f.file().toString(), f.reason()));
+            failed.add(f.file());
+        }
+        Map<Path, float[]> byPath = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (features.features().get(i) != null) {
+                byPath.put(all.get(i).path(), features.features().get(i));
+            }
+        }
+        DatasetSplit usable = new DatasetSplit(keep(split.train(), failed), keep(split.validation(), failed), keep(split.test(), failed));
+        if (!failed.isEmpty()) {
+            if (usable.train().isEmpty()) {
+                throw new TrainingInputException("none of the " + split.train().size() + " training clips could be decoded");
+            }
+            InputChecks.trainingPartHasEveryClass(usable);
+        }
+        return new FeatureSet[] {toFeatureSet(usable.train(), byPath, cache.featureLength()),
+            toFeatureSet(usable.validation(), byPath, cache.featureLength()), toFeatureSet(usable.test(), byPath, cache.featureLength())};
+    }
+
+    private static DatasetSplit split(List<LabelledClip> clips, TrainingRequest request) {
+        try {
+            return request.split() == SplitMethod.SPEAKER
+                    ? Splits.speakerDisjoint(clips, request.validationFraction(), request.testFraction(), request.config().seed())
+                    : Splits.notebookRandom(clips, request.config().seed());
+        } catch (IllegalArgumentException e) {
+            throw new TrainingInputException("cannot split the corpus by " + request.split().id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<LabelledClip> keep(List<LabelledClip> clips, Set<Path> failed) {
+        return failed.isEmpty() ? clips : clips.stream().filter(c -> !failed.contains(c.path())).toList();
+    }
+
+    private static FeatureSet toFeatureSet(List<LabelledClip> clips, Map<Path, float[]> byPath, int len) {
+        float[] x = new float[Math.multiplyExact(clips.size(), len)];
+        int[] y = new int[clips.size()];
+        for (int i = 0; i < clips.size(); i++) {
+            System.arraycopy(byPath.get(clips.get(i).path()), 0, x, i * len, len);
+            y[i] = clips.get(i).emotion().ordinal();
+        }
+        return new FeatureSet(x, y, len);
+    }
+
+    static Map<String, Integer> labelCounts(FeatureSet set) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        set.classCounts().forEach((e, n) -> m.put(e.label(), n));
+        return m;
+    }
+
+    /** The metadata stored in the exported model. */
+    static ModelMetadata metadata(FeatureExtractor extractor, Standardizer standardizer, RunReport report) {
+        FeatureConfig c = extractor.config();
+        Map<String, String> extra = new LinkedHashMap<>();
+        extra.put("ser4j_version", RunReport.SER4J_VERSION);
+        extra.put("seed", Long.toString(report.seed()));
+        extra.put("split", report.split());
+        extra.put("best_epoch", Integer.toString(report.bestEpoch()));
+        extra.put("created_at", report.createdAt());
+        try {
+            extra.put("recipe", JSON.writeValueAsString(report.config()));
+            extra.put("training_data", JSON.writeValueAsString(report.dataCounts()));
+            Map<String, Map<String, Double>> summary = new LinkedHashMap<>();
+            report.metrics().forEach((part, m) -> {
+                Map<String, Double> s = new LinkedHashMap<>();
+                s.put("accuracy", m.accuracy());
+                s.put("macro_f1", m.macroF1());
+                summary.put(part, s);
+            });
+            extra.put("metrics", JSON.writeValueAsString(summary));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise model metadata: " + e.getMessage(), e);
+        }
+        return new ModelMetadata(extractor.kind(), c.sampleRate(), c.clipSamples(), c.nFft(), c.hopLength(), c.nMels(), c.topDb(),
+                ModelMetadata.emotionLabels(), standardizer.mean(), standardizer.std(), extra);
+    }
+
+    /** Exports to a temporary file beside {@code target}, then moves it into place. */
+    private void exportAtomically(Network net, ModelMetadata metadata, Path target) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+        try {
+            exporter.export(net, metadata, tmp);
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+    }
+}

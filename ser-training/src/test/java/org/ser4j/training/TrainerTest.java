@@ -1,0 +1,210 @@
+package org.ser4j.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.ser4j.core.Emotion;
+import org.ser4j.core.model.FeatureKind;
+import org.ser4j.training.nn.Network;
+
+class TrainerTest {
+    private static final TrainingConfig BASE = TrainingConfig.recipe(FeatureKind.TIME_DOMAIN)
+            .withEpochs(8).withBatchSize(16).withLearningRate(0.5).withThreads(1).withSeed(7);
+
+    @Test
+    void learnsSeparableClustersAndReportsEveryEpoch() {
+        FeatureSet train = SyntheticData.clusters(6, 40, 12, 0.7, 1);
+        FeatureSet val = SyntheticData.clusters(6, 10, 12, 0.7, 2);
+        SoftmaxRegressionNetwork net = new SoftmaxRegressionNetwork(12, 3);
+        List<String> lines = new ArrayList<>();
+        TrainingResult r = new Trainer().train(net, train, val, BASE, TrainingListener.lines(lines::add));
+
+        assertEquals(8, r.history().size());
+        assertEquals(8, lines.size());
+        assertTrue(lines.get(0).startsWith("epoch 1/8  loss "), lines.get(0));
+        assertTrue(lines.get(0).contains("samples/s") && lines.get(0).contains("ETA"), lines.get(0));
+        assertTrue(r.bestValidationAccuracy() > 0.9, "val acc " + r.bestValidationAccuracy());
+        assertTrue(r.history().get(7).loss() < r.history().get(0).loss(), "loss should fall: " + r.history());
+        // 240 samples in batches of 16 = 15 steps per epoch.
+        assertEquals(8 * 15, net.steps);
+        assertEquals(r.bestValidationAccuracy(), NetworkEvaluation.of(net, val).accuracy(), 1e-12);
+        for (EpochRecord e : r.history()) {
+            assertTrue(e.samplesPerSecond() > 0 && e.seconds() >= 0);
+        }
+    }
+
+    @Test
+    void sameSeedGivesSameHistory() {
+        FeatureSet train = SyntheticData.clusters(3, 30, 6, 1.5, 1);
+        FeatureSet val = SyntheticData.clusters(3, 10, 6, 1.5, 2);
+        TrainingResult a = new Trainer().train(new SoftmaxRegressionNetwork(6, 3), train, val, BASE, TrainingListener.none());
+        TrainingResult b = new Trainer().train(new SoftmaxRegressionNetwork(6, 3), train, val, BASE, TrainingListener.none());
+        TrainingResult c = new Trainer().train(new SoftmaxRegressionNetwork(6, 3), train, val, BASE.withSeed(8), TrainingListener.none());
+        assertArrayEquals(losses(a), losses(b));
+        assertFalse(Arrays.equals(losses(a), losses(c)), "another seed shuffles differently");
+    }
+
+    private static double[] losses(TrainingResult r) {
+        return r.history().stream().mapToDouble(EpochRecord::loss).toArray();
+    }
+
+    /** A network whose validation accuracy follows a script, one entry per epoch. */
+    private static final class ScriptedNetwork implements Network {
+        private final double[] accuracyByEpoch;
+        private float epoch; // the "parameter": number of epochs trained
+        private int stepsThisEpoch;
+        private final int stepsPerEpoch;
+        private final double loss;
+
+        ScriptedNetwork(double[] accuracyByEpoch, int stepsPerEpoch, double loss) {
+            this.accuracyByEpoch = accuracyByEpoch;
+            this.stepsPerEpoch = stepsPerEpoch;
+            this.loss = loss;
+        }
+
+        @Override
+        public FeatureKind kind() {
+            return FeatureKind.TIME_DOMAIN;
+        }
+
+        @Override
+        public int inputLength() {
+            return 1;
+        }
+
+        @Override
+        public long parameterCount() {
+            return 1;
+        }
+
+        @Override
+        public double trainStep(float[] inputs, int[] labels, int n) {
+            if (++stepsThisEpoch == stepsPerEpoch) {
+                stepsThisEpoch = 0;
+                epoch++;
+            }
+            return loss;
+        }
+
+        /** Input value v in [0,1): predicted correctly iff v < the scripted accuracy. Label 0 always. */
+        @Override
+        public float[] predict(float[] inputs, int n) {
+            double acc = epoch == 0 ? 0 : accuracyByEpoch[(int) epoch - 1];
+            float[] p = new float[n * 6];
+            for (int i = 0; i < n; i++) {
+                p[i * 6 + (inputs[i] < acc ? 0 : 1)] = 1f;
+            }
+            return p;
+        }
+
+        @Override
+        public void setLearningRate(double learningRate) {
+        }
+
+        @Override
+        public float[] parameters() {
+            return new float[] {epoch};
+        }
+
+        @Override
+        public void loadParameters(float[] parameters) {
+            epoch = parameters[0];
+        }
+    }
+
+    private static FeatureSet uniform(int n) {
+        float[] x = new float[n];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (i + 0.5f) / n;
+        }
+        return new FeatureSet(x, y, 1);
+    }
+
+    @Test
+    void restoresTheEpochWithTheBestValidationAccuracy() {
+        double[] script = {0.2, 0.5, 0.9, 0.4, 0.6, 0.3};
+        ScriptedNetwork net = new ScriptedNetwork(script, 1, 1.0);
+        TrainingConfig cfg = BASE.withEpochs(6).withBatchSize(100);
+        TrainingResult r = new Trainer().train(net, uniform(10), uniform(10), cfg, TrainingListener.none());
+        assertEquals(3, r.bestEpoch());
+        assertEquals(0.9, r.bestValidationAccuracy(), 1e-9);
+        assertEquals(6, r.history().size());
+        assertFalse(r.stoppedEarly());
+        assertEquals(3f, net.parameters()[0], "the network holds epoch 3's parameters");
+        assertEquals(0.9, NetworkEvaluation.of(net, uniform(10)).accuracy(), 1e-9);
+    }
+
+    @Test
+    void stopsEarlyAfterPatienceEpochsWithoutImprovement() {
+        double[] script = {0.2, 0.5, 0.9, 0.4, 0.6, 0.3, 0.95, 0.1};
+        ScriptedNetwork net = new ScriptedNetwork(script, 1, 1.0);
+        List<Double> etas = new ArrayList<>();
+        TrainingResult r = new Trainer().train(net, uniform(10), uniform(10), BASE.withEpochs(8).withBatchSize(100).withPatience(2),
+                (rec, max, best, eta) -> etas.add(eta));
+        assertTrue(r.stoppedEarly());
+        assertEquals(5, r.history().size(), "epochs 4 and 5 did not beat epoch 3");
+        assertEquals(3, r.bestEpoch());
+        assertEquals(0.0, etas.get(4), "nothing remains after the stopping epoch");
+        assertTrue(etas.get(0) >= 0);
+    }
+
+    @Test
+    void divergingLossIsAClearError() {
+        ScriptedNetwork net = new ScriptedNetwork(new double[] {0.5, 0.5}, 1, Double.NaN);
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> new Trainer().train(net, uniform(4), uniform(4), BASE.withEpochs(2), TrainingListener.none()));
+        assertTrue(e.getMessage().contains("epoch 1") && e.getMessage().contains("--lr"), e.getMessage());
+    }
+
+    @Test
+    void rejectsEmptyPartsAndWrongInputLength() {
+        Trainer t = new Trainer();
+        FeatureSet empty = new FeatureSet(new float[0], new int[0], 1);
+        assertThrows(IllegalArgumentException.class, () -> t.train(new SoftmaxRegressionNetwork(1, 1), empty, uniform(3), BASE, TrainingListener.none()));
+        assertThrows(IllegalArgumentException.class, () -> t.train(new SoftmaxRegressionNetwork(1, 1), uniform(3), empty, BASE, TrainingListener.none()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> t.train(new SoftmaxRegressionNetwork(5, 1), uniform(3), uniform(3), BASE, TrainingListener.none()));
+        assertTrue(e.getMessage().contains("takes 5"), e.getMessage());
+    }
+
+    @Test
+    void throughputIsTheMedianOfEpochsAfterTheFirst() {
+        List<EpochRecord> h = new ArrayList<>();
+        double[] sps = {10, 300, 100, 200, 1000};
+        for (int i = 0; i < sps.length; i++) {
+            h.add(new EpochRecord(i + 1, 1, 0, 0, 1, sps[i], 1));
+        }
+        assertEquals(250.0, new TrainingResult(h, 1, 0, false).trainSamplesPerSecond(), 1e-9);
+        assertEquals(10.0, new TrainingResult(h.subList(0, 1), 1, 0, false).trainSamplesPerSecond(), 1e-9);
+        assertEquals(300.0, new TrainingResult(h.subList(0, 2), 1, 0, false).trainSamplesPerSecond(), 1e-9);
+    }
+
+    @Test
+    void progressLineFormat() {
+        EpochRecord r = new EpochRecord(3, 1.23456, 0.5124, 0.48, 1.3, 412.4, 10);
+        String line = TrainingListener.formatLine(r, 50, true, 245);
+        assertEquals("epoch  3/50  loss 1.2346  acc 0.512  val_acc 0.480 *    412 samples/s  ETA 4m05s", line);
+        assertEquals("1h01m01s", TrainingListener.formatDuration(3661));
+        assertEquals("7s", TrainingListener.formatDuration(7.2));
+    }
+
+    @Test
+    void evaluationCountsConfusion() {
+        FeatureSet val = uniform(10);
+        ScriptedNetwork net = new ScriptedNetwork(new double[] {0.3}, 1, 1);
+        net.trainStep(new float[1], new int[1], 1);
+        NetworkEvaluation ev = NetworkEvaluation.of(net, val);
+        long[][] c = ev.confusion();
+        assertEquals(3, c[Emotion.ANGER.ordinal()][Emotion.ANGER.ordinal()]);
+        assertEquals(7, c[Emotion.ANGER.ordinal()][Emotion.DISGUST.ordinal()]);
+        assertEquals(0.3, ev.accuracy(), 1e-12);
+    }
+}
