@@ -121,7 +121,9 @@ final class ConvLayer extends Layer {
 
     @Override
     int scratchSize(int b) {
-        return (kDim + outC) * aligned(group(b) * convH * convW);
+        // im2col [K][ldn], convolution output / gradient [Cout][ldn], its transpose [ldn][Cout], dW^T [K][Cout]
+        int ldn = aligned(group(b) * convH * convW);
+        return (kDim + 2 * outC) * ldn + kDim * outC;
     }
 
     @Override
@@ -279,9 +281,17 @@ final class ConvLayer extends Layer {
                             convH, convW, grad, paramOffset);
                 }
             } else {
+                // dW^T[K][Cout] += col[K][n] . dz^T[n][Cout]: transposing dz (Cout x n) is far cheaper than
+                // transposing col (K x n), and dW^T is transposed into the gradient once per chunk
+                int dzT = conv + outC * ldn;
+                for (int co = 0; co < outC; co++) {
+                    int src = conv + co * ldn;
+                    for (int n = 0; n < ldn; n++) {
+                        scratch[dzT + n * outC + co] = scratch[src + n];
+                    }
+                }
                 im2col(x, b, s0, gs, scratch, ldn);
-                // dW[Cout][K] += dz[Cout][n] . col[K][n]^T
-                k.gemmABt(outC, kDim, ldn, scratch, conv, ldn, scratch, 0, ldn, grad, paramOffset, kDim, true);
+                k.gemm(kDim, outC, ldn, scratch, 0, ldn, 1, scratch, dzT, outC, scratch, dwT(b), outC, s0 > 0);
             }
             if (dx != null) {
                 // dcol[K][n] = W^T[K][Cout] . dz[Cout][n], then scattered back onto the input
@@ -289,6 +299,20 @@ final class ConvLayer extends Layer {
                 col2im(scratch, ldn, b, s0, gs, dx);
             }
         }
+        if (!direct) {
+            int dwT = dwT(b);
+            for (int co = 0; co < outC; co++) {
+                int row = paramOffset + co * kDim;
+                for (int kk = 0; kk < kDim; kk++) {
+                    grad[row + kk] += scratch[dwT + kk * outC + co];
+                }
+            }
+        }
+    }
+
+    /** Offset of the dW^T accumulator in the scratch buffer (after the group buffers). */
+    private int dwT(int b) {
+        return (kDim + 2 * outC) * aligned(group(b) * convH * convW);
     }
 
     /**
