@@ -75,6 +75,14 @@ public final class SequentialNetwork implements Network {
         for (Layer l : layers) {
             l.init(params, random);
         }
+        long need = 4L * (threads * workerFloats() + 3L * p);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (need > heap * 0.8) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "%d worker thread(s) with chunks of %d samples need about %d MiB of working memory, more than "
+                            + "80%% of the JVM heap (%d MiB): use fewer threads or a larger -Xmx",
+                    threads, maxChunk, need >> 20, heap >> 20));
+        }
         this.workers = new Worker[threads];
         for (int i = 0; i < threads; i++) {
             workers[i] = new Worker();
@@ -375,6 +383,20 @@ public final class SequentialNetwork implements Network {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = (float) (Math.exp(logits[off + i] - max) / sum);
         }
+    }
+
+    /** Floats one {@link Worker} allocates (must match its constructor). */
+    private long workerFloats() {
+        long acts = (long) inputLength() * maxChunk;
+        long maxAct = acts;
+        long maxScratch = 0;
+        for (Layer l : layers) {
+            long a = (long) l.activationSize() * maxChunk;
+            acts += a;
+            maxAct = Math.max(maxAct, a);
+            maxScratch = Math.max(maxScratch, l.scratchSize(maxChunk));
+        }
+        return acts + 2 * maxAct + maxScratch + params.length;
     }
 
     /** Per-thread buffers for one chunk: activations, gradients, scratch and parameter gradients. */
