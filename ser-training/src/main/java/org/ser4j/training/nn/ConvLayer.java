@@ -138,13 +138,15 @@ final class ConvLayer extends Layer {
             int conv = kDim * ldn;
             if (direct) {
                 for (int s = 0; s < gs; s++) {
-                    k.convSingleChannel(x, (s0 + s) * inHW, inW, p, paramOffset, outC, kh, kw, p, biasOff, relu, scratch,
-                            conv + s * chw, ldn, convH, convW);
+                    // when pooling follows, ReLU is applied to the 4x fewer pooled values instead
+                    k.convSingleChannel(x, (s0 + s) * inHW, inW, p, paramOffset, outC, kh, kw, p, biasOff,
+                            relu && !isPooled(), scratch, conv + s * chw, ldn, convH, convW);
                 }
             } else {
                 im2col(x, b, s0, gs, scratch, ldn);
                 k.gemm(outC, ldn, kDim, p, paramOffset, kDim, 1, scratch, 0, ldn, scratch, conv, ldn, false);
-                for (int co = 0; co < outC; co++) {
+                // max pooling commutes with the (monotone) bias and ReLU: pooled layers apply them after pooling
+                for (int co = 0; co < outC && !isPooled(); co++) {
                     float bias = p[biasOff + co];
                     int from = conv + co * ldn;
                     int to = from + gs * chw;
@@ -164,7 +166,7 @@ final class ConvLayer extends Layer {
                     int plane = conv + co * ldn + s * chw;
                     int out = (co * b + s0 + s) * outH * outW;
                     if (isPooled()) {
-                        pool(scratch, plane, y, out, b * outC * outH * outW + out);
+                        pool(scratch, plane, y, out, b * outC * outH * outW + out, direct ? 0f : p[biasOff + co]);
                     } else {
                         System.arraycopy(scratch, plane, y, out, chw);
                     }
@@ -173,8 +175,15 @@ final class ConvLayer extends Layer {
         }
     }
 
-    /** Pools one plane; writes maxima to {@code y[out..]} and window argmax codes to {@code y[codes..]}. */
-    private void pool(float[] src, int plane, float[] y, int out, int codes) {
+    private float activate(float v) {
+        return relu ? Math.max(v, 0f) : v;
+    }
+
+    /**
+     * Pools one plane of convolution outputs (before ReLU, and before the bias unless {@code bias} is
+     * 0); writes the activated maxima to {@code y[out..]} and window argmax codes to {@code y[codes..]}.
+     */
+    private void pool(float[] src, int plane, float[] y, int out, int codes, float bias) {
         for (int ho = 0; ho < outH; ho++) {
             int row = plane + ho * poolH * convW;
             int o = out + ho * outW;
@@ -194,7 +203,7 @@ final class ConvLayer extends Layer {
                     float m1 = Math.max(a1, b1);
                     int right = greater(m1, m0);
                     int down = down0 + right * (down1 - down0);
-                    y[o + wo] = Math.max(m0, m1);
+                    y[o + wo] = activate(Math.max(m0, m1) + bias);
                     y[cidx + wo] = 2 * down + right;
                 }
             } else if (poolW == 2 && poolH == 1) {
@@ -202,7 +211,7 @@ final class ConvLayer extends Layer {
                     int c = 2 * wo;
                     float a0 = src[row + c];
                     float a1 = src[row + c + 1];
-                    y[o + wo] = Math.max(a0, a1);
+                    y[o + wo] = activate(Math.max(a0, a1) + bias);
                     y[cidx + wo] = greater(a1, a0);
                 }
             } else {
@@ -219,7 +228,7 @@ final class ConvLayer extends Layer {
                             }
                         }
                     }
-                    y[o + wo] = m;
+                    y[o + wo] = activate(m + bias);
                     y[cidx + wo] = code;
                 }
             }
