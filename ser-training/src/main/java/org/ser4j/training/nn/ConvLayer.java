@@ -342,16 +342,19 @@ final class ConvLayer extends Layer {
                         for (int ho = 0; ho < convH; ho++) {
                             int dst = row + (s * convH + ho) * convW;
                             int hi = ho + i - padH;
+                            // the zero runs are a few elements long: plain loops beat Arrays.fill calls
                             if (hi < 0 || hi >= inH || woLo >= woHi) {
-                                Arrays.fill(col, dst, dst + convW, 0f);
+                                for (int t = dst; t < dst + convW; t++) {
+                                    col[t] = 0f;
+                                }
                                 continue;
                             }
-                            if (woLo > 0) {
-                                Arrays.fill(col, dst, dst + woLo, 0f);
+                            for (int t = dst; t < dst + woLo; t++) {
+                                col[t] = 0f;
                             }
                             System.arraycopy(x, xPlane + hi * inW + woLo + j - padW, col, dst + woLo, woHi - woLo);
-                            if (woHi < convW) {
-                                Arrays.fill(col, dst + woHi, dst + convW, 0f);
+                            for (int t = dst + woHi; t < dst + convW; t++) {
+                                col[t] = 0f;
                             }
                         }
                     }
