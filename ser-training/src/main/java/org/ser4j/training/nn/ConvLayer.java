@@ -253,16 +253,25 @@ final class ConvLayer extends Layer {
             int gs = Math.min(g, b - s0);
             int ldn = aligned(gs * chw);
             int conv = kDim * ldn;
-            // dz: gradient at the convolution output (after the ReLU mask), [Cout][ldn], zero padded
-            Arrays.fill(scratch, conv, conv + outC * ldn, 0f);
+            // dz: gradient at the convolution output (after the ReLU mask), [Cout][ldn], zero padded.
+            // Every element is written once below (pooling windows, their floor leftovers, the padding),
+            // so the buffer needs no clearing pass.
             for (int co = 0; co < outC; co++) {
                 int dzRow = conv + co * ldn;
+                Arrays.fill(scratch, dzRow + gs * chw, dzRow + ldn, 0f);
                 float biasGrad = 0f;
                 for (int s = 0; s < gs; s++) {
                     int out = (co * b + s0 + s) * ohw;
                     int plane = dzRow + s * chw;
                     if (isPooled()) {
                         for (int ho = 0; ho < outH; ho++) {
+                            int rowBase = plane + ho * poolH * convW;
+                            for (int i = 0; i < poolH; i++) {
+                                int r = rowBase + i * convW;
+                                for (int t = r; t < r + convW; t++) {
+                                    scratch[t] = 0f;
+                                }
+                            }
                             for (int wo = 0; wo < outW; wo++) {
                                 int o = out + ho * outW + wo;
                                 // ReLU outputs are +0.0 or positive: active iff the bits are a positive int
@@ -273,6 +282,8 @@ final class ConvLayer extends Layer {
                                 biasGrad += d;
                             }
                         }
+                        // rows below the last pooling window (floor) get no gradient
+                        Arrays.fill(scratch, plane + outH * poolH * convW, plane + chw, 0f);
                     } else {
                         for (int i = 0; i < chw; i++) {
                             float d = relu ? dy[out + i] * (((Float.floatToRawIntBits(y[out + i]) - 1) >>> 31) ^ 1)
