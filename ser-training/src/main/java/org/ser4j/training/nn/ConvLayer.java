@@ -121,7 +121,9 @@ final class ConvLayer extends Layer {
 
     @Override
     int scratchSize(int b) {
-        return (kDim + outC) * aligned(group(b) * convH * convW);
+        // im2col [K][ldn], convolution output / gradient [Cout][ldn], its transpose [ldn][Cout], dW^T [K][Cout]
+        int ldn = aligned(group(b) * convH * convW);
+        return (kDim + 2 * outC) * ldn + kDim * outC;
     }
 
     @Override
@@ -136,13 +138,15 @@ final class ConvLayer extends Layer {
             int conv = kDim * ldn;
             if (direct) {
                 for (int s = 0; s < gs; s++) {
-                    k.convSingleChannel(x, (s0 + s) * inHW, inW, p, paramOffset, outC, kh, kw, p, biasOff, relu, scratch,
-                            conv + s * chw, ldn, convH, convW);
+                    // when pooling follows, ReLU is applied to the 4x fewer pooled values instead
+                    k.convSingleChannel(x, (s0 + s) * inHW, inW, p, paramOffset, outC, kh, kw, p, biasOff,
+                            relu && !isPooled(), scratch, conv + s * chw, ldn, convH, convW);
                 }
             } else {
                 im2col(x, b, s0, gs, scratch, ldn);
                 k.gemm(outC, ldn, kDim, p, paramOffset, kDim, 1, scratch, 0, ldn, scratch, conv, ldn, false);
-                for (int co = 0; co < outC; co++) {
+                // max pooling commutes with the (monotone) bias and ReLU: pooled layers apply them after pooling
+                for (int co = 0; co < outC && !isPooled(); co++) {
                     float bias = p[biasOff + co];
                     int from = conv + co * ldn;
                     int to = from + gs * chw;
@@ -162,7 +166,7 @@ final class ConvLayer extends Layer {
                     int plane = conv + co * ldn + s * chw;
                     int out = (co * b + s0 + s) * outH * outW;
                     if (isPooled()) {
-                        pool(scratch, plane, y, out, b * outC * outH * outW + out);
+                        pool(scratch, plane, y, out, b * outC * outH * outW + out, direct ? 0f : p[biasOff + co]);
                     } else {
                         System.arraycopy(scratch, plane, y, out, chw);
                     }
@@ -171,8 +175,15 @@ final class ConvLayer extends Layer {
         }
     }
 
-    /** Pools one plane; writes maxima to {@code y[out..]} and window argmax codes to {@code y[codes..]}. */
-    private void pool(float[] src, int plane, float[] y, int out, int codes) {
+    private float activate(float v) {
+        return relu ? Math.max(v, 0f) : v;
+    }
+
+    /**
+     * Pools one plane of convolution outputs (before ReLU, and before the bias unless {@code bias} is
+     * 0); writes the activated maxima to {@code y[out..]} and window argmax codes to {@code y[codes..]}.
+     */
+    private void pool(float[] src, int plane, float[] y, int out, int codes, float bias) {
         for (int ho = 0; ho < outH; ho++) {
             int row = plane + ho * poolH * convW;
             int o = out + ho * outW;
@@ -192,7 +203,7 @@ final class ConvLayer extends Layer {
                     float m1 = Math.max(a1, b1);
                     int right = greater(m1, m0);
                     int down = down0 + right * (down1 - down0);
-                    y[o + wo] = Math.max(m0, m1);
+                    y[o + wo] = activate(Math.max(m0, m1) + bias);
                     y[cidx + wo] = 2 * down + right;
                 }
             } else if (poolW == 2 && poolH == 1) {
@@ -200,7 +211,7 @@ final class ConvLayer extends Layer {
                     int c = 2 * wo;
                     float a0 = src[row + c];
                     float a1 = src[row + c + 1];
-                    y[o + wo] = Math.max(a0, a1);
+                    y[o + wo] = activate(Math.max(a0, a1) + bias);
                     y[cidx + wo] = greater(a1, a0);
                 }
             } else {
@@ -217,7 +228,7 @@ final class ConvLayer extends Layer {
                             }
                         }
                     }
-                    y[o + wo] = m;
+                    y[o + wo] = activate(m + bias);
                     y[cidx + wo] = code;
                 }
             }
@@ -242,16 +253,25 @@ final class ConvLayer extends Layer {
             int gs = Math.min(g, b - s0);
             int ldn = aligned(gs * chw);
             int conv = kDim * ldn;
-            // dz: gradient at the convolution output (after the ReLU mask), [Cout][ldn], zero padded
-            Arrays.fill(scratch, conv, conv + outC * ldn, 0f);
+            // dz: gradient at the convolution output (after the ReLU mask), [Cout][ldn], zero padded.
+            // Every element is written once below (pooling windows, their floor leftovers, the padding),
+            // so the buffer needs no clearing pass.
             for (int co = 0; co < outC; co++) {
                 int dzRow = conv + co * ldn;
+                Arrays.fill(scratch, dzRow + gs * chw, dzRow + ldn, 0f);
                 float biasGrad = 0f;
                 for (int s = 0; s < gs; s++) {
                     int out = (co * b + s0 + s) * ohw;
                     int plane = dzRow + s * chw;
                     if (isPooled()) {
                         for (int ho = 0; ho < outH; ho++) {
+                            int rowBase = plane + ho * poolH * convW;
+                            for (int i = 0; i < poolH; i++) {
+                                int r = rowBase + i * convW;
+                                for (int t = r; t < r + convW; t++) {
+                                    scratch[t] = 0f;
+                                }
+                            }
                             for (int wo = 0; wo < outW; wo++) {
                                 int o = out + ho * outW + wo;
                                 // ReLU outputs are +0.0 or positive: active iff the bits are a positive int
@@ -262,6 +282,8 @@ final class ConvLayer extends Layer {
                                 biasGrad += d;
                             }
                         }
+                        // rows below the last pooling window (floor) get no gradient
+                        Arrays.fill(scratch, plane + outH * poolH * convW, plane + chw, 0f);
                     } else {
                         for (int i = 0; i < chw; i++) {
                             float d = relu ? dy[out + i] * (((Float.floatToRawIntBits(y[out + i]) - 1) >>> 31) ^ 1)
@@ -279,9 +301,17 @@ final class ConvLayer extends Layer {
                             convH, convW, grad, paramOffset);
                 }
             } else {
+                // dW^T[K][Cout] += col[K][n] . dz^T[n][Cout]: transposing dz (Cout x n) is far cheaper than
+                // transposing col (K x n), and dW^T is transposed into the gradient once per chunk
+                int dzT = conv + outC * ldn;
+                for (int co = 0; co < outC; co++) {
+                    int src = conv + co * ldn;
+                    for (int n = 0; n < ldn; n++) {
+                        scratch[dzT + n * outC + co] = scratch[src + n];
+                    }
+                }
                 im2col(x, b, s0, gs, scratch, ldn);
-                // dW[Cout][K] += dz[Cout][n] . col[K][n]^T
-                k.gemmABt(outC, kDim, ldn, scratch, conv, ldn, scratch, 0, ldn, grad, paramOffset, kDim, true);
+                k.gemm(kDim, outC, ldn, scratch, 0, ldn, 1, scratch, dzT, outC, scratch, dwT(b), outC, s0 > 0);
             }
             if (dx != null) {
                 // dcol[K][n] = W^T[K][Cout] . dz[Cout][n], then scattered back onto the input
@@ -289,6 +319,20 @@ final class ConvLayer extends Layer {
                 col2im(scratch, ldn, b, s0, gs, dx);
             }
         }
+        if (!direct) {
+            int dwT = dwT(b);
+            for (int co = 0; co < outC; co++) {
+                int row = paramOffset + co * kDim;
+                for (int kk = 0; kk < kDim; kk++) {
+                    grad[row + kk] += scratch[dwT + kk * outC + co];
+                }
+            }
+        }
+    }
+
+    /** Offset of the dW^T accumulator in the scratch buffer (after the group buffers). */
+    private int dwT(int b) {
+        return (kDim + 2 * outC) * aligned(group(b) * convH * convW);
     }
 
     /**
@@ -309,16 +353,19 @@ final class ConvLayer extends Layer {
                         for (int ho = 0; ho < convH; ho++) {
                             int dst = row + (s * convH + ho) * convW;
                             int hi = ho + i - padH;
+                            // the zero runs are a few elements long: plain loops beat Arrays.fill calls
                             if (hi < 0 || hi >= inH || woLo >= woHi) {
-                                Arrays.fill(col, dst, dst + convW, 0f);
+                                for (int t = dst; t < dst + convW; t++) {
+                                    col[t] = 0f;
+                                }
                                 continue;
                             }
-                            if (woLo > 0) {
-                                Arrays.fill(col, dst, dst + woLo, 0f);
+                            for (int t = dst; t < dst + woLo; t++) {
+                                col[t] = 0f;
                             }
                             System.arraycopy(x, xPlane + hi * inW + woLo + j - padW, col, dst + woLo, woHi - woLo);
-                            if (woHi < convW) {
-                                Arrays.fill(col, dst + woHi, dst + convW, 0f);
+                            for (int t = dst + woHi; t < dst + convW; t++) {
+                                col[t] = 0f;
                             }
                         }
                     }

@@ -75,6 +75,14 @@ public final class SequentialNetwork implements Network {
         for (Layer l : layers) {
             l.init(params, random);
         }
+        long need = 4L * (threads * workerFloats() + 3L * p);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (need > heap * 0.8) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "%d worker thread(s) with chunks of %d samples need about %d MiB of working memory, more than "
+                            + "80%% of the JVM heap (%d MiB): use fewer threads or a larger -Xmx",
+                    threads, maxChunk, need >> 20, heap >> 20));
+        }
         this.workers = new Worker[threads];
         for (int i = 0; i < threads; i++) {
             workers[i] = new Worker();
@@ -91,6 +99,10 @@ public final class SequentialNetwork implements Network {
         }
         LOG.info("{} network: {} parameters, {} kernels, {} thread(s), chunks of {} samples",
                 kind == null ? "custom" : kind.id(), p, kernels.name(), threads, maxChunk);
+        if (kernels instanceof ScalarKernels && !"scalar".equalsIgnoreCase(System.getProperty(KernelSelector.PROPERTY))) {
+            LOG.warn("training on the slow scalar kernels: start the JVM with --add-modules jdk.incubator.vector "
+                    + "for the Vector API kernels");
+        }
     }
 
     /** Starts describing a network whose samples have shape {@code [c, h, w]} (use h = 1 for 1D). */
@@ -201,28 +213,44 @@ public final class SequentialNetwork implements Network {
             losses[w] = sum;
         });
         float[] grad = workers[0].grad;
-        double ce = losses[0];
-        for (int w = 1; w < threads; w++) {
+        double ce = 0;
+        for (int w = 0; w < threads; w++) {
             ce += losses[w];
-            float[] g = workers[w].grad;
-            for (int i = 0; i < grad.length; i++) {
-                grad[i] += g[i];
-            }
         }
+        // reduce the workers' gradients and add the L2 terms, each worker on its own parameter range
+        // (element-wise, and the penalty's partial sums are added in worker order: deterministic)
+        double[] penalties = new double[threads];
+        runOnWorkers(w -> {
+            int lo = rangeStart(w);
+            int hi = rangeStart(w + 1);
+            for (int other = 1; other < threads; other++) {
+                float[] g = workers[other].grad;
+                for (int i = lo; i < hi; i++) {
+                    grad[i] += g[i];
+                }
+            }
+            double penalty = 0;
+            for (Layer l : layers) {
+                double l2 = l.l2();
+                int from = Math.max(lo, l.paramOffset);
+                int to = Math.min(hi, l.paramOffset + l.kernelCount());
+                if (l2 == 0 || from >= to) {
+                    continue;
+                }
+                double sq = 0;
+                float twoL2 = (float) (2 * l2);
+                for (int i = from; i < to; i++) {
+                    float wv = params[i];
+                    sq += (double) wv * wv;
+                    grad[i] += twoL2 * wv;
+                }
+                penalty += l2 * sq;
+            }
+            penalties[w] = penalty;
+        });
         double penalty = 0;
-        for (Layer l : layers) {
-            double l2 = l.l2();
-            if (l2 == 0) {
-                continue;
-            }
-            double sq = 0;
-            float twoL2 = (float) (2 * l2);
-            for (int i = l.paramOffset, e = i + l.kernelCount(); i < e; i++) {
-                float wv = params[i];
-                sq += (double) wv * wv;
-                grad[i] += twoL2 * wv;
-            }
-            penalty += l2 * sq;
+        for (int w = 0; w < threads; w++) {
+            penalty += penalties[w];
         }
         if (gradOut != null) {
             System.arraycopy(grad, 0, gradOut, 0, grad.length);
@@ -239,14 +267,21 @@ public final class SequentialNetwork implements Network {
         float c2 = (float) (1 - BETA2);
         float lr = (float) lrT;
         float eps = (float) EPSILON;
-        for (int i = 0; i < params.length; i++) {
-            float g = grad[i];
-            float m = b1 * adamM[i] + c1 * g;
-            float v = b2 * adamV[i] + c2 * g * g;
-            adamM[i] = m;
-            adamV[i] = v;
-            params[i] -= lr * m / ((float) Math.sqrt(v) + eps);
-        }
+        runOnWorkers(w -> {
+            for (int i = rangeStart(w), e = rangeStart(w + 1); i < e; i++) {
+                float g = grad[i];
+                float m = b1 * adamM[i] + c1 * g;
+                float v = b2 * adamV[i] + c2 * g * g;
+                adamM[i] = m;
+                adamV[i] = v;
+                params[i] -= lr * m / ((float) Math.sqrt(v) + eps);
+            }
+        });
+    }
+
+    /** First parameter index of worker {@code w}'s share of element-wise work. */
+    private int rangeStart(int w) {
+        return (int) ((long) params.length * w / threads);
     }
 
     @Override
@@ -348,6 +383,20 @@ public final class SequentialNetwork implements Network {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = (float) (Math.exp(logits[off + i] - max) / sum);
         }
+    }
+
+    /** Floats one {@link Worker} allocates (must match its constructor). */
+    private long workerFloats() {
+        long acts = (long) inputLength() * maxChunk;
+        long maxAct = acts;
+        long maxScratch = 0;
+        for (Layer l : layers) {
+            long a = (long) l.activationSize() * maxChunk;
+            acts += a;
+            maxAct = Math.max(maxAct, a);
+            maxScratch = Math.max(maxScratch, l.scratchSize(maxChunk));
+        }
+        return acts + 2 * maxAct + maxScratch + params.length;
     }
 
     /** Per-thread buffers for one chunk: activations, gradients, scratch and parameter gradients. */

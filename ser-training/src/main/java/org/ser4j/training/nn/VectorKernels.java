@@ -9,9 +9,12 @@ import jdk.incubator.vector.VectorSpecies;
  * Kernels on the JDK Vector API ({@code jdk.incubator.vector}, preferred species). Only loaded
  * reflectively by {@link KernelSelector} when the module is present.
  *
- * <p>{@link #gemm} keeps a 4-row by 3-vector tile of C in registers while streaming a
- * {@value #GEMM_KC}-deep panel of B (so the panel stays in L1); {@link #gemmABt} computes 4x4
- * blocks of long dot products with vector accumulators, reduced once per {@value #DOT_KC} terms.
+ * <p>{@link #gemm} packs a panel of B (at most {@value #GEMM_KC} rows by 2 or 3 vectors) into a
+ * contiguous buffer and sweeps 8-row tiles of A over it, keeping the 8x3 (or 8x2) tile of C in
+ * registers; 4-row and 1-row tiles handle the rest (and all of it below AVX-512, which lacks the
+ * registers). {@link #gemmABt} transposes B and uses {@link #gemm} when the dot products are
+ * short, and otherwise computes 4x4 blocks of dot products with vector accumulators.
+ * The single-channel direct convolution works row by row on zero-padded rows.
  */
 final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -53,7 +56,13 @@ final class VectorKernels implements Kernels {
             // the first panel overwrites C unless accumulating, so C is never cleared separately
             boolean zero = p0 == 0 && !accumulate;
             int j = 0;
-            for (; j + 3 * L <= n; j += 3 * L) {
+            // 3-vector column blocks, but end on 2-vector blocks rather than a lone 1-vector strip
+            int wide = n / (3 * L);
+            if (WIDE_TILES && wide > 0 && n - wide * 3 * L == L) {
+                wide--;
+            }
+            int wideEnd = wide * 3 * L;
+            for (; j < wideEnd; j += 3 * L) {
                 int i = 0;
                 if (WIDE_TILES && m >= 8) {
                     // pack the kc x 3L panel of B contiguously: it is then read once per 8 rows of A from L1
@@ -70,6 +79,22 @@ final class VectorKernels implements Kernels {
                 }
                 for (; i < m; i++) {
                     tile1x3(i, j, p0, kc, a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, zero);
+                }
+            }
+            if (WIDE_TILES && m >= 8) {
+                for (; j + 2 * L <= n; j += 2 * L) {
+                    float[] panel = PANEL.get();
+                    for (int p = 0; p < kc; p++) {
+                        System.arraycopy(b, bOff + (p0 + p) * ldb + j, panel, p * 2 * L, 2 * L);
+                    }
+                    int i = 0;
+                    for (; i + 8 <= m; i += 8) {
+                        tile8x2(a, aOff + i * aRs + p0 * aCs, aRs, aCs, kc, panel, c, cOff + i * ldc + j, ldc, zero);
+                    }
+                    for (; i < m; i++) {
+                        tile1x1(i, j, p0, kc, a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, zero);
+                        tile1x1(i, j + L, p0, kc, a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, zero);
+                    }
                 }
             }
             for (; j + L <= n; j += L) {
@@ -190,6 +215,73 @@ final class VectorKernels implements Kernels {
         r70.intoArray(c, c0 + 7 * ldc);
         r71.intoArray(c, c0 + 7 * ldc + L);
         r72.intoArray(c, c0 + 7 * ldc + 2 * L);
+    }
+
+    private static void tile8x2(float[] a, int ai, int aRs, int aCs, int kc, float[] panel, float[] c, int c0, int ldc,
+            boolean zero) {
+        FloatVector r00 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0);
+        FloatVector r01 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + L);
+        FloatVector r10 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + ldc);
+        FloatVector r11 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + ldc + L);
+        FloatVector r20 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc);
+        FloatVector r21 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + L);
+        FloatVector r30 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc);
+        FloatVector r31 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + L);
+        FloatVector r40 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 4 * ldc);
+        FloatVector r41 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 4 * ldc + L);
+        FloatVector r50 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 5 * ldc);
+        FloatVector r51 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 5 * ldc + L);
+        FloatVector r60 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 6 * ldc);
+        FloatVector r61 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 6 * ldc + L);
+        FloatVector r70 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 7 * ldc);
+        FloatVector r71 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 7 * ldc + L);
+        int bp = 0;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, panel, bp);
+            FloatVector b1 = FloatVector.fromArray(S, panel, bp + L);
+            FloatVector x = FloatVector.broadcast(S, a[ai]);
+            r00 = b0.fma(x, r00);
+            r01 = b1.fma(x, r01);
+            x = FloatVector.broadcast(S, a[ai + aRs]);
+            r10 = b0.fma(x, r10);
+            r11 = b1.fma(x, r11);
+            x = FloatVector.broadcast(S, a[ai + 2 * aRs]);
+            r20 = b0.fma(x, r20);
+            r21 = b1.fma(x, r21);
+            x = FloatVector.broadcast(S, a[ai + 3 * aRs]);
+            r30 = b0.fma(x, r30);
+            r31 = b1.fma(x, r31);
+            x = FloatVector.broadcast(S, a[ai + 4 * aRs]);
+            r40 = b0.fma(x, r40);
+            r41 = b1.fma(x, r41);
+            x = FloatVector.broadcast(S, a[ai + 5 * aRs]);
+            r50 = b0.fma(x, r50);
+            r51 = b1.fma(x, r51);
+            x = FloatVector.broadcast(S, a[ai + 6 * aRs]);
+            r60 = b0.fma(x, r60);
+            r61 = b1.fma(x, r61);
+            x = FloatVector.broadcast(S, a[ai + 7 * aRs]);
+            r70 = b0.fma(x, r70);
+            r71 = b1.fma(x, r71);
+            ai += aCs;
+            bp += 2 * L;
+        }
+        r00.intoArray(c, c0);
+        r01.intoArray(c, c0 + L);
+        r10.intoArray(c, c0 + ldc);
+        r11.intoArray(c, c0 + ldc + L);
+        r20.intoArray(c, c0 + 2 * ldc);
+        r21.intoArray(c, c0 + 2 * ldc + L);
+        r30.intoArray(c, c0 + 3 * ldc);
+        r31.intoArray(c, c0 + 3 * ldc + L);
+        r40.intoArray(c, c0 + 4 * ldc);
+        r41.intoArray(c, c0 + 4 * ldc + L);
+        r50.intoArray(c, c0 + 5 * ldc);
+        r51.intoArray(c, c0 + 5 * ldc + L);
+        r60.intoArray(c, c0 + 6 * ldc);
+        r61.intoArray(c, c0 + 6 * ldc + L);
+        r70.intoArray(c, c0 + 7 * ldc);
+        r71.intoArray(c, c0 + 7 * ldc + L);
     }
 
     private static void tile4x3(int i, int j, int p0, int kc, float[] a, int aOff, int aRs, int aCs, float[] b,

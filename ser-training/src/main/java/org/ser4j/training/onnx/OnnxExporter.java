@@ -77,7 +77,12 @@ public final class OnnxExporter {
             throw new IllegalArgumentException("metadata input shape " + Arrays.toString(shape) + " holds " + len
                     + " values but the network takes " + net.inputLength());
         }
-        List<LayerSpec> layers = net.layers();
+        List<LayerSpec> layers;
+        try {
+            layers = net.layers();
+        } catch (UnsupportedOperationException e) {
+            throw new IllegalArgumentException("cannot export " + net.getClass().getName() + ": " + e.getMessage(), e);
+        }
         GraphProto.Builder g = GraphProto.newBuilder().setName("ser4j_" + net.kind().id());
         g.addInput(valueInfo(INPUT_NAME, shape));
         String x = INPUT_NAME;

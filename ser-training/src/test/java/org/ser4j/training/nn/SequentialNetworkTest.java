@@ -162,6 +162,9 @@ class SequentialNetworkTest {
             assertThrows(IllegalArgumentException.class, () -> net.setLearningRate(-1));
             assertThrows(IllegalArgumentException.class, () -> Architectures.build(FeatureKind.LOG_MEL, -1, 1, 1));
             assertThrows(IllegalArgumentException.class, () -> Architectures.build(FeatureKind.LOG_MEL, 1, 1, 0));
+            // absurd thread counts are refused up front instead of running out of memory
+            e = assertThrows(IllegalArgumentException.class, () -> Architectures.build(FeatureKind.LOG_MEL, 1, 1, 100_000));
+            assertTrue(e.getMessage().contains("heap"), e.getMessage());
         }
     }
 }

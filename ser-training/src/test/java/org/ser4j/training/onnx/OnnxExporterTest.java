@@ -25,6 +25,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.ser4j.core.model.FeatureKind;
 import org.ser4j.core.model.ModelMetadata;
+import org.ser4j.features.FeatureExtractor;
+import org.ser4j.features.LogMelSpectrogram;
+import org.ser4j.features.TimeDomainFeatures;
 import org.ser4j.training.nn.Architectures;
 import org.ser4j.training.nn.Network;
 
@@ -55,11 +58,18 @@ class OnnxExporterTest {
         try (Network net = perturbed(kind)) {
             Path file = dir.resolve(kind.id() + ".onnx");
             OnnxExporter.export(net, metadata(kind), file);
+            // three random inputs, then two real feature vectors of synthetic speech-like clips
             int n = 5;
             Random r = new Random(11);
             float[] x = new float[n * net.inputLength()];
-            for (int i = 0; i < x.length; i++) {
+            for (int i = 0; i < 3 * net.inputLength(); i++) {
                 x[i] = (float) (r.nextGaussian() * 2);
+            }
+            FeatureExtractor extractor = kind == FeatureKind.TIME_DOMAIN ? new TimeDomainFeatures() : new LogMelSpectrogram();
+            for (int clip = 0; clip < 2; clip++) {
+                float[] features = extractor.extract(syntheticClip(clip, extractor.config().clipSamples()));
+                assertEquals(net.inputLength(), features.length);
+                System.arraycopy(features, 0, x, (3 + clip) * net.inputLength(), features.length);
             }
             float[] expected = net.predict(x, n);
             long[] shape = kind == FeatureKind.TIME_DOMAIN ? new long[] {n, 1, 314} : new long[] {n, 1, 128, 157};
@@ -89,6 +99,22 @@ class OnnxExporterTest {
                 assertEquals("ser4j", session.getMetadata().getProducerName());
             }
         }
+    }
+
+    /** A gliding harmonic tone with noise and an amplitude envelope, at 16 kHz. */
+    static float[] syntheticClip(int variant, int length) {
+        Random r = new Random(variant);
+        float[] y = new float[length];
+        double phase = 0;
+        for (int i = 0; i < length; i++) {
+            double t = i / 16000.0;
+            double f0 = 120 + 80 * variant + 60 * Math.sin(2 * Math.PI * 0.7 * t);
+            phase += 2 * Math.PI * f0 / 16000.0;
+            double env = 0.5 + 0.5 * Math.sin(2 * Math.PI * 3 * t);
+            y[i] = (float) (env * (0.4 * Math.sin(phase) + 0.2 * Math.sin(2 * phase) + 0.1 * Math.sin(3 * phase))
+                    + 0.01 * r.nextGaussian());
+        }
+        return y;
     }
 
     @ParameterizedTest
