@@ -31,6 +31,38 @@ public final class Framing {
         return 1 + length / hopLength;
     }
 
+    /**
+     * The frames of a zero-padded centred STFT that can hold a non-zero sample: frames outside
+     * {@code [first, last]} see only zeros, so their spectrum is exactly zero and need not be
+     * transformed. Clips padded to a fixed length (the usual case: 80,080 samples for clips of
+     * 2-4 s) end in many such frames.
+     *
+     * @param signal the samples
+     * @param nFft frame length in samples
+     * @param hopLength hop in samples
+     * @return {@code {first, last}} frame indices, inclusive; {@code first > last} when every
+     *     sample is zero
+     */
+    public static int[] audibleFrameRange(float[] signal, int nFft, int hopLength) {
+        int firstSample = 0;
+        while (firstSample < signal.length && signal[firstSample] == 0f) {
+            firstSample++;
+        }
+        if (firstSample == signal.length) {
+            return new int[] {1, 0};
+        }
+        int lastSample = signal.length - 1;
+        while (signal[lastSample] == 0f) {
+            lastSample--;
+        }
+        int frames = centeredFrameCount(signal.length, hopLength);
+        int half = nFft / 2;
+        // frame t covers samples [t*hop - half, t*hop - half + nFft)
+        int first = Math.max(0, Math.floorDiv(firstSample + half - nFft, hopLength) + 1);
+        int last = Math.min(frames - 1, Math.floorDiv(lastSample + half, hopLength));
+        return new int[] {first, last};
+    }
+
     /** How the centred padding is filled. */
     public enum PadMode {
         /** Zeros (librosa's {@code pad_mode="constant"}, used by the STFT and RMS). */

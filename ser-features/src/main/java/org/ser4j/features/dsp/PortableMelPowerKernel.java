@@ -18,8 +18,13 @@ final class PortableMelPowerKernel implements MelPowerKernel {
         int frames = stft.frames(signal.length);
         double[] scratch = new double[stft.nFft()];
         double[] power = new double[stft.bins()];
+        int[] audible = Framing.audibleFrameRange(signal, stft.nFft(), stft.hopLength());
         for (int t = 0; t < frames; t++) {
-            stft.framePower(signal, t, scratch, power);
+            if (t < audible[0] || t > audible[1]) {
+                java.util.Arrays.fill(power, 0.0);
+            } else {
+                stft.framePower(signal, t, scratch, power);
+            }
             filterbank.apply(power, out, t, frames);
         }
     }

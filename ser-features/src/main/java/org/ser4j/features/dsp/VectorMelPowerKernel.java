@@ -123,7 +123,15 @@ final class VectorMelPowerKernel implements MelPowerKernel {
     public void melPower(float[] signal, float[] out) {
         int frames = Framing.centeredFrameCount(signal.length, hop);
         Scratch s = scratch.get();
+        int[] audible = Framing.audibleFrameRange(signal, nFft, hop);
         for (int t0 = 0; t0 < frames; t0 += L) {
+            if (t0 + L - 1 < audible[0] || t0 > audible[1]) {
+                // the whole batch sees only zeros: its spectrum is exactly zero
+                for (int b = 0; b < filterbank.melBands(); b++) {
+                    java.util.Arrays.fill(out, b * frames + t0, b * frames + Math.min(frames, t0 + L), 0f);
+                }
+                continue;
+            }
             transform(signal, t0, frames, s);
             power(s.re, s.im, s.power);
             mel(s.power, s.lanes, out, t0, frames);
