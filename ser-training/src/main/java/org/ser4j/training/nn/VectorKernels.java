@@ -22,7 +22,10 @@ final class VectorKernels implements Kernels {
     private static final int GEMM_KC = 192;
     /** 8-row tiles (24 accumulators) need the 32 registers of AVX-512. */
     private static final boolean WIDE_TILES = S.vectorBitSize() >= 512;
-    private static final ThreadLocal<float[]> PANEL = ThreadLocal.withInitial(() -> new float[GEMM_KC * 3 * L]);
+    /** Floats of packed B panels per chunk (256 KiB: stays in L2 next to the A slices). */
+    private static final int PANEL_FLOATS = 1 << 16;
+    private static final ThreadLocal<float[]> PANEL = ThreadLocal.withInitial(
+            () -> new float[Math.max(PANEL_FLOATS, GEMM_KC * 3 * L) + GEMM_KC * 3 * L]);
     private static final int DOT_KC = 8192;
     /** Longest dot product for which {@link #gemmABt} transposes B and runs {@link #gemm} instead. */
     private static final int TRANSPOSE_MAX_K = 1024;
@@ -62,38 +65,78 @@ final class VectorKernels implements Kernels {
                 wide--;
             }
             int wideEnd = wide * 3 * L;
-            for (; j < wideEnd; j += 3 * L) {
-                int i = 0;
-                if (WIDE_TILES && m >= 8) {
-                    // pack the kc x 3L panel of B contiguously: it is then read once per 8 rows of A from L1
-                    float[] panel = PANEL.get();
-                    for (int p = 0; p < kc; p++) {
-                        System.arraycopy(b, bOff + (p0 + p) * ldb + j, panel, p * 3 * L, 3 * L);
-                    }
-                    for (; i + 8 <= m; i += 8) {
-                        tile8x3(a, aOff + i * aRs + p0 * aCs, aRs, aCs, kc, panel, c, cOff + i * ldc + j, ldc, zero);
-                    }
-                }
-                for (; i + 4 <= m; i += 4) {
-                    tile4x3(i, j, p0, kc, a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, zero);
-                }
-                for (; i < m; i++) {
-                    tile1x3(i, j, p0, kc, a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, zero);
-                }
-            }
             if (WIDE_TILES && m >= 8) {
-                for (; j + 2 * L <= n; j += 2 * L) {
-                    float[] panel = PANEL.get();
-                    for (int p = 0; p < kc; p++) {
-                        System.arraycopy(b, bOff + (p0 + p) * ldb + j, panel, p * 2 * L, 2 * L);
+                // GotoBLAS order: pack a chunk of B panels (kc x up to PANEL_FLOATS/kc columns, L2-sized)
+                // once, then sweep every 8-row slice of A over all panels of the chunk, so that the slice
+                // stays in L1 and A is streamed once per chunk rather than once per 3-vector panel. Each
+                // element of C still sees the same FMA sequence, so the result does not depend on the order.
+                float[] panel = PANEL.get();
+                int chunkCols = Math.max(3 * L, PANEL_FLOATS / kc / (3 * L) * (3 * L));
+                for (int j0 = 0; j0 < wideEnd; j0 += chunkCols) {
+                    int j1 = Math.min(wideEnd, j0 + chunkCols);
+                    int blocks = (j1 - j0) / (3 * L);
+                    for (int q = 0; q < blocks; q++) {
+                        int pb = q * kc * 3 * L;
+                        int jj = j0 + q * 3 * L;
+                        for (int p = 0; p < kc; p++) {
+                            System.arraycopy(b, bOff + (p0 + p) * ldb + jj, panel, pb + p * 3 * L, 3 * L);
+                        }
                     }
                     int i = 0;
                     for (; i + 8 <= m; i += 8) {
-                        tile8x2(a, aOff + i * aRs + p0 * aCs, aRs, aCs, kc, panel, c, cOff + i * ldc + j, ldc, zero);
+                        int ai = aOff + i * aRs + p0 * aCs;
+                        for (int q = 0; q < blocks; q++) {
+                            tile8x3(a, ai, aRs, aCs, kc, panel, q * kc * 3 * L, c, cOff + i * ldc + j0 + q * 3 * L, ldc,
+                                    zero);
+                        }
+                    }
+                    for (int jj = j0; jj < j1; jj += 3 * L) {
+                        int r = i;
+                        for (; r + 4 <= m; r += 4) {
+                            tile4x3(r, jj, p0, kc, a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, zero);
+                        }
+                        for (; r < m; r++) {
+                            tile1x3(r, jj, p0, kc, a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, zero);
+                        }
+                    }
+                }
+                j = wideEnd;
+                int twoEnd = j + (n - j) / (2 * L) * (2 * L);
+                int chunk2 = Math.max(2 * L, PANEL_FLOATS / kc / (2 * L) * (2 * L));
+                for (int j0 = j; j0 < twoEnd; j0 += chunk2) {
+                    int j1 = Math.min(twoEnd, j0 + chunk2);
+                    int blocks = (j1 - j0) / (2 * L);
+                    for (int q = 0; q < blocks; q++) {
+                        int pb = q * kc * 2 * L;
+                        int jj = j0 + q * 2 * L;
+                        for (int p = 0; p < kc; p++) {
+                            System.arraycopy(b, bOff + (p0 + p) * ldb + jj, panel, pb + p * 2 * L, 2 * L);
+                        }
+                    }
+                    int i = 0;
+                    for (; i + 8 <= m; i += 8) {
+                        int ai = aOff + i * aRs + p0 * aCs;
+                        for (int q = 0; q < blocks; q++) {
+                            tile8x2(a, ai, aRs, aCs, kc, panel, q * kc * 2 * L, c, cOff + i * ldc + j0 + q * 2 * L, ldc,
+                                    zero);
+                        }
                     }
                     for (; i < m; i++) {
-                        tile1x1(i, j, p0, kc, a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, zero);
-                        tile1x1(i, j + L, p0, kc, a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, zero);
+                        for (int jj = j0; jj < j1; jj += 2 * L) {
+                            tile1x1(i, jj, p0, kc, a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, zero);
+                            tile1x1(i, jj + L, p0, kc, a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, zero);
+                        }
+                    }
+                }
+                j = twoEnd;
+            } else {
+                for (; j < wideEnd; j += 3 * L) {
+                    int i = 0;
+                    for (; i + 4 <= m; i += 4) {
+                        tile4x3(i, j, p0, kc, a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, zero);
+                    }
+                    for (; i < m; i++) {
+                        tile1x3(i, j, p0, kc, a, aOff, aRs, aCs, b, bOff, ldb, c, cOff, ldc, zero);
                     }
                 }
             }
@@ -125,8 +168,8 @@ final class VectorKernels implements Kernels {
         }
     }
 
-    private static void tile8x3(float[] a, int ai, int aRs, int aCs, int kc, float[] panel, float[] c, int c0, int ldc,
-            boolean zero) {
+    private static void tile8x3(float[] a, int ai, int aRs, int aCs, int kc, float[] panel, int bp0, float[] c, int c0,
+            int ldc, boolean zero) {
         FloatVector r00 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0);
         FloatVector r01 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + L);
         FloatVector r02 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * L);
@@ -151,7 +194,7 @@ final class VectorKernels implements Kernels {
         FloatVector r70 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 7 * ldc);
         FloatVector r71 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 7 * ldc + L);
         FloatVector r72 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 7 * ldc + 2 * L);
-        int bp = 0;
+        int bp = bp0;
         for (int p = 0; p < kc; p++) {
             FloatVector b0 = FloatVector.fromArray(S, panel, bp);
             FloatVector b1 = FloatVector.fromArray(S, panel, bp + L);
@@ -217,8 +260,8 @@ final class VectorKernels implements Kernels {
         r72.intoArray(c, c0 + 7 * ldc + 2 * L);
     }
 
-    private static void tile8x2(float[] a, int ai, int aRs, int aCs, int kc, float[] panel, float[] c, int c0, int ldc,
-            boolean zero) {
+    private static void tile8x2(float[] a, int ai, int aRs, int aCs, int kc, float[] panel, int bp0, float[] c, int c0,
+            int ldc, boolean zero) {
         FloatVector r00 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0);
         FloatVector r01 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + L);
         FloatVector r10 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + ldc);
@@ -235,7 +278,7 @@ final class VectorKernels implements Kernels {
         FloatVector r61 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 6 * ldc + L);
         FloatVector r70 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 7 * ldc);
         FloatVector r71 = zero ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 7 * ldc + L);
-        int bp = 0;
+        int bp = bp0;
         for (int p = 0; p < kc; p++) {
             FloatVector b0 = FloatVector.fromArray(S, panel, bp);
             FloatVector b1 = FloatVector.fromArray(S, panel, bp + L);
