@@ -604,34 +604,73 @@ final class VectorKernels implements Kernels {
         // row end (finite input values) and are dropped, except where that would leave the array
         int padded = (outW + L - 1) / L * L;
         int upper = S.loopBound(outW);
-        float[] row = new float[padded];
-        for (int co = 0; co < cout; co++) {
-            float b = bias[biasOff + co];
-            int wc = wOff + co * kh * kw;
+        int taps = kh * kw;
+        float[] rows = new float[4 * padded];
+        int[] tapOffset = new int[taps];
+        for (int i = 0; i < kh; i++) {
+            for (int j = 0; j < kw; j++) {
+                tapOffset[i * kw + j] = i * inW + j;
+            }
+        }
+        for (int co0 = 0; co0 < cout; co0 += 4) {
+            int group = Math.min(4, cout - co0);
             for (int ho = 0; ho < outH; ho++) {
                 boolean whole = xOff + (ho + kh - 1) * inW + kw - 1 + padded <= x.length;
-                Arrays.fill(row, b);
-                for (int i = 0; i < kh; i++) {
-                    for (int j = 0; j < kw; j++) {
-                        float wt = w[wc + i * kw + j];
-                        int xr = xOff + (ho + i) * inW + j;
-                        if (whole) {
-                            axpy(wt, x, xr, row, 0, padded);
-                        } else {
-                            axpy(wt, x, xr, row, 0, upper);
-                            for (int wo = upper; wo < outW; wo++) {
-                                row[wo] += wt * x[xr + wo];
+                if (whole && group == 4) {
+                    // four channels at once, the sums kept in registers across the taps: each input vector
+                    // is loaded once for four FMAs and each output stored once (same FMA order as below)
+                    int w0 = wOff + co0 * taps;
+                    int xRow = xOff + ho * inW;
+                    for (int t = 0; t < padded; t += L) {
+                        FloatVector s0 = FloatVector.broadcast(S, bias[biasOff + co0]);
+                        FloatVector s1 = FloatVector.broadcast(S, bias[biasOff + co0 + 1]);
+                        FloatVector s2 = FloatVector.broadcast(S, bias[biasOff + co0 + 2]);
+                        FloatVector s3 = FloatVector.broadcast(S, bias[biasOff + co0 + 3]);
+                        // one flat loop over the taps: C2 keeps the sums in registers only across a single loop
+                        for (int tap = 0; tap < taps; tap++) {
+                            FloatVector xv = FloatVector.fromArray(S, x, xRow + tapOffset[tap] + t);
+                            s0 = xv.fma(FloatVector.broadcast(S, w[w0 + tap]), s0);
+                            s1 = xv.fma(FloatVector.broadcast(S, w[w0 + taps + tap]), s1);
+                            s2 = xv.fma(FloatVector.broadcast(S, w[w0 + 2 * taps + tap]), s2);
+                            s3 = xv.fma(FloatVector.broadcast(S, w[w0 + 3 * taps + tap]), s3);
+                        }
+                        s0.intoArray(rows, t);
+                        s1.intoArray(rows, padded + t);
+                        s2.intoArray(rows, 2 * padded + t);
+                        s3.intoArray(rows, 3 * padded + t);
+                    }
+                } else {
+                    for (int g = 0; g < group; g++) {
+                        int co = co0 + g;
+                        int wc = wOff + co * taps;
+                        int r0 = g * padded;
+                        Arrays.fill(rows, r0, r0 + padded, bias[biasOff + co]);
+                        for (int i = 0; i < kh; i++) {
+                            for (int j = 0; j < kw; j++) {
+                                float wt = w[wc + i * kw + j];
+                                int xr = xOff + (ho + i) * inW + j;
+                                if (whole) {
+                                    axpy(wt, x, xr, rows, r0, padded);
+                                } else {
+                                    axpy(wt, x, xr, rows, r0, upper);
+                                    for (int wo = upper; wo < outW; wo++) {
+                                        rows[r0 + wo] += wt * x[xr + wo];
+                                    }
+                                }
                             }
                         }
                     }
                 }
-                int yr = yOff + co * yStride + ho * outW;
-                if (relu) {
-                    for (int wo = 0; wo < outW; wo++) {
-                        y[yr + wo] = Math.max(row[wo], 0f); // branch-free ReLU
+                for (int g = 0; g < group; g++) {
+                    int yr = yOff + (co0 + g) * yStride + ho * outW;
+                    int r0 = g * padded;
+                    if (relu) {
+                        for (int wo = 0; wo < outW; wo++) {
+                            y[yr + wo] = Math.max(rows[r0 + wo], 0f); // branch-free ReLU
+                        }
+                    } else {
+                        System.arraycopy(rows, r0, y, yr, outW);
                     }
-                } else {
-                    System.arraycopy(row, 0, y, yr, outW);
                 }
             }
         }
