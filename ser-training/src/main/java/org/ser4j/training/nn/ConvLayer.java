@@ -20,6 +20,13 @@ import java.util.SplittableRandom;
 final class ConvLayer extends Layer {
     /** Target size of one group's column + convolution buffers, floats (2 MiB). */
     static final int GROUP_BUDGET = 1 << 19;
+    /**
+     * Budget for convolutions over fewer than {@link #SMALL_PLANE} positions (the deepest layers): there
+     * the weights (up to 3 MiB) outweigh the columns, and larger groups read each weight fewer times
+     * per chunk (16 MiB: a whole chunk of the mel model's last convolution in one group).
+     */
+    static final int SMALL_PLANE_BUDGET = 1 << 22;
+    static final int SMALL_PLANE = 32;
     private static final int COLUMN_ALIGN = 16;
 
     private final boolean oneDimensional;
@@ -112,7 +119,8 @@ final class ConvLayer extends Layer {
 
     private int group(int b) {
         int perSample = (kDim + outC) * convH * convW;
-        return Math.max(1, Math.min(b, GROUP_BUDGET / perSample));
+        int budget = convH * convW < SMALL_PLANE ? SMALL_PLANE_BUDGET : GROUP_BUDGET;
+        return Math.max(1, Math.min(b, budget / perSample));
     }
 
     private static int aligned(int n) {
