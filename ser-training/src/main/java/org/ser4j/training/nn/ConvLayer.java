@@ -350,6 +350,10 @@ final class ConvLayer extends Layer {
     private void im2col(float[] x, int b, int s0, int gs, float[] col, int ldn) {
         int n = gs * convH * convW;
         int inHW = inH * inW;
+        if (convH == inH && convW == inW) {
+            im2colSame(x, b, s0, gs, col, ldn);
+            return;
+        }
         for (int ci = 0; ci < inC; ci++) {
             for (int i = 0; i < kh; i++) {
                 for (int j = 0; j < kw; j++) {
@@ -378,6 +382,51 @@ final class ConvLayer extends Layer {
                         }
                     }
                     Arrays.fill(col, row + n, row + ldn, 0f);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #im2col} for "same" padding, where a column row of one sample is its input plane shifted by
+     * {@code (i - padH) * inW + j - padW}: one copy per plane instead of one per output row (the rows are
+     * a few dozen floats at most, so the copy calls dominated), then the elements that wrapped around a
+     * row edge or fell outside the plane are zeroed.
+     */
+    private void im2colSame(float[] x, int b, int s0, int gs, float[] col, int ldn) {
+        int hw = inH * inW;
+        for (int ci = 0; ci < inC; ci++) {
+            for (int i = 0; i < kh; i++) {
+                int hoLo = Math.max(0, padH - i);
+                int hoHi = Math.min(inH, inH + padH - i);
+                for (int j = 0; j < kw; j++) {
+                    int row = ((ci * kh + i) * kw + j) * ldn;
+                    int woLo = Math.max(0, padW - j);
+                    int woHi = Math.min(inW, inW + padW - j);
+                    int shift = (i - padH) * inW + j - padW;
+                    for (int s = 0; s < gs; s++) {
+                        int dst = row + s * hw;
+                        int xPlane = (ci * b + s0 + s) * hw;
+                        if (hoLo >= hoHi || woLo >= woHi) {
+                            Arrays.fill(col, dst, dst + hw, 0f);
+                            continue;
+                        }
+                        int from = hoLo * inW + woLo;
+                        int to = (hoHi - 1) * inW + woHi;
+                        Arrays.fill(col, dst, dst + from, 0f);
+                        System.arraycopy(x, xPlane + from + shift, col, dst + from, to - from);
+                        Arrays.fill(col, dst + to, dst + hw, 0f);
+                        for (int ho = hoLo; ho < hoHi; ho++) {
+                            int r = dst + ho * inW;
+                            for (int t = r; t < r + woLo; t++) {
+                                col[t] = 0f;
+                            }
+                            for (int t = r + woHi; t < r + inW; t++) {
+                                col[t] = 0f;
+                            }
+                        }
+                    }
+                    Arrays.fill(col, row + gs * hw, row + ldn, 0f);
                 }
             }
         }
