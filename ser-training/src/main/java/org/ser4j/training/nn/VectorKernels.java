@@ -700,36 +700,63 @@ final class VectorKernels implements Kernels {
         int padded = (outW + L - 1) / L * L;
         int upper = S.loopBound(outW);
         int taps = kh * kw;
-        float[] lanes = new float[taps * L];
-        float[] tails = new float[taps];
-        float[] row = new float[padded];
-        for (int co = 0; co < cout; co++) {
+        float[] lanes = new float[4 * taps * L];
+        float[] tails = new float[4 * taps];
+        float[] rows = new float[4 * padded];
+        for (int co0 = 0; co0 < cout; co0 += 4) {
+            int group = Math.min(4, cout - co0);
             Arrays.fill(lanes, 0f);
             Arrays.fill(tails, 0f);
             for (int ho = 0; ho < outH; ho++) {
-                int dr = dzOff + co * dzStride + ho * outW;
-                System.arraycopy(dz, dr, row, 0, outW);
+                for (int c = 0; c < group; c++) {
+                    System.arraycopy(dz, dzOff + (co0 + c) * dzStride + ho * outW, rows, c * padded, outW);
+                }
                 boolean whole = xOff + (ho + kh - 1) * inW + kw - 1 + padded <= x.length;
                 for (int i = 0; i < kh; i++) {
                     for (int j = 0; j < kw; j++) {
                         int t = i * kw + j;
                         int xr = xOff + (ho + i) * inW + j;
-                        FloatVector acc = FloatVector.fromArray(S, lanes, t * L);
-                        if (whole) {
-                            dotLanes(row, 0, x, xr, padded, acc).intoArray(lanes, t * L);
-                        } else {
-                            dotLanes(row, 0, x, xr, upper, acc).intoArray(lanes, t * L);
-                            float tail = 0f;
-                            for (int wo = upper; wo < outW; wo++) {
-                                tail += row[wo] * x[xr + wo];
+                        if (whole && group == 4) {
+                            // four channels per input load, each with its own lanes in the same order as dotLanes
+                            FloatVector s0 = FloatVector.fromArray(S, lanes, t * L);
+                            FloatVector s1 = FloatVector.fromArray(S, lanes, (taps + t) * L);
+                            FloatVector s2 = FloatVector.fromArray(S, lanes, (2 * taps + t) * L);
+                            FloatVector s3 = FloatVector.fromArray(S, lanes, (3 * taps + t) * L);
+                            for (int q = 0; q < padded; q += L) {
+                                FloatVector xv = FloatVector.fromArray(S, x, xr + q);
+                                s0 = FloatVector.fromArray(S, rows, q).fma(xv, s0);
+                                s1 = FloatVector.fromArray(S, rows, padded + q).fma(xv, s1);
+                                s2 = FloatVector.fromArray(S, rows, 2 * padded + q).fma(xv, s2);
+                                s3 = FloatVector.fromArray(S, rows, 3 * padded + q).fma(xv, s3);
                             }
-                            tails[t] += tail;
+                            s0.intoArray(lanes, t * L);
+                            s1.intoArray(lanes, (taps + t) * L);
+                            s2.intoArray(lanes, (2 * taps + t) * L);
+                            s3.intoArray(lanes, (3 * taps + t) * L);
+                            continue;
+                        }
+                        for (int c = 0; c < group; c++) {
+                            int lt = (c * taps + t) * L;
+                            FloatVector acc = FloatVector.fromArray(S, lanes, lt);
+                            if (whole) {
+                                dotLanes(rows, c * padded, x, xr, padded, acc).intoArray(lanes, lt);
+                            } else {
+                                dotLanes(rows, c * padded, x, xr, upper, acc).intoArray(lanes, lt);
+                                float tail = 0f;
+                                for (int wo = upper; wo < outW; wo++) {
+                                    tail += rows[c * padded + wo] * x[xr + wo];
+                                }
+                                tails[c * taps + t] += tail;
+                            }
                         }
                     }
                 }
             }
-            for (int t = 0; t < taps; t++) {
-                g[gOff + co * taps + t] += FloatVector.fromArray(S, lanes, t * L).reduceLanes(VectorOperators.ADD) + tails[t];
+            for (int c = 0; c < group; c++) {
+                for (int t = 0; t < taps; t++) {
+                    g[gOff + (co0 + c) * taps + t] += FloatVector.fromArray(S, lanes, (c * taps + t) * L)
+                            .reduceLanes(VectorOperators.ADD) + tails[c * taps + t];
+                }
             }
         }
     }
