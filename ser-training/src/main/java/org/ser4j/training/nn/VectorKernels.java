@@ -9,12 +9,13 @@ import jdk.incubator.vector.VectorSpecies;
  * Kernels on the JDK Vector API ({@code jdk.incubator.vector}, preferred species). Only loaded
  * reflectively by {@link KernelSelector} when the module is present.
  *
- * <p>{@link #gemm} packs a panel of B (at most {@value #GEMM_KC} rows by 2 or 3 vectors) into a
- * contiguous buffer and sweeps 8-row tiles of A over it, keeping the 8x3 (or 8x2) tile of C in
- * registers; 4-row and 1-row tiles handle the rest (and all of it below AVX-512, which lacks the
- * registers). {@link #gemmABt} transposes B and uses {@link #gemm} when the dot products are
+ * <p>{@link #gemm} packs an L2-sized chunk of B panels (each at most {@value #GEMM_KC} rows by 2 or
+ * 3 vectors) into a contiguous buffer and sweeps each 8-row slice of A over all panels of the chunk,
+ * keeping the 8x3 (or 8x2) tile of C in registers; 4-row and 1-row tiles handle the rest (and all of
+ * it below AVX-512, which lacks the registers). {@link #gemmABt} transposes B and uses {@link #gemm} when the dot products are
  * short, and otherwise computes 4x4 blocks of dot products with vector accumulators.
- * The single-channel direct convolution works row by row on zero-padded rows.
+ * The single-channel direct convolution and its weight gradient work row by row on zero-padded
+ * rows, four output channels per input load.
  */
 final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
