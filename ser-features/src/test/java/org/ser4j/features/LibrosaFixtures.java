@@ -26,8 +26,19 @@ public final class LibrosaFixtures {
     private LibrosaFixtures() {
     }
 
-    /** The fixture directory, if it can be found above the working directory. */
+    /**
+     * The fixture directory: {@code $SER4J_SHARED/fixtures/librosa} when that environment variable
+     * names the shared folder, else the first {@code shared/fixtures/librosa} above the working
+     * directory.
+     */
     public static Optional<Path> find() {
+        String shared = System.getenv("SER4J_SHARED");
+        if (shared != null && !shared.isBlank()) {
+            Path candidate = Paths.get(shared, "fixtures", "librosa");
+            if (Files.isDirectory(candidate.resolve("inputs")) && Files.isDirectory(candidate.resolve("expected"))) {
+                return Optional.of(candidate);
+            }
+        }
         Path dir = Paths.get("").toAbsolutePath();
         while (dir != null) {
             Path candidate = dir.resolve("shared").resolve("fixtures").resolve("librosa");
