@@ -27,6 +27,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorMelPowerKernel implements MelPowerKernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** Doubles per packed complex point: L real parts, then L imaginary parts. */
+    private static final int L2 = 2 * L;
     /** Floats with as many lanes as {@link #S}, for gathering one sample of every frame at once. */
     private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(L * 32));
     /** Points per cache block for the first FFT passes (256 points x 8 lanes x 16 bytes = 32 KiB, L1-sized; measured best of 16..1024). */
@@ -52,8 +54,8 @@ final class VectorMelPowerKernel implements MelPowerKernel {
     private final int[] rowOffset;
 
     private static final class Scratch {
-        final double[] re;
-        final double[] im;
+        /** The batch's complex points, interleaved per point: {@code L} real parts, then {@code L} imaginary parts. */
+        final double[] z;
         final double[] power;
         final double[] lanes = new double[L];
         final int[] starts = new int[L];
@@ -62,8 +64,7 @@ final class VectorMelPowerKernel implements MelPowerKernel {
 
         Scratch(int m, int rowValues) {
             rows = new double[rowValues];
-            re = new double[m * L];
-            im = new double[m * L];
+            z = new double[m * L2];
             power = new double[(m + 1) * L];
         }
     }
@@ -133,7 +134,7 @@ final class VectorMelPowerKernel implements MelPowerKernel {
                 continue;
             }
             transform(signal, t0, frames, s);
-            power(s.re, s.im, s.power);
+            power(s.z, s.power);
             mel(s.power, s.lanes, out, t0, frames);
         }
     }
@@ -144,8 +145,7 @@ final class VectorMelPowerKernel implements MelPowerKernel {
      * the whole array.
      */
     private void transform(float[] y, int t0, int frames, Scratch s) {
-        double[] re = s.re;
-        double[] im = s.im;
+        double[] z = s.z;
         int[] starts = s.starts;
         boolean inside = true;
         for (int l = 0; l < L; l++) {
@@ -159,19 +159,19 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         }
         for (int from = 0; from < m; from += block) {
             if (inside && rowCount > 0) {
-                packRows(s.rows, from, from + block, re, im);
+                packRows(s.rows, from, from + block, z);
             } else if (inside) {
-                packInside(y, starts, from, from + block, re, im);
+                packInside(y, starts, from, from + block, z);
             } else {
-                packEdge(y, starts, t0, frames, from, from + block, re, im);
+                packEdge(y, starts, t0, frames, from, from + block, z);
             }
             int h = 1;
             if (4 <= block) {
-                firstRadix4(re, im, from, from + block);
+                firstRadix4(z, from, from + block);
                 h = 4;
             }
             for (; 4 * h <= block; h *= 4) {
-                radix4(re, im, from, from + block, h);
+                radix4(z, from, from + block, h);
             }
         }
         int h = 1;
@@ -179,10 +179,10 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             h *= 4;
         }
         for (; 4 * h <= m; h *= 4) {
-            radix4(re, im, 0, m, h);
+            radix4(z, 0, m, h);
         }
         if (h < m) {
-            radix2(re, im, h);
+            radix2(z, h);
         }
     }
 
@@ -199,18 +199,18 @@ final class VectorMelPowerKernel implements MelPowerKernel {
     }
 
     /** {@link #packInside} from the transposed batch: contiguous vector loads. */
-    private void packRows(double[] rows, int from, int to, double[] re, double[] im) {
+    private void packRows(double[] rows, int from, int to, double[] z) {
         double[] w = window;
         int[] r = rev;
         int[] offset = rowOffset;
         for (int p = from; p < to; p++) {
             int j2 = 2 * r[p];
-            DoubleVector.fromArray(S, rows, offset[j2]).mul(w[j2]).intoArray(re, p * L);
-            DoubleVector.fromArray(S, rows, offset[j2 + 1]).mul(w[j2 + 1]).intoArray(im, p * L);
+            DoubleVector.fromArray(S, rows, offset[j2]).mul(w[j2]).intoArray(z, p * L2);
+            DoubleVector.fromArray(S, rows, offset[j2 + 1]).mul(w[j2 + 1]).intoArray(z, p * L2 + L);
         }
     }
 
-    private void packInside(float[] y, int[] starts, int from, int to, double[] re, double[] im) {
+    private void packInside(float[] y, int[] starts, int from, int to, double[] z) {
         double[] w = window;
         int[] r = rev;
         int[] offsets = laneOffsets;
@@ -220,24 +220,24 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             // sample j2 (and j2 + 1) of every frame in the batch: a strided gather
             DoubleVector even = (DoubleVector) FloatVector.fromArray(F, y, s0 + j2, offsets, 0).convertShape(VectorOperators.F2D, S, 0);
             DoubleVector odd = (DoubleVector) FloatVector.fromArray(F, y, s0 + j2 + 1, offsets, 0).convertShape(VectorOperators.F2D, S, 0);
-            even.mul(w[j2]).intoArray(re, p * L);
-            odd.mul(w[j2 + 1]).intoArray(im, p * L);
+            even.mul(w[j2]).intoArray(z, p * L2);
+            odd.mul(w[j2 + 1]).intoArray(z, p * L2 + L);
         }
     }
 
-    private void packEdge(float[] y, int[] starts, int t0, int frames, int from, int to, double[] re, double[] im) {
+    private void packEdge(float[] y, int[] starts, int t0, int frames, int from, int to, double[] z) {
         int n = y.length;
         double[] w = window;
         int[] r = rev;
         for (int p = from; p < to; p++) {
             int j2 = 2 * r[p];
-            int base = p * L;
+            int base = p * L2;
             for (int l = 0; l < L; l++) {
                 int i0 = starts[l] + j2;
                 int i1 = i0 + 1;
                 boolean live = t0 + l < frames;
-                re[base + l] = live && i0 >= 0 && i0 < n ? y[i0] * w[j2] : 0.0;
-                im[base + l] = live && i1 >= 0 && i1 < n ? y[i1] * w[j2 + 1] : 0.0;
+                z[base + l] = live && i0 >= 0 && i0 < n ? y[i0] * w[j2] : 0.0;
+                z[base + L + l] = live && i1 >= 0 && i1 < n ? y[i1] * w[j2 + 1] : 0.0;
             }
         }
     }
@@ -246,7 +246,7 @@ final class VectorMelPowerKernel implements MelPowerKernel {
      * Two radix-2 decimation-in-time stages (spans {@code 2h} and {@code 4h}) fused, on the
      * points {@code [from, to)}: half the memory traffic of two separate stages.
      */
-    private void radix4(double[] re, double[] im, int from, int to, int h) {
+    private void radix4(double[] z, int from, int to, int h) {
         int span = 4 * h;
         int step1 = m / (2 * h);
         int step2 = m / (4 * h);
@@ -258,18 +258,18 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             DoubleVector s2 = DoubleVector.broadcast(S, sinM[j * step2]);
             DoubleVector ns2 = s2.neg();
             for (int g = from + j; g < to; g += span) {
-                int i0 = g * L;
-                int i1 = i0 + h * L;
-                int i2 = i1 + h * L;
-                int i3 = i2 + h * L;
-                DoubleVector x0r = DoubleVector.fromArray(S, re, i0);
-                DoubleVector x0i = DoubleVector.fromArray(S, im, i0);
-                DoubleVector x1r = DoubleVector.fromArray(S, re, i1);
-                DoubleVector x1i = DoubleVector.fromArray(S, im, i1);
-                DoubleVector x2r = DoubleVector.fromArray(S, re, i2);
-                DoubleVector x2i = DoubleVector.fromArray(S, im, i2);
-                DoubleVector x3r = DoubleVector.fromArray(S, re, i3);
-                DoubleVector x3i = DoubleVector.fromArray(S, im, i3);
+                int i0 = g * L2;
+                int i1 = i0 + h * L2;
+                int i2 = i1 + h * L2;
+                int i3 = i2 + h * L2;
+                DoubleVector x0r = DoubleVector.fromArray(S, z, i0);
+                DoubleVector x0i = DoubleVector.fromArray(S, z, i0 + L);
+                DoubleVector x1r = DoubleVector.fromArray(S, z, i1);
+                DoubleVector x1i = DoubleVector.fromArray(S, z, i1 + L);
+                DoubleVector x2r = DoubleVector.fromArray(S, z, i2);
+                DoubleVector x2i = DoubleVector.fromArray(S, z, i2 + L);
+                DoubleVector x3r = DoubleVector.fromArray(S, z, i3);
+                DoubleVector x3i = DoubleVector.fromArray(S, z, i3 + L);
                 // stage A, twiddle w1 = c1 - i s1 on x1 and x3: (xr c1 + xi s1, xi c1 - xr s1)
                 DoubleVector b1r = x1i.fma(s1, x1r.mul(c1));
                 DoubleVector b1i = x1r.fma(ns1, x1i.mul(c1));
@@ -289,33 +289,33 @@ final class VectorMelPowerKernel implements MelPowerKernel {
                 DoubleVector u3r = y3i.fma(s2, y3r.mul(c2));
                 DoubleVector u3i = y3r.fma(ns2, y3i.mul(c2));
                 // t3 = -i * u3 = (u3i, -u3r)
-                y0r.add(t2r).intoArray(re, i0);
-                y0i.add(t2i).intoArray(im, i0);
-                y0r.sub(t2r).intoArray(re, i2);
-                y0i.sub(t2i).intoArray(im, i2);
-                y1r.add(u3i).intoArray(re, i1);
-                y1i.sub(u3r).intoArray(im, i1);
-                y1r.sub(u3i).intoArray(re, i3);
-                y1i.add(u3r).intoArray(im, i3);
+                y0r.add(t2r).intoArray(z, i0);
+                y0i.add(t2i).intoArray(z, i0 + L);
+                y0r.sub(t2r).intoArray(z, i2);
+                y0i.sub(t2i).intoArray(z, i2 + L);
+                y1r.add(u3i).intoArray(z, i1);
+                y1i.sub(u3r).intoArray(z, i1 + L);
+                y1r.sub(u3i).intoArray(z, i3);
+                y1i.add(u3r).intoArray(z, i3 + L);
             }
         }
     }
 
     /** {@link #radix4} with {@code h = 1}: all twiddles are 1, a plain 4-point DFT per group. */
-    private static void firstRadix4(double[] re, double[] im, int from, int to) {
+    private static void firstRadix4(double[] z, int from, int to) {
         for (int g = from; g < to; g += 4) {
-            int i0 = g * L;
-            int i1 = i0 + L;
-            int i2 = i1 + L;
-            int i3 = i2 + L;
-            DoubleVector x0r = DoubleVector.fromArray(S, re, i0);
-            DoubleVector x0i = DoubleVector.fromArray(S, im, i0);
-            DoubleVector x1r = DoubleVector.fromArray(S, re, i1);
-            DoubleVector x1i = DoubleVector.fromArray(S, im, i1);
-            DoubleVector x2r = DoubleVector.fromArray(S, re, i2);
-            DoubleVector x2i = DoubleVector.fromArray(S, im, i2);
-            DoubleVector x3r = DoubleVector.fromArray(S, re, i3);
-            DoubleVector x3i = DoubleVector.fromArray(S, im, i3);
+            int i0 = g * L2;
+            int i1 = i0 + L2;
+            int i2 = i1 + L2;
+            int i3 = i2 + L2;
+            DoubleVector x0r = DoubleVector.fromArray(S, z, i0);
+            DoubleVector x0i = DoubleVector.fromArray(S, z, i0 + L);
+            DoubleVector x1r = DoubleVector.fromArray(S, z, i1);
+            DoubleVector x1i = DoubleVector.fromArray(S, z, i1 + L);
+            DoubleVector x2r = DoubleVector.fromArray(S, z, i2);
+            DoubleVector x2i = DoubleVector.fromArray(S, z, i2 + L);
+            DoubleVector x3r = DoubleVector.fromArray(S, z, i3);
+            DoubleVector x3i = DoubleVector.fromArray(S, z, i3 + L);
             DoubleVector y0r = x0r.add(x1r);
             DoubleVector y0i = x0i.add(x1i);
             DoubleVector y1r = x0r.sub(x1r);
@@ -324,37 +324,37 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             DoubleVector y2i = x2i.add(x3i);
             DoubleVector y3r = x2r.sub(x3r);
             DoubleVector y3i = x2i.sub(x3i);
-            y0r.add(y2r).intoArray(re, i0);
-            y0i.add(y2i).intoArray(im, i0);
-            y0r.sub(y2r).intoArray(re, i2);
-            y0i.sub(y2i).intoArray(im, i2);
+            y0r.add(y2r).intoArray(z, i0);
+            y0i.add(y2i).intoArray(z, i0 + L);
+            y0r.sub(y2r).intoArray(z, i2);
+            y0i.sub(y2i).intoArray(z, i2 + L);
             // y3 times -i is (y3i, -y3r)
-            y1r.add(y3i).intoArray(re, i1);
-            y1i.sub(y3r).intoArray(im, i1);
-            y1r.sub(y3i).intoArray(re, i3);
-            y1i.add(y3r).intoArray(im, i3);
+            y1r.add(y3i).intoArray(z, i1);
+            y1i.sub(y3r).intoArray(z, i1 + L);
+            y1r.sub(y3i).intoArray(z, i3);
+            y1i.add(y3r).intoArray(z, i3 + L);
         }
     }
 
     /** The last radix-2 stage (span {@code 2h = m}) when log2(m) is odd. */
-    private void radix2(double[] re, double[] im, int h) {
+    private void radix2(double[] z, int h) {
         int step = m / (2 * h);
         for (int j = 0; j < h; j++) {
             double c = cosM[j * step];
             double sn = sinM[j * step];
             for (int g = j; g < m; g += 2 * h) {
-                int a = g * L;
-                int b = (g + h) * L;
-                DoubleVector ar = DoubleVector.fromArray(S, re, a);
-                DoubleVector ai = DoubleVector.fromArray(S, im, a);
-                DoubleVector br = DoubleVector.fromArray(S, re, b);
-                DoubleVector bi = DoubleVector.fromArray(S, im, b);
+                int a = g * L2;
+                int b = (g + h) * L2;
+                DoubleVector ar = DoubleVector.fromArray(S, z, a);
+                DoubleVector ai = DoubleVector.fromArray(S, z, a + L);
+                DoubleVector br = DoubleVector.fromArray(S, z, b);
+                DoubleVector bi = DoubleVector.fromArray(S, z, b + L);
                 DoubleVector tr = br.mul(c).add(bi.mul(sn));
                 DoubleVector ti = bi.mul(c).sub(br.mul(sn));
-                ar.add(tr).intoArray(re, a);
-                ai.add(ti).intoArray(im, a);
-                ar.sub(tr).intoArray(re, b);
-                ai.sub(ti).intoArray(im, b);
+                ar.add(tr).intoArray(z, a);
+                ai.add(ti).intoArray(z, a + L);
+                ar.sub(tr).intoArray(z, b);
+                ai.sub(ti).intoArray(z, b + L);
             }
         }
     }
@@ -365,15 +365,15 @@ final class VectorMelPowerKernel implements MelPowerKernel {
      * with {@code E = (Z[k] + conj Z[m-k]) / 2}, {@code O = (Z[k] - conj Z[m-k]) / 2i} and
      * {@code P = (c - i s) O}, {@code X[k] = E + P} and {@code X[m-k] = conj(E) - conj(P)}.
      */
-    private void power(double[] re, double[] im, double[] power) {
+    private void power(double[] z, double[] power) {
         int mask = m - 1;
         for (int k = 0; k <= m / 2; k++) {
-            int ka = k * L;
-            int kb = ((m - k) & mask) * L;
-            DoubleVector ar = DoubleVector.fromArray(S, re, ka);
-            DoubleVector ai = DoubleVector.fromArray(S, im, ka);
-            DoubleVector br = DoubleVector.fromArray(S, re, kb);
-            DoubleVector bi = DoubleVector.fromArray(S, im, kb);
+            int ka = k * L2;
+            int kb = ((m - k) & mask) * L2;
+            DoubleVector ar = DoubleVector.fromArray(S, z, ka);
+            DoubleVector ai = DoubleVector.fromArray(S, z, ka + L);
+            DoubleVector br = DoubleVector.fromArray(S, z, kb);
+            DoubleVector bi = DoubleVector.fromArray(S, z, kb + L);
             DoubleVector er = ar.add(br).mul(0.5);
             DoubleVector ei = ai.sub(bi).mul(0.5);
             DoubleVector or = ai.add(bi).mul(0.5);
