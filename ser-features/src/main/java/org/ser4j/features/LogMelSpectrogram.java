@@ -132,7 +132,7 @@ public final class LogMelSpectrogram implements FeatureExtractor {
     @Override
     public float[] extract(float[] samples) {
         float[] mel = melPower(samples);
-        PowerToDb.inPlace(mel, PowerToDb.DEFAULT_AMIN, config.topDb());
+        kernel.powerToDb(mel, PowerToDb.DEFAULT_AMIN, config.topDb());
         return mel;
     }
 
@@ -146,7 +146,7 @@ public final class LogMelSpectrogram implements FeatureExtractor {
      */
     public float[] powerToDb(float[] melPower) {
         float[] db = melPower.clone();
-        PowerToDb.inPlace(db, PowerToDb.DEFAULT_AMIN, config.topDb());
+        kernel.powerToDb(db, PowerToDb.DEFAULT_AMIN, config.topDb());
         return db;
     }
 

@@ -18,6 +18,18 @@ public interface MelPowerKernel {
      */
     void melPower(float[] signal, float[] out);
 
+    /**
+     * {@link PowerToDb#inPlace} ({@code ref = max}), for the output of {@link #melPower}; a kernel
+     * may override it with a faster equivalent (same result to float rounding).
+     *
+     * @param values power values; overwritten by dB
+     * @param amin floor applied before the logarithm, {@code > 0}
+     * @param topDb dynamic range kept below the maximum, dB, {@code > 0}
+     */
+    default void powerToDb(float[] values, double amin, double topDb) {
+        PowerToDb.inPlace(values, amin, topDb);
+    }
+
     /** A short name of the implementation, for logs and benchmarks. */
     String name();
 
