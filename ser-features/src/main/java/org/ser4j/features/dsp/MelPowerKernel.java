@@ -19,6 +19,21 @@ public interface MelPowerKernel {
     void melPower(float[] signal, float[] out);
 
     /**
+     * {@link #melPower} of {@code signal} zero-padded at the end to {@code length} samples; a kernel
+     * may override it to skip materialising the padding.
+     *
+     * @param signal samples, at most {@code length} of them
+     * @param length padded length in samples
+     * @param out destination of {@code nMels * (1 + length / hop)} values
+     */
+    default void melPowerPadded(float[] signal, int length, float[] out) {
+        if (signal.length > length) {
+            throw new IllegalArgumentException("signal has " + signal.length + " samples, more than the padded length " + length);
+        }
+        melPower(signal.length == length ? signal : java.util.Arrays.copyOf(signal, length), out);
+    }
+
+    /**
      * {@link PowerToDb#inPlace} ({@code ref = max}), for the output of {@link #melPower}; a kernel
      * may override it with a faster equivalent (same result to float rounding).
      *

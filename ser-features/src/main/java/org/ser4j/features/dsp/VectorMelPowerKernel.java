@@ -126,9 +126,24 @@ final class VectorMelPowerKernel implements MelPowerKernel {
 
     @Override
     public void melPower(float[] signal, float[] out) {
-        int frames = Framing.centeredFrameCount(signal.length, hop);
+        melPowerPadded(signal, signal.length, out);
+    }
+
+    /** Samples past the end of {@code signal} read as zeros (edge packing), so no padded copy is made. */
+    @Override
+    public void melPowerPadded(float[] signal, int length, float[] out) {
+        if (signal.length > length) {
+            throw new IllegalArgumentException("signal has " + signal.length + " samples, more than the padded length " + length);
+        }
+        int frames = Framing.centeredFrameCount(length, hop);
         Scratch s = scratch.get();
         int[] audible = Framing.audibleFrameRange(signal, nFft, hop);
+        int ownFrames = Framing.centeredFrameCount(signal.length, hop);
+        if (frames > ownFrames && audible[0] <= audible[1] && audible[1] >= ownFrames - 1) {
+            // the range was clamped to the unpadded signal's frames; frames reaching back into it
+            // from the padding can still hold its last samples
+            audible[1] = Math.min(frames - 1, ownFrames + (nFft / 2) / hop);
+        }
         for (int t0 = 0; t0 < frames; t0 += L) {
             if (t0 + L - 1 < audible[0] || t0 > audible[1]) {
                 // the whole batch sees only zeros: its spectrum is exactly zero

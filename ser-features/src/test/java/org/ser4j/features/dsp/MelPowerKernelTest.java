@@ -36,6 +36,29 @@ class MelPowerKernelTest {
         }
     }
 
+    @Property(tries = 40)
+    void paddingInsideTheKernelEqualsAPaddedCopy(@ForAll("signals") float[] signal, @ForAll("ffts") int nFft,
+            @ForAll("hopDivisors") int hopDivisor, @ForAll("extraSamples") int extra) {
+        Assume.that(VectorSupport.available());
+        int hop = Math.max(1, nFft / hopDivisor);
+        MelFilterbank fb = new MelFilterbank(16000, nFft, Math.max(1, Math.min(40, nFft / 4)));
+        MelPowerKernel simd = VectorSupport.vectorKernel(nFft, hop, fb);
+        int length = signal.length + extra;
+        int frames = Framing.centeredFrameCount(length, hop);
+        float[] a = new float[fb.melBands() * frames];
+        float[] b = new float[a.length];
+        simd.melPowerPadded(signal, length, a);
+        simd.melPower(java.util.Arrays.copyOf(signal, length), b);
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(b[i], a[i], 1e-6 * Math.abs(b[i]), "band " + i / frames + " frame " + i % frames);
+        }
+    }
+
+    @Provide
+    Arbitrary<Integer> extraSamples() {
+        return Arbitraries.integers().between(0, 5000);
+    }
+
     @Property(tries = 200)
     void simdPowerToDbEqualsPortable(@ForAll("powers") float[] power, @ForAll("topDbs") double topDb) {
         Assume.that(VectorSupport.available());
