@@ -50,6 +50,8 @@ final class VectorMelPowerKernel implements MelPowerKernel {
     private final int[] laneOffsets;
     /** Rows of the transposed batch ({@code 0} when the hop does not divide nFft). */
     private final int rowCount;
+    /** Scatter offsets of one row's consecutive samples in the transposed batch: {@code l * rowCount}. */
+    private final int[] columnStride;
     /** Index in the transposed batch of each frame sample {@code q}. */
     private final int[] rowOffset;
 
@@ -113,6 +115,10 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             for (int q = 0; q < nFft; q++) {
                 rowOffset[q] = (q % hopLength) * rowCount + q / hopLength;
             }
+        }
+        columnStride = new int[L];
+        for (int l = 0; l < L; l++) {
+            columnStride[l] = l * rowCount;
         }
         int mm = m;
         int rowValues = rowCount * hopLength;
@@ -247,6 +253,16 @@ final class VectorMelPowerKernel implements MelPowerKernel {
     /** Cuts {@code y[s0 ...]} into {@code rowCount} rows of {@code hop} samples, stored column-major. */
     private void transpose(float[] y, int s0, float[] rows) {
         int r = rowCount;
+        if (hop % L == 0) {
+            // one vector of L consecutive samples of a row is scattered to L columns at once
+            for (int row = 0; row < r; row++) {
+                int base = s0 + row * hop;
+                for (int c = 0; c < hop; c += L) {
+                    FloatVector.fromArray(F, y, base + c).intoArray(rows, c * r + row, columnStride, 0);
+                }
+            }
+            return;
+        }
         for (int row = 0; row < r; row++) {
             int base = s0 + row * hop;
             for (int c = 0; c < hop; c++) {
