@@ -109,9 +109,13 @@ public final class LogMelSpectrogram implements FeatureExtractor {
      *     pad/trim) is not finite
      */
     public float[] melPower(float[] samples) {
-        float[] y = ClipInput.fixedLengthUnchecked(samples, config);
+        if (samples == null) {
+            throw new IllegalArgumentException("samples must not be null");
+        }
         float[] mel = new float[config.nMels() * config.frames()];
-        kernel.melPower(y, mel);
+        // a short clip is padded by the kernel itself (no copy); a long one is trimmed first
+        float[] y = samples.length <= config.clipSamples() ? samples : ClipInput.fixedLengthUnchecked(samples, config);
+        kernel.melPowerPadded(y, config.clipSamples(), mel);
         // Every kept sample lies in some frame and a NaN or infinity poisons that frame's mel
         // values, so scanning the (4x smaller) output replaces a scan of the input.
         int bad = 0;
@@ -132,7 +136,7 @@ public final class LogMelSpectrogram implements FeatureExtractor {
     @Override
     public float[] extract(float[] samples) {
         float[] mel = melPower(samples);
-        PowerToDb.inPlace(mel, PowerToDb.DEFAULT_AMIN, config.topDb());
+        kernel.powerToDb(mel, PowerToDb.DEFAULT_AMIN, config.topDb());
         return mel;
     }
 
@@ -146,7 +150,7 @@ public final class LogMelSpectrogram implements FeatureExtractor {
      */
     public float[] powerToDb(float[] melPower) {
         float[] db = melPower.clone();
-        PowerToDb.inPlace(db, PowerToDb.DEFAULT_AMIN, config.topDb());
+        kernel.powerToDb(db, PowerToDb.DEFAULT_AMIN, config.topDb());
         return db;
     }
 

@@ -18,6 +18,33 @@ public interface MelPowerKernel {
      */
     void melPower(float[] signal, float[] out);
 
+    /**
+     * {@link #melPower} of {@code signal} zero-padded at the end to {@code length} samples; a kernel
+     * may override it to skip materialising the padding.
+     *
+     * @param signal samples, at most {@code length} of them
+     * @param length padded length in samples
+     * @param out destination of {@code nMels * (1 + length / hop)} values
+     */
+    default void melPowerPadded(float[] signal, int length, float[] out) {
+        if (signal.length > length) {
+            throw new IllegalArgumentException("signal has " + signal.length + " samples, more than the padded length " + length);
+        }
+        melPower(signal.length == length ? signal : java.util.Arrays.copyOf(signal, length), out);
+    }
+
+    /**
+     * {@link PowerToDb#inPlace} ({@code ref = max}), for the output of {@link #melPower}; a kernel
+     * may override it with a faster equivalent (same result to float rounding).
+     *
+     * @param values power values; overwritten by dB
+     * @param amin floor applied before the logarithm, {@code > 0}
+     * @param topDb dynamic range kept below the maximum, dB, {@code > 0}
+     */
+    default void powerToDb(float[] values, double amin, double topDb) {
+        PowerToDb.inPlace(values, amin, topDb);
+    }
+
     /** A short name of the implementation, for logs and benchmarks. */
     String name();
 

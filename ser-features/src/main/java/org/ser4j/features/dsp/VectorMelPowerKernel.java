@@ -27,6 +27,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorMelPowerKernel implements MelPowerKernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** Doubles per packed complex point: L real parts, then L imaginary parts. */
+    private static final int L2 = 2 * L;
     /** Floats with as many lanes as {@link #S}, for gathering one sample of every frame at once. */
     private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(L * 32));
     /** Points per cache block for the first FFT passes (256 points x 8 lanes x 16 bytes = 32 KiB, L1-sized; measured best of 16..1024). */
@@ -48,22 +50,27 @@ final class VectorMelPowerKernel implements MelPowerKernel {
     private final int[] laneOffsets;
     /** Rows of the transposed batch ({@code 0} when the hop does not divide nFft). */
     private final int rowCount;
+    /** Scatter offsets of one row's consecutive samples in the transposed batch: {@code l * rowCount}. */
+    private final int[] columnStride;
     /** Index in the transposed batch of each frame sample {@code q}. */
     private final int[] rowOffset;
 
     private static final class Scratch {
-        final double[] re;
-        final double[] im;
+        /** The batch's complex points, interleaved per point: {@code L} real parts, then {@code L} imaginary parts. */
+        final double[] z;
         final double[] power;
         final double[] lanes = new double[L];
         final int[] starts = new int[L];
-        /** The batch's samples transposed: {@code rows[c * rowCount + r] = y[s0 + r * hop + c]}. */
-        final double[] rows;
+        /**
+         * The batch's samples transposed: {@code rows[c * rowCount + r] = y[s0 + r * hop + c]}.
+         * Float, as the input: half the footprint of doubles, so that it stays in L1 while the
+         * bit-reversed packing reads it in random order.
+         */
+        final float[] rows;
 
         Scratch(int m, int rowValues) {
-            rows = new double[rowValues];
-            re = new double[m * L];
-            im = new double[m * L];
+            rows = new float[rowValues];
+            z = new double[m * L2];
             power = new double[(m + 1) * L];
         }
     }
@@ -109,6 +116,10 @@ final class VectorMelPowerKernel implements MelPowerKernel {
                 rowOffset[q] = (q % hopLength) * rowCount + q / hopLength;
             }
         }
+        columnStride = new int[L];
+        for (int l = 0; l < L; l++) {
+            columnStride[l] = l * rowCount;
+        }
         int mm = m;
         int rowValues = rowCount * hopLength;
         scratch = ThreadLocal.withInitial(() -> new Scratch(mm, rowValues));
@@ -121,9 +132,24 @@ final class VectorMelPowerKernel implements MelPowerKernel {
 
     @Override
     public void melPower(float[] signal, float[] out) {
-        int frames = Framing.centeredFrameCount(signal.length, hop);
+        melPowerPadded(signal, signal.length, out);
+    }
+
+    /** Samples past the end of {@code signal} read as zeros (edge packing), so no padded copy is made. */
+    @Override
+    public void melPowerPadded(float[] signal, int length, float[] out) {
+        if (signal.length > length) {
+            throw new IllegalArgumentException("signal has " + signal.length + " samples, more than the padded length " + length);
+        }
+        int frames = Framing.centeredFrameCount(length, hop);
         Scratch s = scratch.get();
         int[] audible = Framing.audibleFrameRange(signal, nFft, hop);
+        int ownFrames = Framing.centeredFrameCount(signal.length, hop);
+        if (frames > ownFrames && audible[0] <= audible[1] && audible[1] >= ownFrames - 1) {
+            // the range was clamped to the unpadded signal's frames; frames reaching back into it
+            // from the padding can still hold its last samples
+            audible[1] = Math.min(frames - 1, ownFrames + (nFft / 2) / hop);
+        }
         for (int t0 = 0; t0 < frames; t0 += L) {
             if (t0 + L - 1 < audible[0] || t0 > audible[1]) {
                 // the whole batch sees only zeros: its spectrum is exactly zero
@@ -133,8 +159,46 @@ final class VectorMelPowerKernel implements MelPowerKernel {
                 continue;
             }
             transform(signal, t0, frames, s);
-            power(s.re, s.im, s.power);
+            power(s.z, s.power);
             mel(s.power, s.lanes, out, t0, frames);
+        }
+    }
+
+    /**
+     * {@link PowerToDb#inPlace} a vector at a time: the same float rounding of each log term and
+     * the same clipping, with the Vector API's double-precision {@code LOG10} (within a few ulp of
+     * {@link Math#log10}, far below the float rounding of the result).
+     */
+    @Override
+    public void powerToDb(float[] values, double amin, double topDb) {
+        if (!(amin > 0) || !(topDb > 0)) {
+            throw new IllegalArgumentException("amin and topDb must be positive, got " + amin + ", " + topDb);
+        }
+        int n = values.length;
+        if (n < L) {
+            PowerToDb.inPlace(values, amin, topDb);
+            return;
+        }
+        int vectorEnd = n - n % L;
+        FloatVector maxV = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
+        for (int i = 0; i < vectorEnd; i += L) {
+            maxV = maxV.max(FloatVector.fromArray(F, values, i));
+        }
+        float max = maxV.reduceLanes(VectorOperators.MAX);
+        for (int i = vectorEnd; i < n; i++) {
+            max = Math.max(max, values[i]);
+        }
+        double refPower = Math.max(amin, max);
+        float refDb = (float) (10.0 * PowerToDb.log10(refPower));
+        float floor = (float) (0.0f - topDb);
+        for (int i = 0; i < vectorEnd; i += L) {
+            DoubleVector p = ((DoubleVector) FloatVector.fromArray(F, values, i).convertShape(VectorOperators.F2D, S, 0)).max(amin);
+            FloatVector db = (FloatVector) p.lanewise(VectorOperators.LOG10).mul(10.0).convertShape(VectorOperators.D2F, F, 0);
+            db.sub(refDb).max(floor).intoArray(values, i);
+        }
+        for (int i = vectorEnd; i < n; i++) {
+            float db = (float) (10.0 * PowerToDb.log10(Math.max(amin, values[i]))) - refDb;
+            values[i] = db < floor ? floor : db;
         }
     }
 
@@ -144,8 +208,7 @@ final class VectorMelPowerKernel implements MelPowerKernel {
      * the whole array.
      */
     private void transform(float[] y, int t0, int frames, Scratch s) {
-        double[] re = s.re;
-        double[] im = s.im;
+        double[] z = s.z;
         int[] starts = s.starts;
         boolean inside = true;
         for (int l = 0; l < L; l++) {
@@ -159,19 +222,19 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         }
         for (int from = 0; from < m; from += block) {
             if (inside && rowCount > 0) {
-                packRows(s.rows, from, from + block, re, im);
+                packRows(s.rows, from, from + block, z);
             } else if (inside) {
-                packInside(y, starts, from, from + block, re, im);
+                packInside(y, starts, from, from + block, z);
             } else {
-                packEdge(y, starts, t0, frames, from, from + block, re, im);
+                packEdge(y, starts, t0, frames, from, from + block, z);
             }
             int h = 1;
             if (4 <= block) {
-                firstRadix4(re, im, from, from + block);
+                firstRadix4(z, from, from + block);
                 h = 4;
             }
             for (; 4 * h <= block; h *= 4) {
-                radix4(re, im, from, from + block, h);
+                radix4(z, from, from + block, h);
             }
         }
         int h = 1;
@@ -179,17 +242,27 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             h *= 4;
         }
         for (; 4 * h <= m; h *= 4) {
-            radix4(re, im, 0, m, h);
+            radix4(z, 0, m, h);
         }
         if (h < m) {
-            radix2(re, im, h);
+            radix2(z, h);
         }
     }
 
     /** Packed positions {@code [from, to)}: {@code z[p] = (x[2j] w[2j], x[2j+1] w[2j+1])}, {@code j = rev[p]}. */
     /** Cuts {@code y[s0 ...]} into {@code rowCount} rows of {@code hop} samples, stored column-major. */
-    private void transpose(float[] y, int s0, double[] rows) {
+    private void transpose(float[] y, int s0, float[] rows) {
         int r = rowCount;
+        if (hop % L == 0) {
+            // one vector of L consecutive samples of a row is scattered to L columns at once
+            for (int row = 0; row < r; row++) {
+                int base = s0 + row * hop;
+                for (int c = 0; c < hop; c += L) {
+                    FloatVector.fromArray(F, y, base + c).intoArray(rows, c * r + row, columnStride, 0);
+                }
+            }
+            return;
+        }
         for (int row = 0; row < r; row++) {
             int base = s0 + row * hop;
             for (int c = 0; c < hop; c++) {
@@ -199,18 +272,20 @@ final class VectorMelPowerKernel implements MelPowerKernel {
     }
 
     /** {@link #packInside} from the transposed batch: contiguous vector loads. */
-    private void packRows(double[] rows, int from, int to, double[] re, double[] im) {
+    private void packRows(float[] rows, int from, int to, double[] z) {
         double[] w = window;
         int[] r = rev;
         int[] offset = rowOffset;
         for (int p = from; p < to; p++) {
             int j2 = 2 * r[p];
-            DoubleVector.fromArray(S, rows, offset[j2]).mul(w[j2]).intoArray(re, p * L);
-            DoubleVector.fromArray(S, rows, offset[j2 + 1]).mul(w[j2 + 1]).intoArray(im, p * L);
+            DoubleVector even = (DoubleVector) FloatVector.fromArray(F, rows, offset[j2]).convertShape(VectorOperators.F2D, S, 0);
+            DoubleVector odd = (DoubleVector) FloatVector.fromArray(F, rows, offset[j2 + 1]).convertShape(VectorOperators.F2D, S, 0);
+            even.mul(w[j2]).intoArray(z, p * L2);
+            odd.mul(w[j2 + 1]).intoArray(z, p * L2 + L);
         }
     }
 
-    private void packInside(float[] y, int[] starts, int from, int to, double[] re, double[] im) {
+    private void packInside(float[] y, int[] starts, int from, int to, double[] z) {
         double[] w = window;
         int[] r = rev;
         int[] offsets = laneOffsets;
@@ -220,24 +295,24 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             // sample j2 (and j2 + 1) of every frame in the batch: a strided gather
             DoubleVector even = (DoubleVector) FloatVector.fromArray(F, y, s0 + j2, offsets, 0).convertShape(VectorOperators.F2D, S, 0);
             DoubleVector odd = (DoubleVector) FloatVector.fromArray(F, y, s0 + j2 + 1, offsets, 0).convertShape(VectorOperators.F2D, S, 0);
-            even.mul(w[j2]).intoArray(re, p * L);
-            odd.mul(w[j2 + 1]).intoArray(im, p * L);
+            even.mul(w[j2]).intoArray(z, p * L2);
+            odd.mul(w[j2 + 1]).intoArray(z, p * L2 + L);
         }
     }
 
-    private void packEdge(float[] y, int[] starts, int t0, int frames, int from, int to, double[] re, double[] im) {
+    private void packEdge(float[] y, int[] starts, int t0, int frames, int from, int to, double[] z) {
         int n = y.length;
         double[] w = window;
         int[] r = rev;
         for (int p = from; p < to; p++) {
             int j2 = 2 * r[p];
-            int base = p * L;
+            int base = p * L2;
             for (int l = 0; l < L; l++) {
                 int i0 = starts[l] + j2;
                 int i1 = i0 + 1;
                 boolean live = t0 + l < frames;
-                re[base + l] = live && i0 >= 0 && i0 < n ? y[i0] * w[j2] : 0.0;
-                im[base + l] = live && i1 >= 0 && i1 < n ? y[i1] * w[j2 + 1] : 0.0;
+                z[base + l] = live && i0 >= 0 && i0 < n ? y[i0] * w[j2] : 0.0;
+                z[base + L + l] = live && i1 >= 0 && i1 < n ? y[i1] * w[j2 + 1] : 0.0;
             }
         }
     }
@@ -246,7 +321,7 @@ final class VectorMelPowerKernel implements MelPowerKernel {
      * Two radix-2 decimation-in-time stages (spans {@code 2h} and {@code 4h}) fused, on the
      * points {@code [from, to)}: half the memory traffic of two separate stages.
      */
-    private void radix4(double[] re, double[] im, int from, int to, int h) {
+    private void radix4(double[] z, int from, int to, int h) {
         int span = 4 * h;
         int step1 = m / (2 * h);
         int step2 = m / (4 * h);
@@ -258,18 +333,18 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             DoubleVector s2 = DoubleVector.broadcast(S, sinM[j * step2]);
             DoubleVector ns2 = s2.neg();
             for (int g = from + j; g < to; g += span) {
-                int i0 = g * L;
-                int i1 = i0 + h * L;
-                int i2 = i1 + h * L;
-                int i3 = i2 + h * L;
-                DoubleVector x0r = DoubleVector.fromArray(S, re, i0);
-                DoubleVector x0i = DoubleVector.fromArray(S, im, i0);
-                DoubleVector x1r = DoubleVector.fromArray(S, re, i1);
-                DoubleVector x1i = DoubleVector.fromArray(S, im, i1);
-                DoubleVector x2r = DoubleVector.fromArray(S, re, i2);
-                DoubleVector x2i = DoubleVector.fromArray(S, im, i2);
-                DoubleVector x3r = DoubleVector.fromArray(S, re, i3);
-                DoubleVector x3i = DoubleVector.fromArray(S, im, i3);
+                int i0 = g * L2;
+                int i1 = i0 + h * L2;
+                int i2 = i1 + h * L2;
+                int i3 = i2 + h * L2;
+                DoubleVector x0r = DoubleVector.fromArray(S, z, i0);
+                DoubleVector x0i = DoubleVector.fromArray(S, z, i0 + L);
+                DoubleVector x1r = DoubleVector.fromArray(S, z, i1);
+                DoubleVector x1i = DoubleVector.fromArray(S, z, i1 + L);
+                DoubleVector x2r = DoubleVector.fromArray(S, z, i2);
+                DoubleVector x2i = DoubleVector.fromArray(S, z, i2 + L);
+                DoubleVector x3r = DoubleVector.fromArray(S, z, i3);
+                DoubleVector x3i = DoubleVector.fromArray(S, z, i3 + L);
                 // stage A, twiddle w1 = c1 - i s1 on x1 and x3: (xr c1 + xi s1, xi c1 - xr s1)
                 DoubleVector b1r = x1i.fma(s1, x1r.mul(c1));
                 DoubleVector b1i = x1r.fma(ns1, x1i.mul(c1));
@@ -289,33 +364,33 @@ final class VectorMelPowerKernel implements MelPowerKernel {
                 DoubleVector u3r = y3i.fma(s2, y3r.mul(c2));
                 DoubleVector u3i = y3r.fma(ns2, y3i.mul(c2));
                 // t3 = -i * u3 = (u3i, -u3r)
-                y0r.add(t2r).intoArray(re, i0);
-                y0i.add(t2i).intoArray(im, i0);
-                y0r.sub(t2r).intoArray(re, i2);
-                y0i.sub(t2i).intoArray(im, i2);
-                y1r.add(u3i).intoArray(re, i1);
-                y1i.sub(u3r).intoArray(im, i1);
-                y1r.sub(u3i).intoArray(re, i3);
-                y1i.add(u3r).intoArray(im, i3);
+                y0r.add(t2r).intoArray(z, i0);
+                y0i.add(t2i).intoArray(z, i0 + L);
+                y0r.sub(t2r).intoArray(z, i2);
+                y0i.sub(t2i).intoArray(z, i2 + L);
+                y1r.add(u3i).intoArray(z, i1);
+                y1i.sub(u3r).intoArray(z, i1 + L);
+                y1r.sub(u3i).intoArray(z, i3);
+                y1i.add(u3r).intoArray(z, i3 + L);
             }
         }
     }
 
     /** {@link #radix4} with {@code h = 1}: all twiddles are 1, a plain 4-point DFT per group. */
-    private static void firstRadix4(double[] re, double[] im, int from, int to) {
+    private static void firstRadix4(double[] z, int from, int to) {
         for (int g = from; g < to; g += 4) {
-            int i0 = g * L;
-            int i1 = i0 + L;
-            int i2 = i1 + L;
-            int i3 = i2 + L;
-            DoubleVector x0r = DoubleVector.fromArray(S, re, i0);
-            DoubleVector x0i = DoubleVector.fromArray(S, im, i0);
-            DoubleVector x1r = DoubleVector.fromArray(S, re, i1);
-            DoubleVector x1i = DoubleVector.fromArray(S, im, i1);
-            DoubleVector x2r = DoubleVector.fromArray(S, re, i2);
-            DoubleVector x2i = DoubleVector.fromArray(S, im, i2);
-            DoubleVector x3r = DoubleVector.fromArray(S, re, i3);
-            DoubleVector x3i = DoubleVector.fromArray(S, im, i3);
+            int i0 = g * L2;
+            int i1 = i0 + L2;
+            int i2 = i1 + L2;
+            int i3 = i2 + L2;
+            DoubleVector x0r = DoubleVector.fromArray(S, z, i0);
+            DoubleVector x0i = DoubleVector.fromArray(S, z, i0 + L);
+            DoubleVector x1r = DoubleVector.fromArray(S, z, i1);
+            DoubleVector x1i = DoubleVector.fromArray(S, z, i1 + L);
+            DoubleVector x2r = DoubleVector.fromArray(S, z, i2);
+            DoubleVector x2i = DoubleVector.fromArray(S, z, i2 + L);
+            DoubleVector x3r = DoubleVector.fromArray(S, z, i3);
+            DoubleVector x3i = DoubleVector.fromArray(S, z, i3 + L);
             DoubleVector y0r = x0r.add(x1r);
             DoubleVector y0i = x0i.add(x1i);
             DoubleVector y1r = x0r.sub(x1r);
@@ -324,37 +399,37 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             DoubleVector y2i = x2i.add(x3i);
             DoubleVector y3r = x2r.sub(x3r);
             DoubleVector y3i = x2i.sub(x3i);
-            y0r.add(y2r).intoArray(re, i0);
-            y0i.add(y2i).intoArray(im, i0);
-            y0r.sub(y2r).intoArray(re, i2);
-            y0i.sub(y2i).intoArray(im, i2);
+            y0r.add(y2r).intoArray(z, i0);
+            y0i.add(y2i).intoArray(z, i0 + L);
+            y0r.sub(y2r).intoArray(z, i2);
+            y0i.sub(y2i).intoArray(z, i2 + L);
             // y3 times -i is (y3i, -y3r)
-            y1r.add(y3i).intoArray(re, i1);
-            y1i.sub(y3r).intoArray(im, i1);
-            y1r.sub(y3i).intoArray(re, i3);
-            y1i.add(y3r).intoArray(im, i3);
+            y1r.add(y3i).intoArray(z, i1);
+            y1i.sub(y3r).intoArray(z, i1 + L);
+            y1r.sub(y3i).intoArray(z, i3);
+            y1i.add(y3r).intoArray(z, i3 + L);
         }
     }
 
     /** The last radix-2 stage (span {@code 2h = m}) when log2(m) is odd. */
-    private void radix2(double[] re, double[] im, int h) {
+    private void radix2(double[] z, int h) {
         int step = m / (2 * h);
         for (int j = 0; j < h; j++) {
             double c = cosM[j * step];
             double sn = sinM[j * step];
             for (int g = j; g < m; g += 2 * h) {
-                int a = g * L;
-                int b = (g + h) * L;
-                DoubleVector ar = DoubleVector.fromArray(S, re, a);
-                DoubleVector ai = DoubleVector.fromArray(S, im, a);
-                DoubleVector br = DoubleVector.fromArray(S, re, b);
-                DoubleVector bi = DoubleVector.fromArray(S, im, b);
+                int a = g * L2;
+                int b = (g + h) * L2;
+                DoubleVector ar = DoubleVector.fromArray(S, z, a);
+                DoubleVector ai = DoubleVector.fromArray(S, z, a + L);
+                DoubleVector br = DoubleVector.fromArray(S, z, b);
+                DoubleVector bi = DoubleVector.fromArray(S, z, b + L);
                 DoubleVector tr = br.mul(c).add(bi.mul(sn));
                 DoubleVector ti = bi.mul(c).sub(br.mul(sn));
-                ar.add(tr).intoArray(re, a);
-                ai.add(ti).intoArray(im, a);
-                ar.sub(tr).intoArray(re, b);
-                ai.sub(ti).intoArray(im, b);
+                ar.add(tr).intoArray(z, a);
+                ai.add(ti).intoArray(z, a + L);
+                ar.sub(tr).intoArray(z, b);
+                ai.sub(ti).intoArray(z, b + L);
             }
         }
     }
@@ -365,15 +440,15 @@ final class VectorMelPowerKernel implements MelPowerKernel {
      * with {@code E = (Z[k] + conj Z[m-k]) / 2}, {@code O = (Z[k] - conj Z[m-k]) / 2i} and
      * {@code P = (c - i s) O}, {@code X[k] = E + P} and {@code X[m-k] = conj(E) - conj(P)}.
      */
-    private void power(double[] re, double[] im, double[] power) {
+    private void power(double[] z, double[] power) {
         int mask = m - 1;
         for (int k = 0; k <= m / 2; k++) {
-            int ka = k * L;
-            int kb = ((m - k) & mask) * L;
-            DoubleVector ar = DoubleVector.fromArray(S, re, ka);
-            DoubleVector ai = DoubleVector.fromArray(S, im, ka);
-            DoubleVector br = DoubleVector.fromArray(S, re, kb);
-            DoubleVector bi = DoubleVector.fromArray(S, im, kb);
+            int ka = k * L2;
+            int kb = ((m - k) & mask) * L2;
+            DoubleVector ar = DoubleVector.fromArray(S, z, ka);
+            DoubleVector ai = DoubleVector.fromArray(S, z, ka + L);
+            DoubleVector br = DoubleVector.fromArray(S, z, kb);
+            DoubleVector bi = DoubleVector.fromArray(S, z, kb + L);
             DoubleVector er = ar.add(br).mul(0.5);
             DoubleVector ei = ai.sub(bi).mul(0.5);
             DoubleVector or = ai.add(bi).mul(0.5);

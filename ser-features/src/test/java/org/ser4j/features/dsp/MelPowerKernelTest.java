@@ -36,6 +36,54 @@ class MelPowerKernelTest {
         }
     }
 
+    @Property(tries = 40)
+    void paddingInsideTheKernelEqualsAPaddedCopy(@ForAll("signals") float[] signal, @ForAll("ffts") int nFft,
+            @ForAll("hopDivisors") int hopDivisor, @ForAll("extraSamples") int extra) {
+        Assume.that(VectorSupport.available());
+        int hop = Math.max(1, nFft / hopDivisor);
+        MelFilterbank fb = new MelFilterbank(16000, nFft, Math.max(1, Math.min(40, nFft / 4)));
+        MelPowerKernel simd = VectorSupport.vectorKernel(nFft, hop, fb);
+        int length = signal.length + extra;
+        int frames = Framing.centeredFrameCount(length, hop);
+        float[] a = new float[fb.melBands() * frames];
+        float[] b = new float[a.length];
+        simd.melPowerPadded(signal, length, a);
+        simd.melPower(java.util.Arrays.copyOf(signal, length), b);
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(b[i], a[i], 1e-6 * Math.abs(b[i]), "band " + i / frames + " frame " + i % frames);
+        }
+    }
+
+    @Provide
+    Arbitrary<Integer> extraSamples() {
+        return Arbitraries.integers().between(0, 5000);
+    }
+
+    @Property(tries = 200)
+    void simdPowerToDbEqualsPortable(@ForAll("powers") float[] power, @ForAll("topDbs") double topDb) {
+        Assume.that(VectorSupport.available());
+        MelPowerKernel simd = VectorSupport.vectorKernel(16, 4, new MelFilterbank(16000, 16, 4));
+        float[] a = power.clone();
+        float[] b = power.clone();
+        simd.powerToDb(a, PowerToDb.DEFAULT_AMIN, topDb);
+        PowerToDb.inPlace(b, PowerToDb.DEFAULT_AMIN, topDb);
+        for (int i = 0; i < a.length; i++) {
+            // the same float-rounded log terms, up to one float ulp of the log term
+            assertEquals(b[i], a[i], 2e-5, "value " + i + " = " + power[i]);
+        }
+    }
+
+    @Provide
+    Arbitrary<float[]> powers() {
+        Arbitrary<Float> wide = Arbitraries.doubles().between(-14, 4).map(e -> (float) Math.pow(10, e));
+        return Arbitraries.oneOf(wide, Arbitraries.just(0f)).array(float[].class).ofMinSize(0).ofMaxSize(100);
+    }
+
+    @Provide
+    Arbitrary<Double> topDbs() {
+        return Arbitraries.of(10.0, 80.0, 200.0, Double.POSITIVE_INFINITY);
+    }
+
     @Provide
     Arbitrary<float[]> signals() {
         return Arbitraries.floats().between(-1f, 1f).array(float[].class).ofMinSize(0).ofMaxSize(3000);
