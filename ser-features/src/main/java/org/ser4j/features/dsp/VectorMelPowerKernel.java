@@ -1,5 +1,6 @@
 package org.ser4j.features.dsp;
 
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -9,69 +10,97 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The SIMD {@link MelPowerKernel} (Vector API, double precision). It transforms a batch of as many
  * frames as a vector has double lanes at once: lane {@code l} of every vector belongs to frame
- * {@code t0 + l}, so each butterfly of the FFT is one vector operation for the whole batch and no
- * shuffles are needed. Per batch:
+ * {@code t0 + l}, so each butterfly is one vector operation for the whole batch and no shuffles
+ * are needed. Per call:
  * <ol>
- *   <li>pack: window the frames and store sample pairs {@code (x[2j], x[2j+1])} as complex
- *       {@code z[j]} at bit-reversed positions. When the hop divides nFft the batch's signal is
- *       first cut into hop-long rows stored column-major, so that sample {@code q} of all frames
- *       is one contiguous vector; otherwise it is gathered;</li>
- *   <li>an iterative complex FFT of {@code nFft/2} points in fused radix-2x2 passes, the first
- *       ones blocked for the L1 cache;</li>
- *   <li>split the half-length spectrum into the real spectrum of {@code nFft} points and square
- *       its magnitude;</li>
- *   <li>multiply by the sparse filterbank rows.</li>
+ *   <li><b>columns</b>: the signal is cut into hop-long rows and stored column-major, once. Sample
+ *       {@code q} of frames {@code t0 .. t0 + L - 1} is then {@code L} consecutive floats: one
+ *       plain vector load, no gather, and the zero padding around the signal (centring, the
+ *       padded length) is just more zero rows, so edge frames take the same path as the others.</li>
  * </ol>
- * Loaded reflectively by {@link VectorSupport} only when {@code jdk.incubator.vector} is present.
+ * Per batch of frames:
+ * <ol>
+ *   <li>the first pass of a radix-4 decimation-in-frequency complex FFT of {@code m = nFft/2}
+ *       points, the sample pairs {@code (x[2j], x[2j+1])} being complex point {@code j}, reads
+ *       and windows the samples itself (a leading radix-2 pass when {@code log2 m} is odd);
+ *       decimation in frequency keeps the input in natural order, so its four loads per butterfly
+ *       fall on two neighbouring columns;</li>
+ *   <li>the middle passes, depth first over blocks so that each block stays in the L1 cache;</li>
+ *   <li>the last pass (4-point DFTs) fused with the real-FFT split: the output is bit-reversed,
+ *       and the group holding bin {@code k} and the group holding bin {@code m - k} are
+ *       transformed together, so the split's {@code |X[k]|^2} and {@code |X[m-k]|^2} are formed
+ *       from L1 right away and stored in natural order;</li>
+ *   <li>the filterbank, band by band, with the band's sum in a register.</li>
+ * </ol>
+ * The loops over contiguous data step by compile-time constants, so that the JIT can hoist the
+ * Vector API's bounds checks out of them.
+ *  * Loaded reflectively by {@link VectorSupport} only when {@code jdk.incubator.vector} is present.
  */
 final class VectorMelPowerKernel implements MelPowerKernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     /** Doubles per packed complex point: L real parts, then L imaginary parts. */
     private static final int L2 = 2 * L;
-    /** Floats with as many lanes as {@link #S}, for gathering one sample of every frame at once. */
+    /** Floats with as many lanes as {@link #S}, for loading one sample of every frame at once. */
     private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(L * 32));
-    /** Points per cache block for the first FFT passes (256 points x 8 lanes x 16 bytes = 32 KiB, L1-sized; measured best of 16..1024). */
-    private static final int BLOCK = 256;
+    /** Points of the blocks whose remaining passes run one after the other (256 points x 8 lanes x 16 bytes = 32 KiB, the L1 cache). */
+    private static final int LEAF = 256;
 
     private final int nFft;
     private final int hop;
     private final int m;
-    private final int bins;
+    private final int nMels;
     private final double[] window;
+    /** Bit reversal of {@code log2 m} bits. */
     private final int[] rev;
+    /** {@code cos(2 pi k / m)}, {@code sin(2 pi k / m)}, {@code k < m/2}: twiddles of the leading radix-2 pass. */
     private final double[] cosM;
     private final double[] sinM;
+    /** {@code cos(2 pi k / nFft)}, {@code sin(2 pi k / nFft)}, {@code k <= m / 2}: twiddles of the real split. */
     private final double[] cosN;
     private final double[] sinN;
-    private final MelFilterbank filterbank;
+    /** Groups {@code g} of the last pass with their partner group {@code partner[g] >= g}. */
+    private final int[] pairFirst;
+    private final int[] pairSecond;
+    /** Emits of pair {@code p}: {@code [emitFrom[p], emitFrom[p + 1])}; each is bin {@code emitBin} (at most m/2) from the points at doubles {@code emitA}, {@code emitB}. */
+    private final int[] emitFrom;
+    private final int[] emitA;
+    private final int[] emitB;
+    private final int[] emitBin;
+    /** Filterbank rows as doubles, each from {@code melStart[band]} to {@code melEnd[band]} (exclusive). */
+    private final double[][] melRows;
+    private final int[] melStart;
+    private final int[] melEnd;
+    /**
+     * Twiddles of the radix-4 pass with quarter size {@code h = 4^i}, at {@code twiddles[i]}:
+     * {@code cos, sin} of {@code 2 pi j e / 4h} for {@code e = 1, 2, 3}, six doubles per {@code j}.
+     */
+    private final double[][] twiddles;
+    /** {@code floorMod(-nFft/2, hop)}: frame sample {@code q} is column-row position {@code q + shift}. */
+    private final int shift;
+    /** {@code floorDiv(-nFft/2, hop)}: column row 0 starts at signal sample {@code firstRow * hop}. */
+    private final int firstRow;
+    /** Column rows a frame spans beyond its own: sample {@code q} is in row {@code t + (q + shift) / hop}. */
+    private final int rowSpan;
     private final ThreadLocal<Scratch> scratch;
-    /** Lane offsets of consecutive frames in the signal: {@code l * hop}. */
-    private final int[] laneOffsets;
-    /** Rows of the transposed batch ({@code 0} when the hop does not divide nFft). */
-    private final int rowCount;
-    /** Scatter offsets of one row's consecutive samples in the transposed batch: {@code l * rowCount}. */
-    private final int[] columnStride;
-    /** Index in the transposed batch of each frame sample {@code q}. */
-    private final int[] rowOffset;
 
     private static final class Scratch {
         /** The batch's complex points, interleaved per point: {@code L} real parts, then {@code L} imaginary parts. */
         final double[] z;
+        /** The batch's power spectrum, {@code (m + 1) x L}: bin {@code k} of frame {@code t0 + l} at {@code k * L + l}. */
         final double[] power;
-        final double[] lanes = new double[L];
-        final int[] starts = new int[L];
-        /**
-         * The batch's samples transposed: {@code rows[c * rowCount + r] = y[s0 + r * hop + c]}.
-         * Float, as the input: half the footprint of doubles, so that it stays in L1 while the
-         * bit-reversed packing reads it in random order.
-         */
-        final float[] rows;
+        final float[] lanes = new float[L];
+        /** The signal cut into rows of {@code hop} samples, column-major: {@code columns[c * rows + r]}. */
+        float[] columns = new float[0];
+        /** Rows of {@link #columns} for which {@link #sampleOffset} was computed (0: none yet). */
+        int rows;
+        /** Index in {@link #columns} of frame sample {@code q} for frame 0. */
+        final int[] sampleOffset;
 
-        Scratch(int m, int rowValues) {
-            rows = new float[rowValues];
+        Scratch(int m, int nFft) {
             z = new double[m * L2];
             power = new double[(m + 1) * L];
+            sampleOffset = new int[nFft];
         }
     }
 
@@ -82,13 +111,12 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         this.nFft = nFft;
         this.hop = hopLength;
         this.m = nFft / 2;
-        this.bins = m + 1;
+        this.nMels = filterbank.melBands();
         this.window = HannWindow.periodic(nFft);
-        this.filterbank = filterbank;
-        int bitsM = Integer.numberOfTrailingZeros(m);
+        int bits = Integer.numberOfTrailingZeros(m);
         rev = new int[m];
         for (int j = 0; j < m; j++) {
-            rev[j] = Integer.reverse(j) >>> (32 - bitsM);
+            rev[j] = Integer.reverse(j) >>> (32 - bits);
         }
         cosM = new double[m / 2];
         sinM = new double[m / 2];
@@ -96,33 +124,77 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             cosM[k] = Math.cos(2 * Math.PI * k / m);
             sinM[k] = Math.sin(2 * Math.PI * k / m);
         }
-        cosN = new double[bins];
-        sinN = new double[bins];
-        for (int k = 0; k < bins; k++) {
+        cosN = new double[m / 2 + 1];
+        sinN = new double[m / 2 + 1];
+        for (int k = 0; k <= m / 2; k++) {
             cosN[k] = Math.cos(2 * Math.PI * k / nFft);
             sinN[k] = Math.sin(2 * Math.PI * k / nFft);
         }
-        laneOffsets = new int[L];
-        for (int l = 0; l < L; l++) {
-            laneOffsets[l] = l * hopLength;
-        }
-        // When the hop divides the frame, frame t0 + l's sample q is row q / hop + l, column
-        // q % hop of the batch's signal cut into hop-long rows; stored column-major, the samples q
-        // of the L frames are then L consecutive doubles: one plain vector load, no gather.
-        rowCount = nFft % hopLength == 0 ? L + nFft / hopLength - 1 : 0;
-        rowOffset = new int[nFft];
-        if (rowCount > 0) {
-            for (int q = 0; q < nFft; q++) {
-                rowOffset[q] = (q % hopLength) * rowCount + q / hopLength;
+        // Group g of the last pass holds positions 4g..4g+3, i.e. bins k = rev[4g + d]; bin
+        // m - k sits in the group holding position rev[(m - k) % m]. Groups 0 and 1 are their own
+        // partners. Each pair of groups emits its bins k <= m/2 (with their mirrors m - k).
+        int groups = m / 4;
+        int[] first = new int[groups];
+        int[] second = new int[groups];
+        int[] from = new int[groups + 1];
+        emitA = new int[m / 2 + 1];
+        emitB = new int[m / 2 + 1];
+        emitBin = new int[m / 2 + 1];
+        boolean[] emitted = new boolean[m / 2 + 1];
+        int pairs = 0;
+        int emits = 0;
+        for (int g = 0; g < groups; g++) {
+            int partner = rev[(m - rev[4 * g]) & (m - 1)] / 4;
+            if (partner < g) {
+                continue;
+            }
+            first[pairs] = g;
+            second[pairs] = partner;
+            from[pairs++] = emits;
+            for (int p : new int[] {4 * g, 4 * g + 1, 4 * g + 2, 4 * g + 3,
+                    4 * partner, 4 * partner + 1, 4 * partner + 2, 4 * partner + 3}) {
+                int k = rev[p];
+                if (k <= m / 2 && !emitted[k]) {
+                    emitted[k] = true;
+                    emitA[emits] = p * L2;
+                    emitB[emits] = rev[(m - k) & (m - 1)] * L2;
+                    emitBin[emits++] = k;
+                }
             }
         }
-        columnStride = new int[L];
-        for (int l = 0; l < L; l++) {
-            columnStride[l] = l * rowCount;
+        if (emits != m / 2 + 1) {
+            throw new IllegalStateException("last-pass plan covers " + emits + " bin pairs, expected " + (m / 2 + 1));
         }
-        int mm = m;
-        int rowValues = rowCount * hopLength;
-        scratch = ThreadLocal.withInitial(() -> new Scratch(mm, rowValues));
+        from[pairs] = emits;
+        pairFirst = Arrays.copyOf(first, pairs);
+        pairSecond = Arrays.copyOf(second, pairs);
+        emitFrom = Arrays.copyOf(from, pairs + 1);
+        melRows = new double[nMels][];
+        melStart = new int[nMels];
+        melEnd = new int[nMels];
+        for (int band = 0; band < nMels; band++) {
+            melStart[band] = filterbank.start(band);
+            melEnd[band] = filterbank.end(band);
+            melRows[band] = new double[m + 1];
+            for (int k = melStart[band]; k < melEnd[band]; k++) {
+                melRows[band][k] = filterbank.weight(band, k);
+            }
+        }
+        twiddles = new double[Integer.numberOfTrailingZeros(m) / 2 + 1][];
+        for (int h = 1; 4 * h <= m; h *= 4) {
+            double[] t = new double[6 * h];
+            for (int j = 0; j < h; j++) {
+                for (int e = 1; e <= 3; e++) {
+                    t[6 * j + 2 * (e - 1)] = Math.cos(2 * Math.PI * j * e / (4 * h));
+                    t[6 * j + 2 * (e - 1) + 1] = Math.sin(2 * Math.PI * j * e / (4 * h));
+                }
+            }
+            twiddles[Integer.numberOfTrailingZeros(h) / 2] = t;
+        }
+        firstRow = Math.floorDiv(-nFft / 2, hopLength);
+        shift = Math.floorMod(-nFft / 2, hopLength);
+        rowSpan = (nFft - 1 + shift) / hopLength;
+        scratch = ThreadLocal.withInitial(() -> new Scratch(m, nFft));
     }
 
     @Override
@@ -135,14 +207,13 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         melPowerPadded(signal, signal.length, out);
     }
 
-    /** Samples past the end of {@code signal} read as zeros (edge packing), so no padded copy is made. */
+    /** Samples past the end of {@code signal} read as zeros, so no padded copy is made. */
     @Override
     public void melPowerPadded(float[] signal, int length, float[] out) {
         if (signal.length > length) {
             throw new IllegalArgumentException("signal has " + signal.length + " samples, more than the padded length " + length);
         }
         int frames = Framing.centeredFrameCount(length, hop);
-        Scratch s = scratch.get();
         int[] audible = Framing.audibleFrameRange(signal, nFft, hop);
         int ownFrames = Framing.centeredFrameCount(signal.length, hop);
         if (frames > ownFrames && audible[0] <= audible[1] && audible[1] >= ownFrames - 1) {
@@ -150,17 +221,387 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             // from the padding can still hold its last samples
             audible[1] = Math.min(frames - 1, ownFrames + (nFft / 2) / hop);
         }
-        for (int t0 = 0; t0 < frames; t0 += L) {
-            if (t0 + L - 1 < audible[0] || t0 > audible[1]) {
+        Scratch s = scratch.get();
+        int batches = (frames + L - 1) / L;
+        int rows = batches * L + rowSpan;
+        boolean silent = audible[0] > audible[1];
+        if (!silent) {
+            columns(signal, rows, s);
+        }
+        for (int b = 0; b < batches; b++) {
+            int t0 = b * L;
+            int valid = Math.min(L, frames - t0);
+            if (silent || t0 + L - 1 < audible[0] || t0 > audible[1]) {
                 // the whole batch sees only zeros: its spectrum is exactly zero
-                for (int b = 0; b < filterbank.melBands(); b++) {
-                    java.util.Arrays.fill(out, b * frames + t0, b * frames + Math.min(frames, t0 + L), 0f);
+                for (int band = 0; band < nMels; band++) {
+                    Arrays.fill(out, band * frames + t0, band * frames + t0 + valid, 0f);
                 }
                 continue;
             }
-            transform(signal, t0, frames, s);
-            power(s.z, s.power);
-            mel(s.power, s.lanes, out, t0, frames);
+            firstPass(s, t0);
+            for (int from = 0; from < m; from += firstBlock()) {
+                block(s.z, from, firstBlock());
+            }
+            lastPassToPower(s.z, s.power);
+            mel(s, out, t0, valid, frames);
+        }
+    }
+
+    /** Size of the independent blocks the first pass leaves: {@code m / 4}, or {@code m / 2} when {@code log2 m} is odd. */
+    private int firstBlock() {
+        return (Integer.numberOfTrailingZeros(m) & 1) == 0 ? m / 4 : m / 2;
+    }
+
+    /** Fills {@code s.columns[c * rows + r] = y[(r + firstRow) * hop + c]}, zero outside the signal. */
+    private void columns(float[] y, int rows, Scratch s) {
+        int size = rows * hop;
+        if (s.columns.length < size) {
+            s.columns = new float[size];
+        }
+        if (s.rows != rows) {
+            for (int q = 0; q < nFft; q++) {
+                int u = q + shift;
+                s.sampleOffset[q] = (u % hop) * rows + u / hop;
+            }
+            s.rows = rows;
+        }
+        float[] cols = s.columns;
+        int n = y.length;
+        // rows a whole block of which lies inside the signal are copied without bound checks,
+        // a block of 16 rows at a time so that each column's 16 values fill one cache line
+        for (int r0 = 0; r0 < rows; r0 += 16) {
+            int r1 = Math.min(rows, r0 + 16);
+            int lo = (r0 + firstRow) * hop;
+            int hi = (r1 + firstRow) * hop;
+            if (lo >= 0 && hi <= n) {
+                for (int c = 0; c < hop; c++) {
+                    int dst = c * rows;
+                    for (int r = r0, src = lo + c; r < r1; r++, src += hop) {
+                        cols[dst + r] = y[src];
+                    }
+                }
+            } else {
+                for (int c = 0; c < hop; c++) {
+                    int dst = c * rows;
+                    for (int r = r0, src = lo + c; r < r1; r++, src += hop) {
+                        cols[dst + r] = src >= 0 && src < n ? y[src] : 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The first pass, reading the frames: a radix-4 (or, for odd {@code log2 m}, radix-2)
+     * decimation-in-frequency pass over all {@code m} points, each sample windowed as it is
+     * loaded. The butterfly is {@link #pass}'s, written out again on purpose: a helper taking
+     * vectors is inlined only while the JIT has not compiled it on its own, and when it is not,
+     * every vector it receives is boxed, which made the whole kernel four times slower.
+     */
+    private void firstPass(Scratch s, int t0) {
+        float[] cols = s.columns;
+        int[] off = s.sampleOffset;
+        double[] z = s.z;
+        double[] w = window;
+        if ((Integer.numberOfTrailingZeros(m) & 1) == 1) {
+            int h = m / 2;
+            for (int j = 0; j < h; j++) {
+                int q0 = 2 * j;
+                int q1 = 2 * (j + h);
+                DoubleVector ar = ((DoubleVector) FloatVector.fromArray(F, cols, off[q0] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q0]);
+                DoubleVector ai = ((DoubleVector) FloatVector.fromArray(F, cols, off[q0 + 1] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q0 + 1]);
+                DoubleVector br = ((DoubleVector) FloatVector.fromArray(F, cols, off[q1] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q1]);
+                DoubleVector bi = ((DoubleVector) FloatVector.fromArray(F, cols, off[q1 + 1] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q1 + 1]);
+                DoubleVector c = DoubleVector.broadcast(S, cosM[j]);
+                DoubleVector sn = DoubleVector.broadcast(S, sinM[j]);
+                DoubleVector ns = DoubleVector.broadcast(S, -sinM[j]);
+                DoubleVector dr = ar.sub(br);
+                DoubleVector di = ai.sub(bi);
+                ar.add(br).intoArray(z, j * L2);
+                ai.add(bi).intoArray(z, j * L2 + L);
+                di.fma(sn, dr.mul(c)).intoArray(z, (j + h) * L2);
+                dr.fma(ns, di.mul(c)).intoArray(z, (j + h) * L2 + L);
+            }
+            return;
+        }
+        int h = m / 4;
+        int d = h * L2;
+        double[] tw = twiddles[Integer.numberOfTrailingZeros(h) / 2];
+        for (int j = 0; j < h; j++) {
+            int q0 = 2 * j;
+            int q1 = 2 * (j + h);
+            int q2 = 2 * (j + 2 * h);
+            int q3 = 2 * (j + 3 * h);
+            DoubleVector x0r = ((DoubleVector) FloatVector.fromArray(F, cols, off[q0] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q0]);
+            DoubleVector x0i = ((DoubleVector) FloatVector.fromArray(F, cols, off[q0 + 1] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q0 + 1]);
+            DoubleVector x1r = ((DoubleVector) FloatVector.fromArray(F, cols, off[q1] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q1]);
+            DoubleVector x1i = ((DoubleVector) FloatVector.fromArray(F, cols, off[q1 + 1] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q1 + 1]);
+            DoubleVector x2r = ((DoubleVector) FloatVector.fromArray(F, cols, off[q2] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q2]);
+            DoubleVector x2i = ((DoubleVector) FloatVector.fromArray(F, cols, off[q2 + 1] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q2 + 1]);
+            DoubleVector x3r = ((DoubleVector) FloatVector.fromArray(F, cols, off[q3] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q3]);
+            DoubleVector x3i = ((DoubleVector) FloatVector.fromArray(F, cols, off[q3 + 1] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q3 + 1]);
+            int i0 = j * L2;
+            DoubleVector a0r = x0r.add(x2r);
+            DoubleVector a0i = x0i.add(x2i);
+            DoubleVector a1r = x0r.sub(x2r);
+            DoubleVector a1i = x0i.sub(x2i);
+            DoubleVector b0r = x1r.add(x3r);
+            DoubleVector b0i = x1i.add(x3i);
+            DoubleVector b1r = x1r.sub(x3r);
+            DoubleVector b1i = x1i.sub(x3i);
+            a0r.add(b0r).intoArray(z, i0);
+            a0i.add(b0i).intoArray(z, i0 + L);
+            DoubleVector yr = a0r.sub(b0r);
+            DoubleVector yi = a0i.sub(b0i);
+            DoubleVector c = DoubleVector.broadcast(S, tw[6 * j + 2]);
+            DoubleVector sn = DoubleVector.broadcast(S, tw[6 * j + 3]);
+            DoubleVector ns = DoubleVector.broadcast(S, -tw[6 * j + 3]);
+            yi.fma(sn, yr.mul(c)).intoArray(z, i0 + d);
+            yr.fma(ns, yi.mul(c)).intoArray(z, i0 + d + L);
+            yr = a1r.add(b1i);
+            yi = a1i.sub(b1r);
+            c = DoubleVector.broadcast(S, tw[6 * j]);
+            sn = DoubleVector.broadcast(S, tw[6 * j + 1]);
+            ns = DoubleVector.broadcast(S, -tw[6 * j + 1]);
+            yi.fma(sn, yr.mul(c)).intoArray(z, i0 + 2 * d);
+            yr.fma(ns, yi.mul(c)).intoArray(z, i0 + 2 * d + L);
+            yr = a1r.sub(b1i);
+            yi = a1i.add(b1r);
+            c = DoubleVector.broadcast(S, tw[6 * j + 4]);
+            sn = DoubleVector.broadcast(S, tw[6 * j + 5]);
+            ns = DoubleVector.broadcast(S, -tw[6 * j + 5]);
+            yi.fma(sn, yr.mul(c)).intoArray(z, i0 + 3 * d);
+            yr.fma(ns, yi.mul(c)).intoArray(z, i0 + 3 * d + L);
+        }
+    }
+
+    /**
+     * The passes after the first on the independent block {@code [from, from + size)}: radix-4
+     * passes with quarter sizes {@code size/4, size/16, ..., 4}, depth first into quarters while
+     * the block is larger than the L1 cache ({@link #LEAF}); the last pass (quarter size 1) is
+     * {@link #lastPassToPower}'s.
+     */
+    private void block(double[] z, int from, int size) {
+        if (size > LEAF) {
+            pass(z, from, size / 4);
+            for (int q = 0; q < 4; q++) {
+                block(z, from + q * (size / 4), size / 4);
+            }
+            return;
+        }
+        for (int h = size / 4; h >= 16; h /= 4) {
+            for (int g = from; g < from + size; g += 4 * h) {
+                pass(z, g, h);
+            }
+        }
+        if (size >= 16) {
+            pass4(z, from, size);
+        }
+    }
+
+    /**
+     * One radix-4 decimation-in-frequency group (two radix-2 stages fused) with quarter size
+     * {@code h}: for {@code j < h}, on the points {@code g + j + {0, h, 2h, 3h}}, with
+     * {@code W = exp(-2 pi i / 4h)}, {@code y0 = (x0 + x2) + (x1 + x3)},
+     * {@code y1 = W^2j ((x0 + x2) - (x1 + x3))}, {@code y2 = W^j ((x0 - x2) - i (x1 - x3))},
+     * {@code y3 = W^3j ((x0 - x2) + i (x1 - x3))}; a product by {@code W^e = c - i s} is
+     * {@code (xr c + xi s) + i (xi c - xr s)}. The loop runs over {@code j}, whose points are
+     * contiguous.
+     */
+    private void pass(double[] z, int g, int h) {
+        double[] tw = twiddles[Integer.numberOfTrailingZeros(h) / 2];
+        int d = h * L2;
+        int base = g * L2;
+        for (int j = 0; j < h; j++) {
+            int i0 = base + j * L2;
+            DoubleVector x0r = DoubleVector.fromArray(S, z, i0);
+            DoubleVector x0i = DoubleVector.fromArray(S, z, i0 + L);
+            DoubleVector x1r = DoubleVector.fromArray(S, z, i0 + d);
+            DoubleVector x1i = DoubleVector.fromArray(S, z, i0 + d + L);
+            DoubleVector x2r = DoubleVector.fromArray(S, z, i0 + 2 * d);
+            DoubleVector x2i = DoubleVector.fromArray(S, z, i0 + 2 * d + L);
+            DoubleVector x3r = DoubleVector.fromArray(S, z, i0 + 3 * d);
+            DoubleVector x3i = DoubleVector.fromArray(S, z, i0 + 3 * d + L);
+            DoubleVector a0r = x0r.add(x2r);
+            DoubleVector a0i = x0i.add(x2i);
+            DoubleVector a1r = x0r.sub(x2r);
+            DoubleVector a1i = x0i.sub(x2i);
+            DoubleVector b0r = x1r.add(x3r);
+            DoubleVector b0i = x1i.add(x3i);
+            DoubleVector b1r = x1r.sub(x3r);
+            DoubleVector b1i = x1i.sub(x3i);
+            a0r.add(b0r).intoArray(z, i0);
+            a0i.add(b0i).intoArray(z, i0 + L);
+            DoubleVector yr = a0r.sub(b0r);
+            DoubleVector yi = a0i.sub(b0i);
+            DoubleVector c = DoubleVector.broadcast(S, tw[6 * j + 2]);
+            DoubleVector sn = DoubleVector.broadcast(S, tw[6 * j + 3]);
+            DoubleVector ns = DoubleVector.broadcast(S, -tw[6 * j + 3]);
+            yi.fma(sn, yr.mul(c)).intoArray(z, i0 + d);
+            yr.fma(ns, yi.mul(c)).intoArray(z, i0 + d + L);
+            yr = a1r.add(b1i);
+            yi = a1i.sub(b1r);
+            c = DoubleVector.broadcast(S, tw[6 * j]);
+            sn = DoubleVector.broadcast(S, tw[6 * j + 1]);
+            ns = DoubleVector.broadcast(S, -tw[6 * j + 1]);
+            yi.fma(sn, yr.mul(c)).intoArray(z, i0 + 2 * d);
+            yr.fma(ns, yi.mul(c)).intoArray(z, i0 + 2 * d + L);
+            yr = a1r.sub(b1i);
+            yi = a1i.add(b1r);
+            c = DoubleVector.broadcast(S, tw[6 * j + 4]);
+            sn = DoubleVector.broadcast(S, tw[6 * j + 5]);
+            ns = DoubleVector.broadcast(S, -tw[6 * j + 5]);
+            yi.fma(sn, yr.mul(c)).intoArray(z, i0 + 3 * d);
+            yr.fma(ns, yi.mul(c)).intoArray(z, i0 + 3 * d + L);
+        }
+    }
+
+    /**
+     * {@link #pass} with quarter size 4 over the groups of {@code [from, from + size)}: with only
+     * four {@code j}, the loop runs over the groups instead (a constant stride of 16 points), each
+     * {@code j}'s twiddles held in registers.
+     */
+    private void pass4(double[] z, int from, int size) {
+        double[] tw = twiddles[1];
+        int d = 4 * L2;
+        int groups = size / 16;
+        for (int j = 0; j < 4; j++) {
+            DoubleVector c1 = DoubleVector.broadcast(S, tw[6 * j]);
+            DoubleVector s1 = DoubleVector.broadcast(S, tw[6 * j + 1]);
+            DoubleVector n1 = DoubleVector.broadcast(S, -tw[6 * j + 1]);
+            DoubleVector c2 = DoubleVector.broadcast(S, tw[6 * j + 2]);
+            DoubleVector s2 = DoubleVector.broadcast(S, tw[6 * j + 3]);
+            DoubleVector n2 = DoubleVector.broadcast(S, -tw[6 * j + 3]);
+            DoubleVector c3 = DoubleVector.broadcast(S, tw[6 * j + 4]);
+            DoubleVector s3 = DoubleVector.broadcast(S, tw[6 * j + 5]);
+            DoubleVector n3 = DoubleVector.broadcast(S, -tw[6 * j + 5]);
+            int base = (from + j) * L2;
+            for (int g = 0; g < groups; g++) {
+                int i0 = base + g * (16 * L2);
+                DoubleVector x0r = DoubleVector.fromArray(S, z, i0);
+                DoubleVector x0i = DoubleVector.fromArray(S, z, i0 + L);
+                DoubleVector x1r = DoubleVector.fromArray(S, z, i0 + d);
+                DoubleVector x1i = DoubleVector.fromArray(S, z, i0 + d + L);
+                DoubleVector x2r = DoubleVector.fromArray(S, z, i0 + 2 * d);
+                DoubleVector x2i = DoubleVector.fromArray(S, z, i0 + 2 * d + L);
+                DoubleVector x3r = DoubleVector.fromArray(S, z, i0 + 3 * d);
+                DoubleVector x3i = DoubleVector.fromArray(S, z, i0 + 3 * d + L);
+                DoubleVector a0r = x0r.add(x2r);
+                DoubleVector a0i = x0i.add(x2i);
+                DoubleVector a1r = x0r.sub(x2r);
+                DoubleVector a1i = x0i.sub(x2i);
+                DoubleVector b0r = x1r.add(x3r);
+                DoubleVector b0i = x1i.add(x3i);
+                DoubleVector b1r = x1r.sub(x3r);
+                DoubleVector b1i = x1i.sub(x3i);
+                a0r.add(b0r).intoArray(z, i0);
+                a0i.add(b0i).intoArray(z, i0 + L);
+                DoubleVector yr = a0r.sub(b0r);
+                DoubleVector yi = a0i.sub(b0i);
+                yi.fma(s2, yr.mul(c2)).intoArray(z, i0 + d);
+                yr.fma(n2, yi.mul(c2)).intoArray(z, i0 + d + L);
+                yr = a1r.add(b1i);
+                yi = a1i.sub(b1r);
+                yi.fma(s1, yr.mul(c1)).intoArray(z, i0 + 2 * d);
+                yr.fma(n1, yi.mul(c1)).intoArray(z, i0 + 2 * d + L);
+                yr = a1r.sub(b1i);
+                yi = a1i.add(b1r);
+                yi.fma(s3, yr.mul(c3)).intoArray(z, i0 + 3 * d);
+                yr.fma(n3, yi.mul(c3)).intoArray(z, i0 + 3 * d + L);
+            }
+        }
+    }
+
+    /**
+     * The last pass (twiddle-free 4-point DFTs of groups {@code 4g .. 4g+3}, in place), fused
+     * with the real split and {@code |X|^2}: right after a group and its partner are transformed,
+     * their bins are formed from L1 and stored in natural order. Stores 4 x the power (the
+     * split's halvings are left out and undone in {@link #mel}).
+     *
+     * <p>Bins {@code k} and {@code m - k} ({@code k <= m/2}) of the real spectrum come from
+     * {@code A = Z[k]} and {@code B = Z[m - k]} ({@code B = A} for {@code k = 0}, giving bins 0
+     * and {@code m}): with {@code 2E = A + conj B}, {@code 2O = (A - conj B) / i} and
+     * {@code 2P = (c - i s) 2O}, {@code 2X[k] = 2E + 2P} and {@code 2X[m-k] = conj(2E) - conj(2P)}.
+     */
+    private void lastPassToPower(double[] z, double[] power) {
+        int[] first = pairFirst;
+        int[] second = pairSecond;
+        int[] from = emitFrom;
+        for (int p = 0; p < first.length; p++) {
+            for (int g = first[p], last = second[p]; g <= last; g += Math.max(1, last - g)) {
+                int a = 4 * g * L2;
+                DoubleVector x0r = DoubleVector.fromArray(S, z, a);
+                DoubleVector x0i = DoubleVector.fromArray(S, z, a + L);
+                DoubleVector x1r = DoubleVector.fromArray(S, z, a + L2);
+                DoubleVector x1i = DoubleVector.fromArray(S, z, a + L2 + L);
+                DoubleVector x2r = DoubleVector.fromArray(S, z, a + 2 * L2);
+                DoubleVector x2i = DoubleVector.fromArray(S, z, a + 2 * L2 + L);
+                DoubleVector x3r = DoubleVector.fromArray(S, z, a + 3 * L2);
+                DoubleVector x3i = DoubleVector.fromArray(S, z, a + 3 * L2 + L);
+                DoubleVector a0r = x0r.add(x2r);
+                DoubleVector a0i = x0i.add(x2i);
+                DoubleVector a1r = x0r.sub(x2r);
+                DoubleVector a1i = x0i.sub(x2i);
+                DoubleVector b0r = x1r.add(x3r);
+                DoubleVector b0i = x1i.add(x3i);
+                DoubleVector b1r = x1r.sub(x3r);
+                DoubleVector b1i = x1i.sub(x3i);
+                a0r.add(b0r).intoArray(z, a);
+                a0i.add(b0i).intoArray(z, a + L);
+                a0r.sub(b0r).intoArray(z, a + L2);
+                a0i.sub(b0i).intoArray(z, a + L2 + L);
+                a1r.add(b1i).intoArray(z, a + 2 * L2);
+                a1i.sub(b1r).intoArray(z, a + 2 * L2 + L);
+                a1r.sub(b1i).intoArray(z, a + 3 * L2);
+                a1i.add(b1r).intoArray(z, a + 3 * L2 + L);
+            }
+            for (int e = from[p]; e < from[p + 1]; e++) {
+                int k = emitBin[e];
+                int ia = emitA[e];
+                int ib = emitB[e];
+                DoubleVector ar = DoubleVector.fromArray(S, z, ia);
+                DoubleVector ai = DoubleVector.fromArray(S, z, ia + L);
+                DoubleVector br = DoubleVector.fromArray(S, z, ib);
+                DoubleVector bi = DoubleVector.fromArray(S, z, ib + L);
+                DoubleVector er = ar.add(br);
+                DoubleVector ei = ai.sub(bi);
+                DoubleVector or = ai.add(bi);
+                DoubleVector oi = br.sub(ar);
+                DoubleVector c = DoubleVector.broadcast(S, cosN[k]);
+                DoubleVector sn = DoubleVector.broadcast(S, sinN[k]);
+                DoubleVector ns = DoubleVector.broadcast(S, -sinN[k]);
+                DoubleVector pr = oi.fma(sn, or.mul(c));
+                DoubleVector pi = or.fma(ns, oi.mul(c));
+                DoubleVector xr = er.add(pr);
+                DoubleVector xi = ei.add(pi);
+                xr.fma(xr, xi.mul(xi)).intoArray(power, k * L);
+                xr = er.sub(pr);
+                xi = pi.sub(ei);
+                xr.fma(xr, xi.mul(xi)).intoArray(power, (m - k) * L);
+            }
+        }
+    }
+
+    /**
+     * The filterbank on the batch's power spectrum, band by band, and the batch's mel values
+     * (a quarter of the sums) stored as floats into {@code out}.
+     */
+    private void mel(Scratch s, float[] out, int t0, int valid, int frames) {
+        double[] power = s.power;
+        for (int band = 0; band < nMels; band++) {
+            double[] w = melRows[band];
+            DoubleVector sum = DoubleVector.zero(S);
+            for (int k = melStart[band], e = melEnd[band]; k < e; k++) {
+                sum = DoubleVector.fromArray(S, power, k * L).fma(DoubleVector.broadcast(S, w[k]), sum);
+            }
+            FloatVector v = (FloatVector) sum.mul(0.25).convertShape(VectorOperators.D2F, F, 0);
+            int at = band * frames + t0;
+            if (valid == L) {
+                v.intoArray(out, at);
+            } else {
+                v.intoArray(s.lanes, 0);
+                System.arraycopy(s.lanes, 0, out, at, valid);
+            }
         }
     }
 
@@ -199,287 +640,6 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         for (int i = vectorEnd; i < n; i++) {
             float db = (float) (10.0 * PowerToDb.log10(Math.max(amin, values[i]))) - refDb;
             values[i] = db < floor ? floor : db;
-        }
-    }
-
-    /**
-     * Packs the batch and runs the FFT. The first radix-4 passes (spans up to {@link #BLOCK}) are
-     * done block by block right after packing, while the block is in L1; the remaining passes sweep
-     * the whole array.
-     */
-    private void transform(float[] y, int t0, int frames, Scratch s) {
-        double[] z = s.z;
-        int[] starts = s.starts;
-        boolean inside = true;
-        for (int l = 0; l < L; l++) {
-            int t = t0 + l;
-            starts[l] = t * hop - nFft / 2;
-            inside &= t < frames && starts[l] >= 0 && starts[l] + nFft <= y.length;
-        }
-        int block = Math.min(BLOCK, m);
-        if (inside && rowCount > 0) {
-            transpose(y, starts[0], s.rows);
-        }
-        for (int from = 0; from < m; from += block) {
-            if (inside && rowCount > 0) {
-                packRows(s.rows, from, from + block, z);
-            } else if (inside) {
-                packInside(y, starts, from, from + block, z);
-            } else {
-                packEdge(y, starts, t0, frames, from, from + block, z);
-            }
-            int h = 1;
-            if (4 <= block) {
-                firstRadix4(z, from, from + block);
-                h = 4;
-            }
-            for (; 4 * h <= block; h *= 4) {
-                radix4(z, from, from + block, h);
-            }
-        }
-        int h = 1;
-        while (4 * h <= block) {
-            h *= 4;
-        }
-        for (; 4 * h <= m; h *= 4) {
-            radix4(z, 0, m, h);
-        }
-        if (h < m) {
-            radix2(z, h);
-        }
-    }
-
-    /** Packed positions {@code [from, to)}: {@code z[p] = (x[2j] w[2j], x[2j+1] w[2j+1])}, {@code j = rev[p]}. */
-    /** Cuts {@code y[s0 ...]} into {@code rowCount} rows of {@code hop} samples, stored column-major. */
-    private void transpose(float[] y, int s0, float[] rows) {
-        int r = rowCount;
-        if (hop % L == 0) {
-            // one vector of L consecutive samples of a row is scattered to L columns at once
-            for (int row = 0; row < r; row++) {
-                int base = s0 + row * hop;
-                for (int c = 0; c < hop; c += L) {
-                    FloatVector.fromArray(F, y, base + c).intoArray(rows, c * r + row, columnStride, 0);
-                }
-            }
-            return;
-        }
-        for (int row = 0; row < r; row++) {
-            int base = s0 + row * hop;
-            for (int c = 0; c < hop; c++) {
-                rows[c * r + row] = y[base + c];
-            }
-        }
-    }
-
-    /** {@link #packInside} from the transposed batch: contiguous vector loads. */
-    private void packRows(float[] rows, int from, int to, double[] z) {
-        double[] w = window;
-        int[] r = rev;
-        int[] offset = rowOffset;
-        for (int p = from; p < to; p++) {
-            int j2 = 2 * r[p];
-            DoubleVector even = (DoubleVector) FloatVector.fromArray(F, rows, offset[j2]).convertShape(VectorOperators.F2D, S, 0);
-            DoubleVector odd = (DoubleVector) FloatVector.fromArray(F, rows, offset[j2 + 1]).convertShape(VectorOperators.F2D, S, 0);
-            even.mul(w[j2]).intoArray(z, p * L2);
-            odd.mul(w[j2 + 1]).intoArray(z, p * L2 + L);
-        }
-    }
-
-    private void packInside(float[] y, int[] starts, int from, int to, double[] z) {
-        double[] w = window;
-        int[] r = rev;
-        int[] offsets = laneOffsets;
-        int s0 = starts[0];
-        for (int p = from; p < to; p++) {
-            int j2 = 2 * r[p];
-            // sample j2 (and j2 + 1) of every frame in the batch: a strided gather
-            DoubleVector even = (DoubleVector) FloatVector.fromArray(F, y, s0 + j2, offsets, 0).convertShape(VectorOperators.F2D, S, 0);
-            DoubleVector odd = (DoubleVector) FloatVector.fromArray(F, y, s0 + j2 + 1, offsets, 0).convertShape(VectorOperators.F2D, S, 0);
-            even.mul(w[j2]).intoArray(z, p * L2);
-            odd.mul(w[j2 + 1]).intoArray(z, p * L2 + L);
-        }
-    }
-
-    private void packEdge(float[] y, int[] starts, int t0, int frames, int from, int to, double[] z) {
-        int n = y.length;
-        double[] w = window;
-        int[] r = rev;
-        for (int p = from; p < to; p++) {
-            int j2 = 2 * r[p];
-            int base = p * L2;
-            for (int l = 0; l < L; l++) {
-                int i0 = starts[l] + j2;
-                int i1 = i0 + 1;
-                boolean live = t0 + l < frames;
-                z[base + l] = live && i0 >= 0 && i0 < n ? y[i0] * w[j2] : 0.0;
-                z[base + L + l] = live && i1 >= 0 && i1 < n ? y[i1] * w[j2 + 1] : 0.0;
-            }
-        }
-    }
-
-    /**
-     * Two radix-2 decimation-in-time stages (spans {@code 2h} and {@code 4h}) fused, on the
-     * points {@code [from, to)}: half the memory traffic of two separate stages.
-     */
-    private void radix4(double[] z, int from, int to, int h) {
-        int span = 4 * h;
-        int step1 = m / (2 * h);
-        int step2 = m / (4 * h);
-        for (int j = 0; j < h; j++) {
-            DoubleVector c1 = DoubleVector.broadcast(S, cosM[j * step1]);
-            DoubleVector s1 = DoubleVector.broadcast(S, sinM[j * step1]);
-            DoubleVector ns1 = s1.neg();
-            DoubleVector c2 = DoubleVector.broadcast(S, cosM[j * step2]);
-            DoubleVector s2 = DoubleVector.broadcast(S, sinM[j * step2]);
-            DoubleVector ns2 = s2.neg();
-            for (int g = from + j; g < to; g += span) {
-                int i0 = g * L2;
-                int i1 = i0 + h * L2;
-                int i2 = i1 + h * L2;
-                int i3 = i2 + h * L2;
-                DoubleVector x0r = DoubleVector.fromArray(S, z, i0);
-                DoubleVector x0i = DoubleVector.fromArray(S, z, i0 + L);
-                DoubleVector x1r = DoubleVector.fromArray(S, z, i1);
-                DoubleVector x1i = DoubleVector.fromArray(S, z, i1 + L);
-                DoubleVector x2r = DoubleVector.fromArray(S, z, i2);
-                DoubleVector x2i = DoubleVector.fromArray(S, z, i2 + L);
-                DoubleVector x3r = DoubleVector.fromArray(S, z, i3);
-                DoubleVector x3i = DoubleVector.fromArray(S, z, i3 + L);
-                // stage A, twiddle w1 = c1 - i s1 on x1 and x3: (xr c1 + xi s1, xi c1 - xr s1)
-                DoubleVector b1r = x1i.fma(s1, x1r.mul(c1));
-                DoubleVector b1i = x1r.fma(ns1, x1i.mul(c1));
-                DoubleVector b3r = x3i.fma(s1, x3r.mul(c1));
-                DoubleVector b3i = x3r.fma(ns1, x3i.mul(c1));
-                DoubleVector y0r = x0r.add(b1r);
-                DoubleVector y0i = x0i.add(b1i);
-                DoubleVector y1r = x0r.sub(b1r);
-                DoubleVector y1i = x0i.sub(b1i);
-                DoubleVector y2r = x2r.add(b3r);
-                DoubleVector y2i = x2i.add(b3i);
-                DoubleVector y3r = x2r.sub(b3r);
-                DoubleVector y3i = x2i.sub(b3i);
-                // stage B, twiddle w2 = c2 - i s2 on y2, and w2 * (-i) on y3
-                DoubleVector t2r = y2i.fma(s2, y2r.mul(c2));
-                DoubleVector t2i = y2r.fma(ns2, y2i.mul(c2));
-                DoubleVector u3r = y3i.fma(s2, y3r.mul(c2));
-                DoubleVector u3i = y3r.fma(ns2, y3i.mul(c2));
-                // t3 = -i * u3 = (u3i, -u3r)
-                y0r.add(t2r).intoArray(z, i0);
-                y0i.add(t2i).intoArray(z, i0 + L);
-                y0r.sub(t2r).intoArray(z, i2);
-                y0i.sub(t2i).intoArray(z, i2 + L);
-                y1r.add(u3i).intoArray(z, i1);
-                y1i.sub(u3r).intoArray(z, i1 + L);
-                y1r.sub(u3i).intoArray(z, i3);
-                y1i.add(u3r).intoArray(z, i3 + L);
-            }
-        }
-    }
-
-    /** {@link #radix4} with {@code h = 1}: all twiddles are 1, a plain 4-point DFT per group. */
-    private static void firstRadix4(double[] z, int from, int to) {
-        for (int g = from; g < to; g += 4) {
-            int i0 = g * L2;
-            int i1 = i0 + L2;
-            int i2 = i1 + L2;
-            int i3 = i2 + L2;
-            DoubleVector x0r = DoubleVector.fromArray(S, z, i0);
-            DoubleVector x0i = DoubleVector.fromArray(S, z, i0 + L);
-            DoubleVector x1r = DoubleVector.fromArray(S, z, i1);
-            DoubleVector x1i = DoubleVector.fromArray(S, z, i1 + L);
-            DoubleVector x2r = DoubleVector.fromArray(S, z, i2);
-            DoubleVector x2i = DoubleVector.fromArray(S, z, i2 + L);
-            DoubleVector x3r = DoubleVector.fromArray(S, z, i3);
-            DoubleVector x3i = DoubleVector.fromArray(S, z, i3 + L);
-            DoubleVector y0r = x0r.add(x1r);
-            DoubleVector y0i = x0i.add(x1i);
-            DoubleVector y1r = x0r.sub(x1r);
-            DoubleVector y1i = x0i.sub(x1i);
-            DoubleVector y2r = x2r.add(x3r);
-            DoubleVector y2i = x2i.add(x3i);
-            DoubleVector y3r = x2r.sub(x3r);
-            DoubleVector y3i = x2i.sub(x3i);
-            y0r.add(y2r).intoArray(z, i0);
-            y0i.add(y2i).intoArray(z, i0 + L);
-            y0r.sub(y2r).intoArray(z, i2);
-            y0i.sub(y2i).intoArray(z, i2 + L);
-            // y3 times -i is (y3i, -y3r)
-            y1r.add(y3i).intoArray(z, i1);
-            y1i.sub(y3r).intoArray(z, i1 + L);
-            y1r.sub(y3i).intoArray(z, i3);
-            y1i.add(y3r).intoArray(z, i3 + L);
-        }
-    }
-
-    /** The last radix-2 stage (span {@code 2h = m}) when log2(m) is odd. */
-    private void radix2(double[] z, int h) {
-        int step = m / (2 * h);
-        for (int j = 0; j < h; j++) {
-            double c = cosM[j * step];
-            double sn = sinM[j * step];
-            for (int g = j; g < m; g += 2 * h) {
-                int a = g * L2;
-                int b = (g + h) * L2;
-                DoubleVector ar = DoubleVector.fromArray(S, z, a);
-                DoubleVector ai = DoubleVector.fromArray(S, z, a + L);
-                DoubleVector br = DoubleVector.fromArray(S, z, b);
-                DoubleVector bi = DoubleVector.fromArray(S, z, b + L);
-                DoubleVector tr = br.mul(c).add(bi.mul(sn));
-                DoubleVector ti = bi.mul(c).sub(br.mul(sn));
-                ar.add(tr).intoArray(z, a);
-                ai.add(ti).intoArray(z, a + L);
-                ar.sub(tr).intoArray(z, b);
-                ai.sub(ti).intoArray(z, b + L);
-            }
-        }
-    }
-
-    /**
-     * Real spectrum of nFft points from the half-length complex one, then |X|^2. Bins {@code k}
-     * and {@code m - k} come from the same two complex values {@code Z[k]}, {@code Z[m - k]}:
-     * with {@code E = (Z[k] + conj Z[m-k]) / 2}, {@code O = (Z[k] - conj Z[m-k]) / 2i} and
-     * {@code P = (c - i s) O}, {@code X[k] = E + P} and {@code X[m-k] = conj(E) - conj(P)}.
-     */
-    private void power(double[] z, double[] power) {
-        int mask = m - 1;
-        for (int k = 0; k <= m / 2; k++) {
-            int ka = k * L2;
-            int kb = ((m - k) & mask) * L2;
-            DoubleVector ar = DoubleVector.fromArray(S, z, ka);
-            DoubleVector ai = DoubleVector.fromArray(S, z, ka + L);
-            DoubleVector br = DoubleVector.fromArray(S, z, kb);
-            DoubleVector bi = DoubleVector.fromArray(S, z, kb + L);
-            DoubleVector er = ar.add(br).mul(0.5);
-            DoubleVector ei = ai.sub(bi).mul(0.5);
-            DoubleVector or = ai.add(bi).mul(0.5);
-            DoubleVector oi = br.sub(ar).mul(0.5);
-            double c = cosN[k];
-            double sn = sinN[k];
-            DoubleVector pr = or.mul(c).add(oi.mul(sn));
-            DoubleVector pi = oi.mul(c).sub(or.mul(sn));
-            DoubleVector xr = er.add(pr);
-            DoubleVector xi = ei.add(pi);
-            DoubleVector yr = er.sub(pr);
-            DoubleVector yi = pi.sub(ei);
-            xr.mul(xr).add(xi.mul(xi)).intoArray(power, k * L);
-            yr.mul(yr).add(yi.mul(yi)).intoArray(power, (m - k) * L);
-        }
-    }
-
-    private void mel(double[] power, double[] lanes, float[] out, int t0, int frames) {
-        int nMels = filterbank.melBands();
-        int valid = Math.min(L, frames - t0);
-        for (int band = 0; band < nMels; band++) {
-            float[] w = filterbank.rowView(band);
-            DoubleVector acc = DoubleVector.zero(S);
-            for (int k = filterbank.start(band), e = filterbank.end(band); k < e; k++) {
-                acc = DoubleVector.fromArray(S, power, k * L).mul(w[k]).add(acc);
-            }
-            acc.intoArray(lanes, 0);
-            int base = band * frames + t0;
-            for (int l = 0; l < valid; l++) {
-                out[base + l] = (float) lanes[l];
-            }
         }
     }
 }
