@@ -43,6 +43,8 @@ final class VectorMelPowerKernel implements MelPowerKernel {
     private static final int L2 = 2 * L;
     /** Floats with as many lanes as {@link #S}, for loading one sample of every frame at once. */
     private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(L * 32));
+    /** Floats gathered at once when the signal is cut into columns: twice {@link #F}'s lanes. */
+    private static final VectorSpecies<Float> G = VectorSpecies.of(float.class, VectorShape.forBitSize(2 * L * 32));
     /** Points of the blocks whose remaining passes run one after the other (256 points x 8 lanes x 16 bytes = 32 KiB, the L1 cache). */
     private static final int LEAF = 256;
 
@@ -83,6 +85,8 @@ final class VectorMelPowerKernel implements MelPowerKernel {
     /** Column rows a frame spans beyond its own: sample {@code q} is in row {@code t + (q + shift) / hop}. */
     private final int rowSpan;
     private final ThreadLocal<Scratch> scratch;
+    /** Gather offsets of one column's consecutive rows: {@code i * hop}. */
+    private final int[] gatherRows;
 
     private static final class Scratch {
         /** The batch's complex points, interleaved per point: {@code L} real parts, then {@code L} imaginary parts. */
@@ -194,6 +198,10 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         firstRow = Math.floorDiv(-nFft / 2, hopLength);
         shift = Math.floorMod(-nFft / 2, hopLength);
         rowSpan = (nFft - 1 + shift) / hopLength;
+        gatherRows = new int[G.length()];
+        for (int i = 0; i < gatherRows.length; i++) {
+            gatherRows[i] = i * hopLength;
+        }
         scratch = ThreadLocal.withInitial(() -> new Scratch(m, nFft));
     }
 
@@ -267,18 +275,16 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         }
         float[] cols = s.columns;
         int n = y.length;
-        // rows a whole block of which lies inside the signal are copied without bound checks,
-        // a block of 16 rows at a time so that each column's 16 values fill one cache line
-        for (int r0 = 0; r0 < rows; r0 += 16) {
-            int r1 = Math.min(rows, r0 + 16);
+        // a block of G rows at a time: inside the signal one gather of a column's G values and
+        // one contiguous store (a cache line); at the signal's ends element by element
+        int[] rowIndex = gatherRows;
+        for (int r0 = 0; r0 < rows; r0 += G.length()) {
+            int r1 = Math.min(rows, r0 + G.length());
             int lo = (r0 + firstRow) * hop;
             int hi = (r1 + firstRow) * hop;
-            if (lo >= 0 && hi <= n) {
+            if (lo >= 0 && hi <= n && r1 - r0 == G.length()) {
                 for (int c = 0; c < hop; c++) {
-                    int dst = c * rows;
-                    for (int r = r0, src = lo + c; r < r1; r++, src += hop) {
-                        cols[dst + r] = y[src];
-                    }
+                    FloatVector.fromArray(G, y, lo + c, rowIndex, 0).intoArray(cols, c * rows + r0);
                 }
             } else {
                 for (int c = 0; c < hop; c++) {
@@ -332,23 +338,32 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             int q1 = 2 * (j + h);
             int q2 = 2 * (j + 2 * h);
             int q3 = 2 * (j + 3 * h);
+            // the window is folded into the first butterflies: x0 w0 + x2 w2 = fma(x2, w2, x0 w0)
             DoubleVector x0r = ((DoubleVector) FloatVector.fromArray(F, cols, off[q0] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q0]);
             DoubleVector x0i = ((DoubleVector) FloatVector.fromArray(F, cols, off[q0 + 1] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q0 + 1]);
             DoubleVector x1r = ((DoubleVector) FloatVector.fromArray(F, cols, off[q1] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q1]);
             DoubleVector x1i = ((DoubleVector) FloatVector.fromArray(F, cols, off[q1 + 1] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q1 + 1]);
-            DoubleVector x2r = ((DoubleVector) FloatVector.fromArray(F, cols, off[q2] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q2]);
-            DoubleVector x2i = ((DoubleVector) FloatVector.fromArray(F, cols, off[q2 + 1] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q2 + 1]);
-            DoubleVector x3r = ((DoubleVector) FloatVector.fromArray(F, cols, off[q3] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q3]);
-            DoubleVector x3i = ((DoubleVector) FloatVector.fromArray(F, cols, off[q3 + 1] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q3 + 1]);
+            DoubleVector x2r = (DoubleVector) FloatVector.fromArray(F, cols, off[q2] + t0).convertShape(VectorOperators.F2D, S, 0);
+            DoubleVector x2i = (DoubleVector) FloatVector.fromArray(F, cols, off[q2 + 1] + t0).convertShape(VectorOperators.F2D, S, 0);
+            DoubleVector x3r = (DoubleVector) FloatVector.fromArray(F, cols, off[q3] + t0).convertShape(VectorOperators.F2D, S, 0);
+            DoubleVector x3i = (DoubleVector) FloatVector.fromArray(F, cols, off[q3 + 1] + t0).convertShape(VectorOperators.F2D, S, 0);
+            DoubleVector w2r = DoubleVector.broadcast(S, w[q2]);
+            DoubleVector nw2r = DoubleVector.broadcast(S, -w[q2]);
+            DoubleVector w2i = DoubleVector.broadcast(S, w[q2 + 1]);
+            DoubleVector nw2i = DoubleVector.broadcast(S, -w[q2 + 1]);
+            DoubleVector w3r = DoubleVector.broadcast(S, w[q3]);
+            DoubleVector nw3r = DoubleVector.broadcast(S, -w[q3]);
+            DoubleVector w3i = DoubleVector.broadcast(S, w[q3 + 1]);
+            DoubleVector nw3i = DoubleVector.broadcast(S, -w[q3 + 1]);
             int i0 = j * L2;
-            DoubleVector a0r = x0r.add(x2r);
-            DoubleVector a0i = x0i.add(x2i);
-            DoubleVector a1r = x0r.sub(x2r);
-            DoubleVector a1i = x0i.sub(x2i);
-            DoubleVector b0r = x1r.add(x3r);
-            DoubleVector b0i = x1i.add(x3i);
-            DoubleVector b1r = x1r.sub(x3r);
-            DoubleVector b1i = x1i.sub(x3i);
+            DoubleVector a0r = x2r.fma(w2r, x0r);
+            DoubleVector a0i = x2i.fma(w2i, x0i);
+            DoubleVector a1r = x2r.fma(nw2r, x0r);
+            DoubleVector a1i = x2i.fma(nw2i, x0i);
+            DoubleVector b0r = x3r.fma(w3r, x1r);
+            DoubleVector b0i = x3i.fma(w3i, x1i);
+            DoubleVector b1r = x3r.fma(nw3r, x1r);
+            DoubleVector b1i = x3i.fma(nw3i, x1i);
             a0r.add(b0r).intoArray(z, i0);
             a0i.add(b0i).intoArray(z, i0 + L);
             DoubleVector yr = a0r.sub(b0r);
@@ -590,11 +605,19 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         double[] power = s.power;
         for (int band = 0; band < nMels; band++) {
             double[] w = melRows[band];
-            DoubleVector sum = DoubleVector.zero(S);
-            for (int k = melStart[band], e = melEnd[band]; k < e; k++) {
-                sum = DoubleVector.fromArray(S, power, k * L).fma(DoubleVector.broadcast(S, w[k]), sum);
+            // two partial sums: one chain of dependent FMAs would wait on their latency
+            DoubleVector even = DoubleVector.zero(S);
+            DoubleVector odd = DoubleVector.zero(S);
+            int k = melStart[band];
+            int e = melEnd[band];
+            for (; k + 1 < e; k += 2) {
+                even = DoubleVector.fromArray(S, power, k * L).fma(DoubleVector.broadcast(S, w[k]), even);
+                odd = DoubleVector.fromArray(S, power, k * L + L).fma(DoubleVector.broadcast(S, w[k + 1]), odd);
             }
-            FloatVector v = (FloatVector) sum.mul(0.25).convertShape(VectorOperators.D2F, F, 0);
+            if (k < e) {
+                even = DoubleVector.fromArray(S, power, k * L).fma(DoubleVector.broadcast(S, w[k]), even);
+            }
+            FloatVector v = (FloatVector) even.add(odd).mul(0.25).convertShape(VectorOperators.D2F, F, 0);
             int at = band * frames + t0;
             if (valid == L) {
                 v.intoArray(out, at);
