@@ -89,10 +89,15 @@ final class VectorMelPowerKernel implements MelPowerKernel {
     private final int[] gatherRows;
 
     private static final class Scratch {
-        /** The batch's complex points, interleaved per point: {@code L} real parts, then {@code L} imaginary parts. */
-        final double[] z;
-        /** The batch's power spectrum, {@code (m + 1) x L}: bin {@code k} of frame {@code t0 + l} at {@code k * L + l}. */
-        final double[] power;
+        /**
+         * The batch's complex points from {@code zBase}, interleaved per point: {@code L} real
+         * parts, then {@code L} imaginary parts; then its power spectrum from {@code powerBase},
+         * {@code (m + 1) x L}: bin {@code k} of frame {@code t0 + l} at {@code k * L + l}. One
+         * array, so that one offset aligns both (see {@link VectorAlignment}).
+         */
+        final double[] work;
+        final int powerOffset;
+        final VectorAlignment alignment = new VectorAlignment();
         final float[] lanes = new float[L];
         /** The signal cut into rows of {@code hop} samples, column-major: {@code columns[c * rows + r]}. */
         float[] columns = new float[0];
@@ -102,8 +107,8 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         final int[] sampleOffset;
 
         Scratch(int m, int nFft) {
-            z = new double[m * L2];
-            power = new double[(m + 1) * L];
+            powerOffset = m * L2;
+            work = new double[m * L2 + (m + 1) * L + VectorAlignment.OFFSETS - 1];
             sampleOffset = new int[nFft];
         }
     }
@@ -236,6 +241,11 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         if (!silent) {
             columns(signal, rows, s);
         }
+        int zb = s.alignment.offset();
+        int pb = zb + s.powerOffset;
+        double[] work = s.work;
+        long started = System.nanoTime();
+        int transformed = 0;
         for (int b = 0; b < batches; b++) {
             int t0 = b * L;
             int valid = Math.min(L, frames - t0);
@@ -246,13 +256,15 @@ final class VectorMelPowerKernel implements MelPowerKernel {
                 }
                 continue;
             }
-            firstPass(s, t0);
+            firstPass(s, zb, t0);
             for (int from = 0; from < m; from += firstBlock()) {
-                block(s.z, from, firstBlock());
+                block(work, zb, from, firstBlock());
             }
-            lastPassToPower(s.z, s.power);
-            mel(s, out, t0, valid, frames);
+            lastPassToPower(work, zb, pb);
+            mel(work, pb, s.lanes, out, t0, valid, frames);
+            transformed++;
         }
+        s.alignment.record(zb, System.nanoTime() - started, transformed);
     }
 
     /** Size of the independent blocks the first pass leaves: {@code m / 4}, or {@code m / 2} when {@code log2 m} is odd. */
@@ -304,10 +316,10 @@ final class VectorMelPowerKernel implements MelPowerKernel {
      * vectors is inlined only while the JIT has not compiled it on its own, and when it is not,
      * every vector it receives is boxed, which made the whole kernel four times slower.
      */
-    private void firstPass(Scratch s, int t0) {
+    private void firstPass(Scratch s, int zb, int t0) {
         float[] cols = s.columns;
         int[] off = s.sampleOffset;
-        double[] z = s.z;
+        double[] z = s.work;
         double[] w = window;
         if ((Integer.numberOfTrailingZeros(m) & 1) == 1) {
             int h = m / 2;
@@ -323,10 +335,10 @@ final class VectorMelPowerKernel implements MelPowerKernel {
                 DoubleVector ns = DoubleVector.broadcast(S, -sinM[j]);
                 DoubleVector dr = ar.sub(br);
                 DoubleVector di = ai.sub(bi);
-                ar.add(br).intoArray(z, j * L2);
-                ai.add(bi).intoArray(z, j * L2 + L);
-                di.fma(sn, dr.mul(c)).intoArray(z, (j + h) * L2);
-                dr.fma(ns, di.mul(c)).intoArray(z, (j + h) * L2 + L);
+                ar.add(br).intoArray(z, zb + j * L2);
+                ai.add(bi).intoArray(z, zb + j * L2 + L);
+                di.fma(sn, dr.mul(c)).intoArray(z, zb + (j + h) * L2);
+                dr.fma(ns, di.mul(c)).intoArray(z, zb + (j + h) * L2 + L);
             }
             return;
         }
@@ -355,7 +367,7 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             DoubleVector nw3r = DoubleVector.broadcast(S, -w[q3]);
             DoubleVector w3i = DoubleVector.broadcast(S, w[q3 + 1]);
             DoubleVector nw3i = DoubleVector.broadcast(S, -w[q3 + 1]);
-            int i0 = j * L2;
+            int i0 = zb + j * L2;
             DoubleVector a0r = x2r.fma(w2r, x0r);
             DoubleVector a0i = x2i.fma(w2i, x0i);
             DoubleVector a1r = x2r.fma(nw2r, x0r);
@@ -396,21 +408,21 @@ final class VectorMelPowerKernel implements MelPowerKernel {
      * the block is larger than the L1 cache ({@link #LEAF}); the last pass (quarter size 1) is
      * {@link #lastPassToPower}'s.
      */
-    private void block(double[] z, int from, int size) {
+    private void block(double[] z, int zb, int from, int size) {
         if (size > LEAF) {
-            pass(z, from, size / 4);
+            pass(z, zb + from * L2, size / 4);
             for (int q = 0; q < 4; q++) {
-                block(z, from + q * (size / 4), size / 4);
+                block(z, zb, from + q * (size / 4), size / 4);
             }
             return;
         }
         for (int h = size / 4; h >= 16; h /= 4) {
             for (int g = from; g < from + size; g += 4 * h) {
-                pass(z, g, h);
+                pass(z, zb + g * L2, h);
             }
         }
         if (size >= 16) {
-            pass4(z, from, size);
+            pass4(z, zb + from * L2, size);
         }
     }
 
@@ -423,10 +435,9 @@ final class VectorMelPowerKernel implements MelPowerKernel {
      * {@code (xr c + xi s) + i (xi c - xr s)}. The loop runs over {@code j}, whose points are
      * contiguous.
      */
-    private void pass(double[] z, int g, int h) {
+    private void pass(double[] z, int base, int h) {
         double[] tw = twiddles[Integer.numberOfTrailingZeros(h) / 2];
         int d = h * L2;
-        int base = g * L2;
         for (int j = 0; j < h; j++) {
             int i0 = base + j * L2;
             DoubleVector x0r = DoubleVector.fromArray(S, z, i0);
@@ -477,6 +488,7 @@ final class VectorMelPowerKernel implements MelPowerKernel {
      * {@code j}'s twiddles held in registers.
      */
     private void pass4(double[] z, int from, int size) {
+        // from: the double index of the block's first point
         double[] tw = twiddles[1];
         int d = 4 * L2;
         int groups = size / 16;
@@ -490,7 +502,7 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             DoubleVector c3 = DoubleVector.broadcast(S, tw[6 * j + 4]);
             DoubleVector s3 = DoubleVector.broadcast(S, tw[6 * j + 5]);
             DoubleVector n3 = DoubleVector.broadcast(S, -tw[6 * j + 5]);
-            int base = (from + j) * L2;
+            int base = from + j * L2;
             for (int g = 0; g < groups; g++) {
                 int i0 = base + g * (16 * L2);
                 DoubleVector x0r = DoubleVector.fromArray(S, z, i0);
@@ -538,13 +550,14 @@ final class VectorMelPowerKernel implements MelPowerKernel {
      * and {@code m}): with {@code 2E = A + conj B}, {@code 2O = (A - conj B) / i} and
      * {@code 2P = (c - i s) 2O}, {@code 2X[k] = 2E + 2P} and {@code 2X[m-k] = conj(2E) - conj(2P)}.
      */
-    private void lastPassToPower(double[] z, double[] power) {
+    private void lastPassToPower(double[] z, int zb, int pb) {
+        double[] power = z;
         int[] first = pairFirst;
         int[] second = pairSecond;
         int[] from = emitFrom;
         for (int p = 0; p < first.length; p++) {
             for (int g = first[p], last = second[p]; g <= last; g += Math.max(1, last - g)) {
-                int a = 4 * g * L2;
+                int a = zb + 4 * g * L2;
                 DoubleVector x0r = DoubleVector.fromArray(S, z, a);
                 DoubleVector x0i = DoubleVector.fromArray(S, z, a + L);
                 DoubleVector x1r = DoubleVector.fromArray(S, z, a + L2);
@@ -572,8 +585,8 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             }
             for (int e = from[p]; e < from[p + 1]; e++) {
                 int k = emitBin[e];
-                int ia = emitA[e];
-                int ib = emitB[e];
+                int ia = zb + emitA[e];
+                int ib = zb + emitB[e];
                 DoubleVector ar = DoubleVector.fromArray(S, z, ia);
                 DoubleVector ai = DoubleVector.fromArray(S, z, ia + L);
                 DoubleVector br = DoubleVector.fromArray(S, z, ib);
@@ -589,10 +602,10 @@ final class VectorMelPowerKernel implements MelPowerKernel {
                 DoubleVector pi = or.fma(ns, oi.mul(c));
                 DoubleVector xr = er.add(pr);
                 DoubleVector xi = ei.add(pi);
-                xr.fma(xr, xi.mul(xi)).intoArray(power, k * L);
+                xr.fma(xr, xi.mul(xi)).intoArray(power, pb + k * L);
                 xr = er.sub(pr);
                 xi = pi.sub(ei);
-                xr.fma(xr, xi.mul(xi)).intoArray(power, (m - k) * L);
+                xr.fma(xr, xi.mul(xi)).intoArray(power, pb + (m - k) * L);
             }
         }
     }
@@ -601,29 +614,34 @@ final class VectorMelPowerKernel implements MelPowerKernel {
      * The filterbank on the batch's power spectrum, band by band, and the batch's mel values
      * (a quarter of the sums) stored as floats into {@code out}.
      */
-    private void mel(Scratch s, float[] out, int t0, int valid, int frames) {
-        double[] power = s.power;
+    private void mel(double[] power, int pb, float[] lanes, float[] out, int t0, int valid, int frames) {
         for (int band = 0; band < nMels; band++) {
             double[] w = melRows[band];
-            // two partial sums: one chain of dependent FMAs would wait on their latency
-            DoubleVector even = DoubleVector.zero(S);
-            DoubleVector odd = DoubleVector.zero(S);
+            // four partial sums: one chain of dependent FMAs would wait on their latency
+            DoubleVector s0 = DoubleVector.zero(S);
+            DoubleVector s1 = DoubleVector.zero(S);
+            DoubleVector s2 = DoubleVector.zero(S);
+            DoubleVector s3 = DoubleVector.zero(S);
             int k = melStart[band];
             int e = melEnd[band];
-            for (; k + 1 < e; k += 2) {
-                even = DoubleVector.fromArray(S, power, k * L).fma(DoubleVector.broadcast(S, w[k]), even);
-                odd = DoubleVector.fromArray(S, power, k * L + L).fma(DoubleVector.broadcast(S, w[k + 1]), odd);
+            for (; k + 3 < e; k += 4) {
+                s0 = DoubleVector.fromArray(S, power, pb + k * L).fma(DoubleVector.broadcast(S, w[k]), s0);
+                s1 = DoubleVector.fromArray(S, power, pb + k * L + L).fma(DoubleVector.broadcast(S, w[k + 1]), s1);
+                s2 = DoubleVector.fromArray(S, power, pb + k * L + 2 * L).fma(DoubleVector.broadcast(S, w[k + 2]), s2);
+                s3 = DoubleVector.fromArray(S, power, pb + k * L + 3 * L).fma(DoubleVector.broadcast(S, w[k + 3]), s3);
             }
-            if (k < e) {
-                even = DoubleVector.fromArray(S, power, k * L).fma(DoubleVector.broadcast(S, w[k]), even);
+            for (; k < e; k++) {
+                s0 = DoubleVector.fromArray(S, power, pb + k * L).fma(DoubleVector.broadcast(S, w[k]), s0);
             }
+            DoubleVector even = s0.add(s2);
+            DoubleVector odd = s1.add(s3);
             FloatVector v = (FloatVector) even.add(odd).mul(0.25).convertShape(VectorOperators.D2F, F, 0);
             int at = band * frames + t0;
             if (valid == L) {
                 v.intoArray(out, at);
             } else {
-                v.intoArray(s.lanes, 0);
-                System.arraycopy(s.lanes, 0, out, at, valid);
+                v.intoArray(lanes, 0);
+                System.arraycopy(lanes, 0, out, at, valid);
             }
         }
     }
