@@ -47,6 +47,8 @@ final class VectorMelPowerKernel implements MelPowerKernel {
     private static final VectorSpecies<Float> G = VectorSpecies.of(float.class, VectorShape.forBitSize(2 * L * 32));
     /** Points of the blocks whose remaining passes run one after the other (256 points x 8 lanes x 16 bytes = 32 KiB, the L1 cache). */
     private static final int LEAF = 256;
+    /** Groups 0 and 1 of the last pass, which are their own partners; the plan lists them first. */
+    private static final int SELF_PAIRED = 2;
 
     private final int nFft;
     private final int hop;
@@ -175,6 +177,17 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             throw new IllegalStateException("last-pass plan covers " + emits + " bin pairs, expected " + (m / 2 + 1));
         }
         from[pairs] = emits;
+        for (int p = SELF_PAIRED; p < pairs; p++) {
+            int g = first[p];
+            int g2 = second[p];
+            int e = from[p];
+            if (from[p + 1] - e != 4 || emitA[e] != 4 * g * L2 || emitB[e] != (4 * g2 + 3) * L2
+                    || emitA[e + 1] != (4 * g + 2) * L2 || emitB[e + 1] != (4 * g2 + 1) * L2
+                    || emitA[e + 2] != 4 * g2 * L2 || emitB[e + 2] != (4 * g + 3) * L2
+                    || emitA[e + 3] != (4 * g2 + 2) * L2 || emitB[e + 3] != (4 * g + 1) * L2) {
+                throw new IllegalStateException("last-pass plan of groups " + g + ", " + g2 + " is not the expected pairing");
+            }
+        }
         pairFirst = Arrays.copyOf(first, pairs);
         pairSecond = Arrays.copyOf(second, pairs);
         emitFrom = Arrays.copyOf(from, pairs + 1);
@@ -555,7 +568,8 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         int[] first = pairFirst;
         int[] second = pairSecond;
         int[] from = emitFrom;
-        for (int p = 0; p < first.length; p++) {
+        // groups 0 and 1 are their own partners: transformed in place, then emitted from L1
+        for (int p = 0; p < SELF_PAIRED; p++) {
             for (int g = first[p], last = second[p]; g <= last; g += Math.max(1, last - g)) {
                 int a = zb + 4 * g * L2;
                 DoubleVector x0r = DoubleVector.fromArray(S, z, a);
@@ -591,6 +605,84 @@ final class VectorMelPowerKernel implements MelPowerKernel {
                 DoubleVector ai = DoubleVector.fromArray(S, z, ia + L);
                 DoubleVector br = DoubleVector.fromArray(S, z, ib);
                 DoubleVector bi = DoubleVector.fromArray(S, z, ib + L);
+                DoubleVector er = ar.add(br);
+                DoubleVector ei = ai.sub(bi);
+                DoubleVector or = ai.add(bi);
+                DoubleVector oi = br.sub(ar);
+                DoubleVector c = DoubleVector.broadcast(S, cosN[k]);
+                DoubleVector sn = DoubleVector.broadcast(S, sinN[k]);
+                DoubleVector ns = DoubleVector.broadcast(S, -sinN[k]);
+                DoubleVector pr = oi.fma(sn, or.mul(c));
+                DoubleVector pi = or.fma(ns, oi.mul(c));
+                DoubleVector xr = er.add(pr);
+                DoubleVector xi = ei.add(pi);
+                xr.fma(xr, xi.mul(xi)).intoArray(power, pb + k * L);
+                xr = er.sub(pr);
+                xi = pi.sub(ei);
+                xr.fma(xr, xi.mul(xi)).intoArray(power, pb + (m - k) * L);
+            }
+        }
+        // every other group g and its partner g2 in registers: lane d of g holds bin rev[4g + d],
+        // and the four bins k <= m/2 pair as (g.0, g2.3), (g.2, g2.1), (g2.0, g.3), (g2.2, g.1)
+        for (int p = SELF_PAIRED; p < first.length; p++) {
+            int a = zb + 4 * first[p] * L2;
+            int b = zb + 4 * second[p] * L2;
+            int e = from[p];
+            DoubleVector x0r = DoubleVector.fromArray(S, z, a);
+            DoubleVector x0i = DoubleVector.fromArray(S, z, a + L);
+            DoubleVector x1r = DoubleVector.fromArray(S, z, a + L2);
+            DoubleVector x1i = DoubleVector.fromArray(S, z, a + L2 + L);
+            DoubleVector x2r = DoubleVector.fromArray(S, z, a + 2 * L2);
+            DoubleVector x2i = DoubleVector.fromArray(S, z, a + 2 * L2 + L);
+            DoubleVector x3r = DoubleVector.fromArray(S, z, a + 3 * L2);
+            DoubleVector x3i = DoubleVector.fromArray(S, z, a + 3 * L2 + L);
+            DoubleVector sr = x0r.add(x2r);
+            DoubleVector si = x0i.add(x2i);
+            DoubleVector dr = x0r.sub(x2r);
+            DoubleVector di = x0i.sub(x2i);
+            DoubleVector tr = x1r.add(x3r);
+            DoubleVector ti = x1i.add(x3i);
+            DoubleVector vr = x1r.sub(x3r);
+            DoubleVector vi = x1i.sub(x3i);
+            DoubleVector y0r = sr.add(tr);
+            DoubleVector y0i = si.add(ti);
+            DoubleVector y1r = sr.sub(tr);
+            DoubleVector y1i = si.sub(ti);
+            DoubleVector y2r = dr.add(vi);
+            DoubleVector y2i = di.sub(vr);
+            DoubleVector y3r = dr.sub(vi);
+            DoubleVector y3i = di.add(vr);
+            x0r = DoubleVector.fromArray(S, z, b);
+            x0i = DoubleVector.fromArray(S, z, b + L);
+            x1r = DoubleVector.fromArray(S, z, b + L2);
+            x1i = DoubleVector.fromArray(S, z, b + L2 + L);
+            x2r = DoubleVector.fromArray(S, z, b + 2 * L2);
+            x2i = DoubleVector.fromArray(S, z, b + 2 * L2 + L);
+            x3r = DoubleVector.fromArray(S, z, b + 3 * L2);
+            x3i = DoubleVector.fromArray(S, z, b + 3 * L2 + L);
+            sr = x0r.add(x2r);
+            si = x0i.add(x2i);
+            dr = x0r.sub(x2r);
+            di = x0i.sub(x2i);
+            tr = x1r.add(x3r);
+            ti = x1i.add(x3i);
+            vr = x1r.sub(x3r);
+            vi = x1i.sub(x3i);
+            DoubleVector u0r = sr.add(tr);
+            DoubleVector u0i = si.add(ti);
+            DoubleVector u1r = sr.sub(tr);
+            DoubleVector u1i = si.sub(ti);
+            DoubleVector u2r = dr.add(vi);
+            DoubleVector u2i = di.sub(vr);
+            DoubleVector u3r = dr.sub(vi);
+            DoubleVector u3i = di.add(vr);
+            for (int q = 0; q < 4; q++) {
+                // the pairing above, one per iteration (C2 unrolls the four and folds the selects)
+                DoubleVector ar = q == 0 ? y0r : q == 1 ? y2r : q == 2 ? u0r : u2r;
+                DoubleVector ai = q == 0 ? y0i : q == 1 ? y2i : q == 2 ? u0i : u2i;
+                DoubleVector br = q == 0 ? u3r : q == 1 ? u1r : q == 2 ? y3r : y1r;
+                DoubleVector bi = q == 0 ? u3i : q == 1 ? u1i : q == 2 ? y3i : y1i;
+                int k = emitBin[e + q];
                 DoubleVector er = ar.add(br);
                 DoubleVector ei = ai.sub(bi);
                 DoubleVector or = ai.add(bi);
