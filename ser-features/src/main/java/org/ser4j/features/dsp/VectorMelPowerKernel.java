@@ -3,8 +3,10 @@ package org.ser4j.features.dsp;
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -45,6 +47,12 @@ final class VectorMelPowerKernel implements MelPowerKernel {
     private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(L * 32));
     /** Floats gathered at once when the signal is cut into columns: twice {@link #F}'s lanes. */
     private static final VectorSpecies<Float> G = VectorSpecies.of(float.class, VectorShape.forBitSize(2 * L * 32));
+    /** Lane {@code i} of a zip takes lane {@code i / 2} of one of two vectors (for {@code L == 8} tiles). */
+    private static final VectorShuffle<Float> ZIP_LOW = VectorShuffle.fromOp(F, i -> i / 2);
+    /** Lane {@code i} of a zip takes lane {@code L/2 + i / 2} of one of two vectors. */
+    private static final VectorShuffle<Float> ZIP_HIGH = VectorShuffle.fromOp(F, i -> F.length() / 2 + i / 2);
+    /** Odd lanes of a zip come from the second vector. */
+    private static final VectorMask<Float> ODD_LANES = VectorMask.fromLong(F, 0xAAAAAAAAAAAAAAAAL);
     /** Points of the blocks whose remaining passes run one after the other (256 points x 8 lanes x 16 bytes = 32 KiB, the L1 cache). */
     private static final int LEAF = 256;
     /** Groups 0 and 1 of the last pass, which are their own partners; the plan lists them first. */
@@ -300,14 +308,20 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         }
         float[] cols = s.columns;
         int n = y.length;
-        // a block of G rows at a time: inside the signal one gather of a column's G values and
-        // one contiguous store (a cache line); at the signal's ends element by element
+        // A block of G rows at a time. Inside the signal: 8 x 8 tiles transposed in registers
+        // when the lanes and the hop allow it, else one gather per column; at the signal's ends
+        // element by element.
         int[] rowIndex = gatherRows;
+        boolean tiles = L == 8 && hop % 8 == 0;
         for (int r0 = 0; r0 < rows; r0 += G.length()) {
             int r1 = Math.min(rows, r0 + G.length());
             int lo = (r0 + firstRow) * hop;
             int hi = (r1 + firstRow) * hop;
-            if (lo >= 0 && hi <= n && r1 - r0 == G.length()) {
+            if (lo >= 0 && hi <= n && r1 - r0 == G.length() && tiles) {
+                for (int rb = r0; rb < r1; rb += 8) {
+                    transposeTiles(y, (rb + firstRow) * hop, cols, rb, rows);
+                }
+            } else if (lo >= 0 && hi <= n && r1 - r0 == G.length()) {
                 for (int c = 0; c < hop; c++) {
                     FloatVector.fromArray(G, y, lo + c, rowIndex, 0).intoArray(cols, c * rows + r0);
                 }
@@ -319,6 +333,62 @@ final class VectorMelPowerKernel implements MelPowerKernel {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Rows {@code row .. row + 7} of the columns (8 rows of {@code hop} samples from
+     * {@code y[start]}), 8 x 8 tiles at a time: three perfect shuffles of the tile's 8 row vectors
+     * transpose it ({@code zip} of vectors {@code i} and {@code i + 4} into {@code 2i} and
+     * {@code 2i + 1}), then each column's 8 values are one store. Only for {@code L == 8}.
+     */
+    private void transposeTiles(float[] y, int start, float[] cols, int row, int rows) {
+        int h = hop;
+        for (int c0 = 0; c0 < h; c0 += 8) {
+            int src = start + c0;
+            FloatVector v0 = FloatVector.fromArray(F, y, src);
+            FloatVector v1 = FloatVector.fromArray(F, y, src + h);
+            FloatVector v2 = FloatVector.fromArray(F, y, src + 2 * h);
+            FloatVector v3 = FloatVector.fromArray(F, y, src + 3 * h);
+            FloatVector v4 = FloatVector.fromArray(F, y, src + 4 * h);
+            FloatVector v5 = FloatVector.fromArray(F, y, src + 5 * h);
+            FloatVector v6 = FloatVector.fromArray(F, y, src + 6 * h);
+            FloatVector v7 = FloatVector.fromArray(F, y, src + 7 * h);
+            // three rounds of zips, written out: a vector carried around a loop or passed to a
+            // helper method may be boxed by the JIT
+            FloatVector w0 = v0.rearrange(ZIP_LOW).blend(v4.rearrange(ZIP_LOW), ODD_LANES);
+            FloatVector w1 = v0.rearrange(ZIP_HIGH).blend(v4.rearrange(ZIP_HIGH), ODD_LANES);
+            FloatVector w2 = v1.rearrange(ZIP_LOW).blend(v5.rearrange(ZIP_LOW), ODD_LANES);
+            FloatVector w3 = v1.rearrange(ZIP_HIGH).blend(v5.rearrange(ZIP_HIGH), ODD_LANES);
+            FloatVector w4 = v2.rearrange(ZIP_LOW).blend(v6.rearrange(ZIP_LOW), ODD_LANES);
+            FloatVector w5 = v2.rearrange(ZIP_HIGH).blend(v6.rearrange(ZIP_HIGH), ODD_LANES);
+            FloatVector w6 = v3.rearrange(ZIP_LOW).blend(v7.rearrange(ZIP_LOW), ODD_LANES);
+            FloatVector w7 = v3.rearrange(ZIP_HIGH).blend(v7.rearrange(ZIP_HIGH), ODD_LANES);
+            v0 = w0.rearrange(ZIP_LOW).blend(w4.rearrange(ZIP_LOW), ODD_LANES);
+            v1 = w0.rearrange(ZIP_HIGH).blend(w4.rearrange(ZIP_HIGH), ODD_LANES);
+            v2 = w1.rearrange(ZIP_LOW).blend(w5.rearrange(ZIP_LOW), ODD_LANES);
+            v3 = w1.rearrange(ZIP_HIGH).blend(w5.rearrange(ZIP_HIGH), ODD_LANES);
+            v4 = w2.rearrange(ZIP_LOW).blend(w6.rearrange(ZIP_LOW), ODD_LANES);
+            v5 = w2.rearrange(ZIP_HIGH).blend(w6.rearrange(ZIP_HIGH), ODD_LANES);
+            v6 = w3.rearrange(ZIP_LOW).blend(w7.rearrange(ZIP_LOW), ODD_LANES);
+            v7 = w3.rearrange(ZIP_HIGH).blend(w7.rearrange(ZIP_HIGH), ODD_LANES);
+            w0 = v0.rearrange(ZIP_LOW).blend(v4.rearrange(ZIP_LOW), ODD_LANES);
+            w1 = v0.rearrange(ZIP_HIGH).blend(v4.rearrange(ZIP_HIGH), ODD_LANES);
+            w2 = v1.rearrange(ZIP_LOW).blend(v5.rearrange(ZIP_LOW), ODD_LANES);
+            w3 = v1.rearrange(ZIP_HIGH).blend(v5.rearrange(ZIP_HIGH), ODD_LANES);
+            w4 = v2.rearrange(ZIP_LOW).blend(v6.rearrange(ZIP_LOW), ODD_LANES);
+            w5 = v2.rearrange(ZIP_HIGH).blend(v6.rearrange(ZIP_HIGH), ODD_LANES);
+            w6 = v3.rearrange(ZIP_LOW).blend(v7.rearrange(ZIP_LOW), ODD_LANES);
+            w7 = v3.rearrange(ZIP_HIGH).blend(v7.rearrange(ZIP_HIGH), ODD_LANES);
+            int dst = c0 * rows + row;
+            w0.intoArray(cols, dst);
+            w1.intoArray(cols, dst + rows);
+            w2.intoArray(cols, dst + 2 * rows);
+            w3.intoArray(cols, dst + 3 * rows);
+            w4.intoArray(cols, dst + 4 * rows);
+            w5.intoArray(cols, dst + 5 * rows);
+            w6.intoArray(cols, dst + 6 * rows);
+            w7.intoArray(cols, dst + 7 * rows);
         }
     }
 
