@@ -403,8 +403,17 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         float[] cols = s.columns;
         int[] off = s.sampleOffset;
         double[] z = s.work;
-        double[] w = window;
         if ((Integer.numberOfTrailingZeros(m) & 1) == 1) {
+            firstPassRadix2(cols, off, z, zb, t0);
+            return;
+        }
+        firstPassRadix4(cols, off, z, zb, t0);
+    }
+
+    /** {@link #firstPass} for odd {@code log2 m}: one radix-2 pass of half size {@code m/2}. */
+    private void firstPassRadix2(float[] cols, int[] off, double[] z, int zb, int t0) {
+        double[] w = window;
+        {
             int h = m / 2;
             for (int j = 0; j < h; j++) {
                 int q0 = 2 * j;
@@ -423,8 +432,12 @@ final class VectorMelPowerKernel implements MelPowerKernel {
                 di.fma(sn, dr.mul(c)).intoArray(z, zb + (j + h) * L2);
                 dr.fma(ns, di.mul(c)).intoArray(z, zb + (j + h) * L2 + L);
             }
-            return;
         }
+    }
+
+    /** {@link #firstPass} for even {@code log2 m}: one radix-4 pass of quarter size {@code m/4}. */
+    private void firstPassRadix4(float[] cols, int[] off, double[] z, int zb, int t0) {
+        double[] w = window;
         int h = m / 4;
         int d = h * L2;
         double[] tw = twiddles[Integer.numberOfTrailingZeros(h) / 2];
@@ -692,8 +705,21 @@ final class VectorMelPowerKernel implements MelPowerKernel {
                 xr.fma(xr, xi.mul(xi)).intoArray(power, pb + (m - k) * L);
             }
         }
-        // every other group g and its partner g2 in registers: lane d of g holds bin rev[4g + d],
-        // and the four bins k <= m/2 pair as (g.0, g2.3), (g.2, g2.1), (g2.0, g.3), (g2.2, g.1)
+        lastPassPairs(z, zb, pb);
+    }
+
+    /**
+     * {@link #lastPassToPower} for every group {@code g} but 0 and 1, with its partner
+     * {@code g2}, in registers. A method of its own: in one large method the JIT may reach its
+     * node budget before inlining every Vector API call, and vectors then get boxed.
+     */
+    private void lastPassPairs(double[] z, int zb, int pb) {
+        double[] power = z;
+        int[] first = pairFirst;
+        int[] second = pairSecond;
+        int[] from = emitFrom;
+        // lane d of g holds bin rev[4g + d], and the four bins k <= m/2 pair as (g.0, g2.3),
+        // (g.2, g2.1), (g2.0, g.3), (g2.2, g.1)
         for (int p = SELF_PAIRED; p < first.length; p++) {
             int a = zb + 4 * first[p] * L2;
             int b = zb + 4 * second[p] * L2;
@@ -746,29 +772,84 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             DoubleVector u2i = di.sub(vr);
             DoubleVector u3r = dr.sub(vi);
             DoubleVector u3i = di.add(vr);
-            for (int q = 0; q < 4; q++) {
-                // the pairing above, one per iteration (C2 unrolls the four and folds the selects)
-                DoubleVector ar = q == 0 ? y0r : q == 1 ? y2r : q == 2 ? u0r : u2r;
-                DoubleVector ai = q == 0 ? y0i : q == 1 ? y2i : q == 2 ? u0i : u2i;
-                DoubleVector br = q == 0 ? u3r : q == 1 ? u1r : q == 2 ? y3r : y1r;
-                DoubleVector bi = q == 0 ? u3i : q == 1 ? u1i : q == 2 ? y3i : y1i;
-                int k = emitBin[e + q];
-                DoubleVector er = ar.add(br);
-                DoubleVector ei = ai.sub(bi);
-                DoubleVector or = ai.add(bi);
-                DoubleVector oi = br.sub(ar);
-                DoubleVector c = DoubleVector.broadcast(S, cosN[k]);
-                DoubleVector sn = DoubleVector.broadcast(S, sinN[k]);
-                DoubleVector ns = DoubleVector.broadcast(S, -sinN[k]);
-                DoubleVector pr = oi.fma(sn, or.mul(c));
-                DoubleVector pi = or.fma(ns, oi.mul(c));
-                DoubleVector xr = er.add(pr);
-                DoubleVector xi = ei.add(pi);
-                xr.fma(xr, xi.mul(xi)).intoArray(power, pb + k * L);
-                xr = er.sub(pr);
-                xi = pi.sub(ei);
-                xr.fma(xr, xi.mul(xi)).intoArray(power, pb + (m - k) * L);
-            }
+            // the split of each pair written out (see emit above): vectors chosen by a loop
+            // index or passed to a helper method may be boxed by the JIT
+            int k;
+            DoubleVector er;
+            DoubleVector ei;
+            DoubleVector or;
+            DoubleVector oi;
+            DoubleVector c;
+            DoubleVector sn;
+            DoubleVector ns;
+            DoubleVector pr;
+            DoubleVector pi;
+            DoubleVector xr;
+            DoubleVector xi;
+            k = emitBin[e + 0];
+            er = y0r.add(u3r);
+            ei = y0i.sub(u3i);
+            or = y0i.add(u3i);
+            oi = u3r.sub(y0r);
+            c = DoubleVector.broadcast(S, cosN[k]);
+            sn = DoubleVector.broadcast(S, sinN[k]);
+            ns = DoubleVector.broadcast(S, -sinN[k]);
+            pr = oi.fma(sn, or.mul(c));
+            pi = or.fma(ns, oi.mul(c));
+            xr = er.add(pr);
+            xi = ei.add(pi);
+            xr.fma(xr, xi.mul(xi)).intoArray(power, pb + k * L);
+            xr = er.sub(pr);
+            xi = pi.sub(ei);
+            xr.fma(xr, xi.mul(xi)).intoArray(power, pb + (m - k) * L);
+            k = emitBin[e + 1];
+            er = y2r.add(u1r);
+            ei = y2i.sub(u1i);
+            or = y2i.add(u1i);
+            oi = u1r.sub(y2r);
+            c = DoubleVector.broadcast(S, cosN[k]);
+            sn = DoubleVector.broadcast(S, sinN[k]);
+            ns = DoubleVector.broadcast(S, -sinN[k]);
+            pr = oi.fma(sn, or.mul(c));
+            pi = or.fma(ns, oi.mul(c));
+            xr = er.add(pr);
+            xi = ei.add(pi);
+            xr.fma(xr, xi.mul(xi)).intoArray(power, pb + k * L);
+            xr = er.sub(pr);
+            xi = pi.sub(ei);
+            xr.fma(xr, xi.mul(xi)).intoArray(power, pb + (m - k) * L);
+            k = emitBin[e + 2];
+            er = u0r.add(y3r);
+            ei = u0i.sub(y3i);
+            or = u0i.add(y3i);
+            oi = y3r.sub(u0r);
+            c = DoubleVector.broadcast(S, cosN[k]);
+            sn = DoubleVector.broadcast(S, sinN[k]);
+            ns = DoubleVector.broadcast(S, -sinN[k]);
+            pr = oi.fma(sn, or.mul(c));
+            pi = or.fma(ns, oi.mul(c));
+            xr = er.add(pr);
+            xi = ei.add(pi);
+            xr.fma(xr, xi.mul(xi)).intoArray(power, pb + k * L);
+            xr = er.sub(pr);
+            xi = pi.sub(ei);
+            xr.fma(xr, xi.mul(xi)).intoArray(power, pb + (m - k) * L);
+            k = emitBin[e + 3];
+            er = u2r.add(y1r);
+            ei = u2i.sub(y1i);
+            or = u2i.add(y1i);
+            oi = y1r.sub(u2r);
+            c = DoubleVector.broadcast(S, cosN[k]);
+            sn = DoubleVector.broadcast(S, sinN[k]);
+            ns = DoubleVector.broadcast(S, -sinN[k]);
+            pr = oi.fma(sn, or.mul(c));
+            pi = or.fma(ns, oi.mul(c));
+            xr = er.add(pr);
+            xi = ei.add(pi);
+            xr.fma(xr, xi.mul(xi)).intoArray(power, pb + k * L);
+            xr = er.sub(pr);
+            xi = pi.sub(ei);
+            xr.fma(xr, xi.mul(xi)).intoArray(power, pb + (m - k) * L);
         }
     }
 
