@@ -55,8 +55,6 @@ final class VectorMelPowerKernel implements MelPowerKernel {
     private static final VectorMask<Float> ODD_LANES = VectorMask.fromLong(F, 0xAAAAAAAAAAAAAAAAL);
     /** Points of the blocks whose remaining passes run one after the other (256 points x 8 lanes x 16 bytes = 32 KiB, the L1 cache). */
     private static final int LEAF = 256;
-    /** Groups 0 and 1 of the last pass, which are their own partners; the plan lists them first. */
-    private static final int SELF_PAIRED = 2;
 
     private final int nFft;
     private final int hop;
@@ -185,17 +183,6 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             throw new IllegalStateException("last-pass plan covers " + emits + " bin pairs, expected " + (m / 2 + 1));
         }
         from[pairs] = emits;
-        for (int p = SELF_PAIRED; p < pairs; p++) {
-            int g = first[p];
-            int g2 = second[p];
-            int e = from[p];
-            if (from[p + 1] - e != 4 || emitA[e] != 4 * g * L2 || emitB[e] != (4 * g2 + 3) * L2
-                    || emitA[e + 1] != (4 * g + 2) * L2 || emitB[e + 1] != (4 * g2 + 1) * L2
-                    || emitA[e + 2] != 4 * g2 * L2 || emitB[e + 2] != (4 * g + 3) * L2
-                    || emitA[e + 3] != (4 * g2 + 2) * L2 || emitB[e + 3] != (4 * g + 1) * L2) {
-                throw new IllegalStateException("last-pass plan of groups " + g + ", " + g2 + " is not the expected pairing");
-            }
-        }
         pairFirst = Arrays.copyOf(first, pairs);
         pairSecond = Arrays.copyOf(second, pairs);
         emitFrom = Arrays.copyOf(from, pairs + 1);
@@ -651,8 +638,7 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         int[] first = pairFirst;
         int[] second = pairSecond;
         int[] from = emitFrom;
-        // groups 0 and 1 are their own partners: transformed in place, then emitted from L1
-        for (int p = 0; p < SELF_PAIRED; p++) {
+        for (int p = 0; p < first.length; p++) {
             for (int g = first[p], last = second[p]; g <= last; g += Math.max(1, last - g)) {
                 int a = zb + 4 * g * L2;
                 DoubleVector x0r = DoubleVector.fromArray(S, z, a);
@@ -704,152 +690,6 @@ final class VectorMelPowerKernel implements MelPowerKernel {
                 xi = pi.sub(ei);
                 xr.fma(xr, xi.mul(xi)).intoArray(power, pb + (m - k) * L);
             }
-        }
-        lastPassPairs(z, zb, pb);
-    }
-
-    /**
-     * {@link #lastPassToPower} for every group {@code g} but 0 and 1, with its partner
-     * {@code g2}, in registers. A method of its own: in one large method the JIT may reach its
-     * node budget before inlining every Vector API call, and vectors then get boxed.
-     */
-    private void lastPassPairs(double[] z, int zb, int pb) {
-        double[] power = z;
-        int[] first = pairFirst;
-        int[] second = pairSecond;
-        int[] from = emitFrom;
-        // lane d of g holds bin rev[4g + d], and the four bins k <= m/2 pair as (g.0, g2.3),
-        // (g.2, g2.1), (g2.0, g.3), (g2.2, g.1)
-        for (int p = SELF_PAIRED; p < first.length; p++) {
-            int a = zb + 4 * first[p] * L2;
-            int b = zb + 4 * second[p] * L2;
-            int e = from[p];
-            DoubleVector x0r = DoubleVector.fromArray(S, z, a);
-            DoubleVector x0i = DoubleVector.fromArray(S, z, a + L);
-            DoubleVector x1r = DoubleVector.fromArray(S, z, a + L2);
-            DoubleVector x1i = DoubleVector.fromArray(S, z, a + L2 + L);
-            DoubleVector x2r = DoubleVector.fromArray(S, z, a + 2 * L2);
-            DoubleVector x2i = DoubleVector.fromArray(S, z, a + 2 * L2 + L);
-            DoubleVector x3r = DoubleVector.fromArray(S, z, a + 3 * L2);
-            DoubleVector x3i = DoubleVector.fromArray(S, z, a + 3 * L2 + L);
-            DoubleVector sr = x0r.add(x2r);
-            DoubleVector si = x0i.add(x2i);
-            DoubleVector dr = x0r.sub(x2r);
-            DoubleVector di = x0i.sub(x2i);
-            DoubleVector tr = x1r.add(x3r);
-            DoubleVector ti = x1i.add(x3i);
-            DoubleVector vr = x1r.sub(x3r);
-            DoubleVector vi = x1i.sub(x3i);
-            DoubleVector y0r = sr.add(tr);
-            DoubleVector y0i = si.add(ti);
-            DoubleVector y1r = sr.sub(tr);
-            DoubleVector y1i = si.sub(ti);
-            DoubleVector y2r = dr.add(vi);
-            DoubleVector y2i = di.sub(vr);
-            DoubleVector y3r = dr.sub(vi);
-            DoubleVector y3i = di.add(vr);
-            x0r = DoubleVector.fromArray(S, z, b);
-            x0i = DoubleVector.fromArray(S, z, b + L);
-            x1r = DoubleVector.fromArray(S, z, b + L2);
-            x1i = DoubleVector.fromArray(S, z, b + L2 + L);
-            x2r = DoubleVector.fromArray(S, z, b + 2 * L2);
-            x2i = DoubleVector.fromArray(S, z, b + 2 * L2 + L);
-            x3r = DoubleVector.fromArray(S, z, b + 3 * L2);
-            x3i = DoubleVector.fromArray(S, z, b + 3 * L2 + L);
-            sr = x0r.add(x2r);
-            si = x0i.add(x2i);
-            dr = x0r.sub(x2r);
-            di = x0i.sub(x2i);
-            tr = x1r.add(x3r);
-            ti = x1i.add(x3i);
-            vr = x1r.sub(x3r);
-            vi = x1i.sub(x3i);
-            DoubleVector u0r = sr.add(tr);
-            DoubleVector u0i = si.add(ti);
-            DoubleVector u1r = sr.sub(tr);
-            DoubleVector u1i = si.sub(ti);
-            DoubleVector u2r = dr.add(vi);
-            DoubleVector u2i = di.sub(vr);
-            DoubleVector u3r = dr.sub(vi);
-            DoubleVector u3i = di.add(vr);
-            // the split of each pair written out (see emit above): vectors chosen by a loop
-            // index or passed to a helper method may be boxed by the JIT
-            int k;
-            DoubleVector er;
-            DoubleVector ei;
-            DoubleVector or;
-            DoubleVector oi;
-            DoubleVector c;
-            DoubleVector sn;
-            DoubleVector ns;
-            DoubleVector pr;
-            DoubleVector pi;
-            DoubleVector xr;
-            DoubleVector xi;
-            k = emitBin[e + 0];
-            er = y0r.add(u3r);
-            ei = y0i.sub(u3i);
-            or = y0i.add(u3i);
-            oi = u3r.sub(y0r);
-            c = DoubleVector.broadcast(S, cosN[k]);
-            sn = DoubleVector.broadcast(S, sinN[k]);
-            ns = DoubleVector.broadcast(S, -sinN[k]);
-            pr = oi.fma(sn, or.mul(c));
-            pi = or.fma(ns, oi.mul(c));
-            xr = er.add(pr);
-            xi = ei.add(pi);
-            xr.fma(xr, xi.mul(xi)).intoArray(power, pb + k * L);
-            xr = er.sub(pr);
-            xi = pi.sub(ei);
-            xr.fma(xr, xi.mul(xi)).intoArray(power, pb + (m - k) * L);
-            k = emitBin[e + 1];
-            er = y2r.add(u1r);
-            ei = y2i.sub(u1i);
-            or = y2i.add(u1i);
-            oi = u1r.sub(y2r);
-            c = DoubleVector.broadcast(S, cosN[k]);
-            sn = DoubleVector.broadcast(S, sinN[k]);
-            ns = DoubleVector.broadcast(S, -sinN[k]);
-            pr = oi.fma(sn, or.mul(c));
-            pi = or.fma(ns, oi.mul(c));
-            xr = er.add(pr);
-            xi = ei.add(pi);
-            xr.fma(xr, xi.mul(xi)).intoArray(power, pb + k * L);
-            xr = er.sub(pr);
-            xi = pi.sub(ei);
-            xr.fma(xr, xi.mul(xi)).intoArray(power, pb + (m - k) * L);
-            k = emitBin[e + 2];
-            er = u0r.add(y3r);
-            ei = u0i.sub(y3i);
-            or = u0i.add(y3i);
-            oi = y3r.sub(u0r);
-            c = DoubleVector.broadcast(S, cosN[k]);
-            sn = DoubleVector.broadcast(S, sinN[k]);
-            ns = DoubleVector.broadcast(S, -sinN[k]);
-            pr = oi.fma(sn, or.mul(c));
-            pi = or.fma(ns, oi.mul(c));
-            xr = er.add(pr);
-            xi = ei.add(pi);
-            xr.fma(xr, xi.mul(xi)).intoArray(power, pb + k * L);
-            xr = er.sub(pr);
-            xi = pi.sub(ei);
-            xr.fma(xr, xi.mul(xi)).intoArray(power, pb + (m - k) * L);
-            k = emitBin[e + 3];
-            er = u2r.add(y1r);
-            ei = u2i.sub(y1i);
-            or = u2i.add(y1i);
-            oi = y1r.sub(u2r);
-            c = DoubleVector.broadcast(S, cosN[k]);
-            sn = DoubleVector.broadcast(S, sinN[k]);
-            ns = DoubleVector.broadcast(S, -sinN[k]);
-            pr = oi.fma(sn, or.mul(c));
-            pi = or.fma(ns, oi.mul(c));
-            xr = er.add(pr);
-            xi = ei.add(pi);
-            xr.fma(xr, xi.mul(xi)).intoArray(power, pb + k * L);
-            xr = er.sub(pr);
-            xi = pi.sub(ei);
-            xr.fma(xr, xi.mul(xi)).intoArray(power, pb + (m - k) * L);
         }
     }
 
