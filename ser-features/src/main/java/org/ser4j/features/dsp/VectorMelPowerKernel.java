@@ -12,31 +12,37 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The SIMD {@link MelPowerKernel} (Vector API, double precision). It transforms a batch of as many
  * frames as a vector has double lanes at once: lane {@code l} of every vector belongs to frame
- * {@code t0 + l}, so each butterfly is one vector operation for the whole batch and no shuffles
- * are needed. Per call:
+ * {@code t0 + l}, so each butterfly is one vector operation for the whole batch and the FFT needs
+ * no shuffles. Per call:
  * <ol>
- *   <li><b>columns</b>: the signal is cut into hop-long rows and stored column-major, once. Sample
- *       {@code q} of frames {@code t0 .. t0 + L - 1} is then {@code L} consecutive floats: one
- *       plain vector load, no gather, and the zero padding around the signal (centring, the
- *       padded length) is just more zero rows, so edge frames take the same path as the others.</li>
+ *   <li><b>columns</b>: the signal is cut into hop-long rows and stored column-major, once (8 x 8
+ *       tiles transposed in registers). Sample {@code q} of frames {@code t0 .. t0 + L - 1} is
+ *       then {@code L} consecutive floats: one plain vector load, no gather, and the zero padding
+ *       around the signal (centring, the padded length) is just more zero rows, so edge frames
+ *       take the same path as the others.</li>
  * </ol>
- * Per batch of frames:
+ * Per batch of frames, a decimation-in-frequency complex FFT of {@code m = nFft/2} points (the
+ * sample pairs {@code (x[2j], x[2j+1])} being complex point {@code j}) and the mel filterbank:
  * <ol>
- *   <li>the first pass of a radix-4 decimation-in-frequency complex FFT of {@code m = nFft/2}
- *       points, the sample pairs {@code (x[2j], x[2j+1])} being complex point {@code j}, reads
- *       and windows the samples itself (a leading radix-2 pass when {@code log2 m} is odd);
- *       decimation in frequency keeps the input in natural order, so its four loads per butterfly
+ *   <li>the first radix-4 pass (radix-2 when {@code log2 m} is odd) reads and windows the
+ *       samples itself; decimation in frequency keeps the input in natural order, so its loads
  *       fall on two neighbouring columns;</li>
- *   <li>the middle passes, depth first over blocks so that each block stays in the L1 cache;</li>
- *   <li>the last pass (4-point DFTs) fused with the real-FFT split: the output is bit-reversed,
- *       and the group holding bin {@code k} and the group holding bin {@code m - k} are
- *       transformed together, so the split's {@code |X[k]|^2} and {@code |X[m-k]|^2} are formed
- *       from L1 right away and stored in natural order;</li>
- *   <li>the filterbank, band by band, with the band's sum in a register.</li>
+ *   <li>the middle radix-4 passes, depth first over blocks so that each block stays in the L1
+ *       cache;</li>
+ *   <li>the last pass (4-point DFTs, in place) fused with the real-FFT split: the output is
+ *       bit-reversed, and the group holding bin {@code k} and the group holding bin {@code m - k}
+ *       are transformed together, so the split's {@code |X[k]|^2} and {@code |X[m-k]|^2} are
+ *       formed from L1 right away and stored in natural order;</li>
+ *   <li>the filterbank, band by band, the band's sums in registers.</li>
  * </ol>
- * The loops over contiguous data step by compile-time constants, so that the JIT can hoist the
- * Vector API's bounds checks out of them.
- *  * Loaded reflectively by {@link VectorSupport} only when {@code jdk.incubator.vector} is present.
+ * Twiddles are products by {@code c - i s} with one multiply and one FMA per part. The loops over
+ * contiguous data step by compile-time constants, so that the JIT can hoist the Vector API's
+ * bounds checks out of them; the butterfly is written out in each pass rather than shared through
+ * a helper method, because a helper taking vectors that the JIT happens to compile on its own is
+ * no longer inlined and then boxes every vector it receives. Where the vectors start in the
+ * scratch array is chosen by {@link VectorAlignment}.
+ *
+ * <p>Loaded reflectively by {@link VectorSupport} only when {@code jdk.incubator.vector} is present.
  */
 final class VectorMelPowerKernel implements MelPowerKernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -247,7 +253,10 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         int rows = batches * L + rowSpan;
         boolean silent = audible[0] > audible[1];
         if (!silent) {
-            columns(signal, rows, s);
+            // only the rows that the batches to be transformed read
+            int firstBatchRow = (audible[0] / L) * L;
+            int lastBatchRow = Math.min(rows, (audible[1] / L) * L + L + rowSpan);
+            columns(signal, rows, firstBatchRow, lastBatchRow, s);
         }
         int zb = s.alignment.offset();
         int pb = zb + s.powerOffset;
@@ -280,8 +289,8 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         return (Integer.numberOfTrailingZeros(m) & 1) == 0 ? m / 4 : m / 2;
     }
 
-    /** Fills {@code s.columns[c * rows + r] = y[(r + firstRow) * hop + c]}, zero outside the signal. */
-    private void columns(float[] y, int rows, Scratch s) {
+    /** Fills {@code s.columns[c * rows + r] = y[(r + firstRow) * hop + c]} for rows {@code [rowFrom, rowTo)}, zero outside the signal. */
+    private void columns(float[] y, int rows, int rowFrom, int rowTo, Scratch s) {
         int size = rows * hop;
         if (s.columns.length < size) {
             s.columns = new float[size];
@@ -300,8 +309,8 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         // element by element.
         int[] rowIndex = gatherRows;
         boolean tiles = L == 8 && hop % 8 == 0;
-        for (int r0 = 0; r0 < rows; r0 += G.length()) {
-            int r1 = Math.min(rows, r0 + G.length());
+        for (int r0 = rowFrom; r0 < rowTo; r0 += G.length()) {
+            int r1 = Math.min(rowTo, r0 + G.length());
             int lo = (r0 + firstRow) * hop;
             int hi = (r1 + firstRow) * hop;
             if (lo >= 0 && hi <= n && r1 - r0 == G.length() && tiles) {
