@@ -33,7 +33,8 @@ import jdk.incubator.vector.VectorSpecies;
  *       bit-reversed, and the group holding bin {@code k} and the group holding bin {@code m - k}
  *       are transformed together, so the split's {@code |X[k]|^2} and {@code |X[m-k]|^2} are
  *       formed from L1 right away and stored in natural order;</li>
- *   <li>the filterbank, band by band, the band's sums in registers.</li>
+ *   <li>the filterbank in one sweep over the bins, the sums of the two bands each bin feeds in
+ *       registers.</li>
  * </ol>
  * Twiddles are products by {@code c - i s} with one multiply and one FMA per part. The loops over
  * contiguous data step by compile-time constants, so that the JIT can hoist the Vector API's
@@ -83,10 +84,15 @@ final class VectorMelPowerKernel implements MelPowerKernel {
     private final int[] emitA;
     private final int[] emitB;
     private final int[] emitBin;
-    /** Filterbank rows as doubles, each from {@code melStart[band]} to {@code melEnd[band]} (exclusive). */
-    private final double[][] melRows;
-    private final int[] melStart;
-    private final int[] melEnd;
+    /**
+     * The filterbank as a chain: each bin's weights belong to at most two consecutive bands
+     * {@code lo(k)} and {@code lo(k) + 1}, {@code lo} non-decreasing (true of every triangular
+     * filterbank; the constructor refuses others, which then get the portable kernel): bins {@code [segmentEnd[b-1], segmentEnd[b])} have {@code lo = b} and add
+     * {@code lowWeight[k]} to band {@code b}, {@code highWeight[k]} to band {@code b + 1}.
+     */
+    private final int[] segmentEnd;
+    private final double[] lowWeight;
+    private final double[] highWeight;
     /**
      * Twiddles of the radix-4 pass with quarter size {@code h = 4^i}, at {@code twiddles[i]}:
      * {@code cos, sin} of {@code 2 pi j e / 4h} for {@code e = 1, 2, 3}, six doubles per {@code j}.
@@ -192,17 +198,52 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         pairFirst = Arrays.copyOf(first, pairs);
         pairSecond = Arrays.copyOf(second, pairs);
         emitFrom = Arrays.copyOf(from, pairs + 1);
-        melRows = new double[nMels][];
-        melStart = new int[nMels];
-        melEnd = new int[nMels];
+        // the filterbank as a chain of overlapping neighbours (see segmentEnd)
+        int[] lo = new int[m + 1];
+        double[] low = new double[m + 1];
+        double[] high = new double[m + 1];
+        Arrays.fill(lo, -1);
         for (int band = 0; band < nMels; band++) {
-            melStart[band] = filterbank.start(band);
-            melEnd[band] = filterbank.end(band);
-            melRows[band] = new double[m + 1];
-            for (int k = melStart[band]; k < melEnd[band]; k++) {
-                melRows[band][k] = filterbank.weight(band, k);
+            for (int k = filterbank.start(band); k < filterbank.end(band); k++) {
+                float w = filterbank.weight(band, k);
+                if (w == 0f) {
+                    continue;
+                }
+                if (lo[k] < 0) {
+                    lo[k] = band;
+                    low[k] = w;
+                } else if (band == lo[k] + 1) {
+                    high[k] = w;
+                } else {
+                    throw new IllegalArgumentException("vector kernel needs a filterbank whose bands overlap only their neighbours");
+                }
             }
         }
+        int previous = 0;
+        for (int k = 0; k <= m; k++) {
+            if (lo[k] >= 0) {
+                if (lo[k] < previous) {
+                    throw new IllegalArgumentException("vector kernel needs a filterbank whose bands rise with frequency");
+                }
+                previous = lo[k];
+            }
+        }
+        // segment b ends after the last bin whose lowest band is b (or where segment b-1 ends)
+        int[] ends = new int[nMels];
+        for (int band = 0; band < nMels; band++) {
+            int end = band == 0 ? 0 : ends[band - 1];
+            for (int j = end; j <= m; j++) {
+                if (lo[j] == band) {
+                    end = j + 1;
+                } else if (lo[j] > band) {
+                    break;
+                }
+            }
+            ends[band] = end;
+        }
+        segmentEnd = ends;
+        lowWeight = low;
+        highWeight = high;
         twiddles = new double[Integer.numberOfTrailingZeros(m) / 2 + 1][];
         for (int h = 1; 4 * h <= m; h *= 4) {
             double[] t = new double[6 * h];
@@ -703,31 +744,37 @@ final class VectorMelPowerKernel implements MelPowerKernel {
     }
 
     /**
-     * The filterbank on the batch's power spectrum, band by band, and the batch's mel values
-     * (a quarter of the sums) stored as floats into {@code out}.
+     * The filterbank on the batch's power spectrum, and the batch's mel values (a quarter of the
+     * sums) stored as floats into {@code out}: one sweep over the bins, each power loaded once for
+     * its two bands; four independent sums (bands {@code b} and {@code b + 1}, even and odd
+     * steps) keep the FMAs from waiting on one another.
      */
     private void mel(double[] power, int pb, float[] lanes, float[] out, int t0, int valid, int frames) {
+        int[] ends = segmentEnd;
+        double[] low = lowWeight;
+        double[] high = highWeight;
+        DoubleVector lowEven = DoubleVector.zero(S);
+        DoubleVector lowOdd = DoubleVector.zero(S);
+        DoubleVector highEven = DoubleVector.zero(S);
+        DoubleVector highOdd = DoubleVector.zero(S);
+        int k = 0;
         for (int band = 0; band < nMels; band++) {
-            double[] w = melRows[band];
-            // four partial sums: one chain of dependent FMAs would wait on their latency
-            DoubleVector s0 = DoubleVector.zero(S);
-            DoubleVector s1 = DoubleVector.zero(S);
-            DoubleVector s2 = DoubleVector.zero(S);
-            DoubleVector s3 = DoubleVector.zero(S);
-            int k = melStart[band];
-            int e = melEnd[band];
-            for (; k + 3 < e; k += 4) {
-                s0 = DoubleVector.fromArray(S, power, pb + k * L).fma(DoubleVector.broadcast(S, w[k]), s0);
-                s1 = DoubleVector.fromArray(S, power, pb + k * L + L).fma(DoubleVector.broadcast(S, w[k + 1]), s1);
-                s2 = DoubleVector.fromArray(S, power, pb + k * L + 2 * L).fma(DoubleVector.broadcast(S, w[k + 2]), s2);
-                s3 = DoubleVector.fromArray(S, power, pb + k * L + 3 * L).fma(DoubleVector.broadcast(S, w[k + 3]), s3);
+            int end = ends[band];
+            for (; k + 1 < end; k += 2) {
+                DoubleVector p0 = DoubleVector.fromArray(S, power, pb + k * L);
+                DoubleVector p1 = DoubleVector.fromArray(S, power, pb + k * L + L);
+                lowEven = p0.fma(DoubleVector.broadcast(S, low[k]), lowEven);
+                highEven = p0.fma(DoubleVector.broadcast(S, high[k]), highEven);
+                lowOdd = p1.fma(DoubleVector.broadcast(S, low[k + 1]), lowOdd);
+                highOdd = p1.fma(DoubleVector.broadcast(S, high[k + 1]), highOdd);
             }
-            for (; k < e; k++) {
-                s0 = DoubleVector.fromArray(S, power, pb + k * L).fma(DoubleVector.broadcast(S, w[k]), s0);
+            if (k < end) {
+                DoubleVector p0 = DoubleVector.fromArray(S, power, pb + k * L);
+                lowEven = p0.fma(DoubleVector.broadcast(S, low[k]), lowEven);
+                highEven = p0.fma(DoubleVector.broadcast(S, high[k]), highEven);
+                k++;
             }
-            DoubleVector even = s0.add(s2);
-            DoubleVector odd = s1.add(s3);
-            FloatVector v = (FloatVector) even.add(odd).mul(0.25).convertShape(VectorOperators.D2F, F, 0);
+            FloatVector v = (FloatVector) lowEven.add(lowOdd).mul(0.25).convertShape(VectorOperators.D2F, F, 0);
             int at = band * frames + t0;
             if (valid == L) {
                 v.intoArray(out, at);
@@ -735,6 +782,10 @@ final class VectorMelPowerKernel implements MelPowerKernel {
                 v.intoArray(lanes, 0);
                 System.arraycopy(lanes, 0, out, at, valid);
             }
+            lowEven = highEven;
+            lowOdd = highOdd;
+            highEven = DoubleVector.zero(S);
+            highOdd = DoubleVector.zero(S);
         }
     }
 
