@@ -549,13 +549,10 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             }
             return;
         }
-        for (int h = size / 4; h >= 16; h /= 4) {
+        for (int h = size / 4; h >= 4; h /= 4) {
             for (int g = from; g < from + size; g += 4 * h) {
                 pass(z, zb + g * L2, h);
             }
-        }
-        if (size >= 16) {
-            pass4(z, zb + from * L2, size);
         }
     }
 
@@ -612,63 +609,6 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             ns = DoubleVector.broadcast(S, -tw[6 * j + 5]);
             yi.fma(sn, yr.mul(c)).intoArray(z, i0 + 3 * d);
             yr.fma(ns, yi.mul(c)).intoArray(z, i0 + 3 * d + L);
-        }
-    }
-
-    /**
-     * {@link #pass} with quarter size 4 over the groups of {@code [from, from + size)}: with only
-     * four {@code j}, the loop runs over the groups instead (a constant stride of 16 points), each
-     * {@code j}'s twiddles held in registers.
-     */
-    private void pass4(double[] z, int from, int size) {
-        // from: the double index of the block's first point
-        double[] tw = twiddles[1];
-        int d = 4 * L2;
-        int groups = size / 16;
-        for (int j = 0; j < 4; j++) {
-            DoubleVector c1 = DoubleVector.broadcast(S, tw[6 * j]);
-            DoubleVector s1 = DoubleVector.broadcast(S, tw[6 * j + 1]);
-            DoubleVector n1 = DoubleVector.broadcast(S, -tw[6 * j + 1]);
-            DoubleVector c2 = DoubleVector.broadcast(S, tw[6 * j + 2]);
-            DoubleVector s2 = DoubleVector.broadcast(S, tw[6 * j + 3]);
-            DoubleVector n2 = DoubleVector.broadcast(S, -tw[6 * j + 3]);
-            DoubleVector c3 = DoubleVector.broadcast(S, tw[6 * j + 4]);
-            DoubleVector s3 = DoubleVector.broadcast(S, tw[6 * j + 5]);
-            DoubleVector n3 = DoubleVector.broadcast(S, -tw[6 * j + 5]);
-            int base = from + j * L2;
-            for (int g = 0; g < groups; g++) {
-                int i0 = base + g * (16 * L2);
-                DoubleVector x0r = DoubleVector.fromArray(S, z, i0);
-                DoubleVector x0i = DoubleVector.fromArray(S, z, i0 + L);
-                DoubleVector x1r = DoubleVector.fromArray(S, z, i0 + d);
-                DoubleVector x1i = DoubleVector.fromArray(S, z, i0 + d + L);
-                DoubleVector x2r = DoubleVector.fromArray(S, z, i0 + 2 * d);
-                DoubleVector x2i = DoubleVector.fromArray(S, z, i0 + 2 * d + L);
-                DoubleVector x3r = DoubleVector.fromArray(S, z, i0 + 3 * d);
-                DoubleVector x3i = DoubleVector.fromArray(S, z, i0 + 3 * d + L);
-                DoubleVector a0r = x0r.add(x2r);
-                DoubleVector a0i = x0i.add(x2i);
-                DoubleVector a1r = x0r.sub(x2r);
-                DoubleVector a1i = x0i.sub(x2i);
-                DoubleVector b0r = x1r.add(x3r);
-                DoubleVector b0i = x1i.add(x3i);
-                DoubleVector b1r = x1r.sub(x3r);
-                DoubleVector b1i = x1i.sub(x3i);
-                a0r.add(b0r).intoArray(z, i0);
-                a0i.add(b0i).intoArray(z, i0 + L);
-                DoubleVector yr = a0r.sub(b0r);
-                DoubleVector yi = a0i.sub(b0i);
-                yi.fma(s2, yr.mul(c2)).intoArray(z, i0 + d);
-                yr.fma(n2, yi.mul(c2)).intoArray(z, i0 + d + L);
-                yr = a1r.add(b1i);
-                yi = a1i.sub(b1r);
-                yi.fma(s1, yr.mul(c1)).intoArray(z, i0 + 2 * d);
-                yr.fma(n1, yi.mul(c1)).intoArray(z, i0 + 2 * d + L);
-                yr = a1r.sub(b1i);
-                yi = a1i.add(b1r);
-                yi.fma(s3, yr.mul(c3)).intoArray(z, i0 + 3 * d);
-                yr.fma(n3, yi.mul(c3)).intoArray(z, i0 + 3 * d + L);
-            }
         }
     }
 
