@@ -21,18 +21,19 @@ import jdk.incubator.vector.VectorSpecies;
  *       around the signal (centring, the padded length) is just more zero rows, so edge frames
  *       take the same path as the others.</li>
  * </ol>
- * Per batch of frames, a decimation-in-frequency complex FFT of {@code m = nFft/2} points (the
+ * Per batch of frames, a decimation-in-time complex FFT of {@code m = nFft/2} points (the
  * sample pairs {@code (x[2j], x[2j+1])} being complex point {@code j}) and the mel filterbank:
  * <ol>
- *   <li>the first radix-4 pass (radix-2 when {@code log2 m} is odd) reads and windows the
- *       samples itself; decimation in frequency keeps the input in natural order, so its loads
- *       fall on two neighbouring columns;</li>
- *   <li>the middle radix-4 passes, depth first over blocks so that each block stays in the L1
- *       cache;</li>
- *   <li>the last pass (4-point DFTs, in place) fused with the real-FFT split: the output is
- *       bit-reversed, and the group holding bin {@code k} and the group holding bin {@code m - k}
- *       are transformed together, so the split's {@code |X[k]|^2} and {@code |X[m-k]|^2} are
- *       formed from L1 right away and stored in natural order;</li>
+ *   <li>depth first over blocks that stay in the L1 cache: the first stage (radix 4, or radix 2
+ *       when {@code log2 m} is odd) reads and windows the samples itself, in digit-reversed
+ *       order (the four inputs of a group lie {@code m/4} points apart, so for {@code nFft = 4 hop}
+ *       they are one column's neighbouring rows), then the radix-4 stages that merge the block's
+ *       sub-transforms;</li>
+ *   <li>the last stage fused with the real-FFT split: decimation in time leaves the output in
+ *       natural order, so the merges yielding bin {@code k} and bin {@code m - k} are two streams
+ *       through the points, one forward and one backward; their outputs go to a small scratch
+ *       that stays in L1 and {@code |X[k]|^2}, {@code |X[m-k]|^2} are formed from it right
+ *       away;</li>
  *   <li>the filterbank in one sweep over the bins, the sums of the two bands each bin feeds in
  *       registers.</li>
  * </ol>
@@ -68,22 +69,17 @@ final class VectorMelPowerKernel implements MelPowerKernel {
     private final int m;
     private final int nMels;
     private final double[] window;
-    /** Bit reversal of {@code log2 m} bits. */
-    private final int[] rev;
-    /** {@code cos(2 pi k / m)}, {@code sin(2 pi k / m)}, {@code k < m/2}: twiddles of the leading radix-2 pass. */
-    private final double[] cosM;
-    private final double[] sinM;
+    /** Radix of the first stage: 4, or 2 when {@code log2 m} is odd; all later stages are radix 4. */
+    private final int firstRadix;
+    /**
+     * Decimation in time wants its input in digit-reversed order: first-stage group {@code g}
+     * (positions {@code g r .. g r + r - 1}, {@code r = firstRadix}) takes the complex points
+     * {@code groupPoint[g] + t m / r}.
+     */
+    private final int[] groupPoint;
     /** {@code cos(2 pi k / nFft)}, {@code sin(2 pi k / nFft)}, {@code k <= m / 2}: twiddles of the real split. */
     private final double[] cosN;
     private final double[] sinN;
-    /** Groups {@code g} of the last pass with their partner group {@code partner[g] >= g}. */
-    private final int[] pairFirst;
-    private final int[] pairSecond;
-    /** Emits of pair {@code p}: {@code [emitFrom[p], emitFrom[p + 1])}; each is bin {@code emitBin} (at most m/2) from the points at doubles {@code emitA}, {@code emitB}. */
-    private final int[] emitFrom;
-    private final int[] emitA;
-    private final int[] emitB;
-    private final int[] emitBin;
     /**
      * The filterbank as a chain: each bin's weights belong to at most two consecutive bands
      * {@code lo(k)} and {@code lo(k) + 1}, {@code lo} non-decreasing (true of every triangular
@@ -94,7 +90,7 @@ final class VectorMelPowerKernel implements MelPowerKernel {
     private final double[] lowWeight;
     private final double[] highWeight;
     /**
-     * Twiddles of the radix-4 pass with quarter size {@code h = 4^i}, at {@code twiddles[i]}:
+     * Twiddles of the radix-4 stage with quarter size {@code h}, at {@code twiddles[log2 h]}:
      * {@code cos, sin} of {@code 2 pi j e / 4h} for {@code e = 1, 2, 3}, six doubles per {@code j}.
      */
     private final double[][] twiddles;
@@ -117,6 +113,8 @@ final class VectorMelPowerKernel implements MelPowerKernel {
          */
         final double[] work;
         final int powerOffset;
+        /** Where the last stage keeps the outputs of the two merges it is emitting. */
+        final int lastOffset;
         final VectorAlignment alignment = new VectorAlignment();
         final float[] lanes = new float[L];
         /** The signal cut into rows of {@code hop} samples, column-major: {@code columns[c * rows + r]}. */
@@ -128,7 +126,8 @@ final class VectorMelPowerKernel implements MelPowerKernel {
 
         Scratch(int m, int nFft) {
             powerOffset = m * L2;
-            work = new double[m * L2 + (m + 1) * L + VectorAlignment.OFFSETS - 1];
+            lastOffset = powerOffset + (m + 1) * L;
+            work = new double[lastOffset + 8 * L2 + VectorAlignment.OFFSETS - 1];
             sampleOffset = new int[nFft];
         }
     }
@@ -142,16 +141,10 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         this.m = nFft / 2;
         this.nMels = filterbank.melBands();
         this.window = HannWindow.periodic(nFft);
-        int bits = Integer.numberOfTrailingZeros(m);
-        rev = new int[m];
-        for (int j = 0; j < m; j++) {
-            rev[j] = Integer.reverse(j) >>> (32 - bits);
-        }
-        cosM = new double[m / 2];
-        sinM = new double[m / 2];
-        for (int k = 0; k < m / 2; k++) {
-            cosM[k] = Math.cos(2 * Math.PI * k / m);
-            sinM[k] = Math.sin(2 * Math.PI * k / m);
+        firstRadix = (Integer.numberOfTrailingZeros(m) & 1) == 0 ? 4 : 2;
+        groupPoint = new int[m / firstRadix];
+        for (int g = 0; g < groupPoint.length; g++) {
+            groupPoint[g] = inputPoint(m, firstRadix * g, firstRadix);
         }
         cosN = new double[m / 2 + 1];
         sinN = new double[m / 2 + 1];
@@ -159,45 +152,6 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             cosN[k] = Math.cos(2 * Math.PI * k / nFft);
             sinN[k] = Math.sin(2 * Math.PI * k / nFft);
         }
-        // Group g of the last pass holds positions 4g..4g+3, i.e. bins k = rev[4g + d]; bin
-        // m - k sits in the group holding position rev[(m - k) % m]. Groups 0 and 1 are their own
-        // partners. Each pair of groups emits its bins k <= m/2 (with their mirrors m - k).
-        int groups = m / 4;
-        int[] first = new int[groups];
-        int[] second = new int[groups];
-        int[] from = new int[groups + 1];
-        emitA = new int[m / 2 + 1];
-        emitB = new int[m / 2 + 1];
-        emitBin = new int[m / 2 + 1];
-        boolean[] emitted = new boolean[m / 2 + 1];
-        int pairs = 0;
-        int emits = 0;
-        for (int g = 0; g < groups; g++) {
-            int partner = rev[(m - rev[4 * g]) & (m - 1)] / 4;
-            if (partner < g) {
-                continue;
-            }
-            first[pairs] = g;
-            second[pairs] = partner;
-            from[pairs++] = emits;
-            for (int p : new int[] {4 * g, 4 * g + 1, 4 * g + 2, 4 * g + 3,
-                    4 * partner, 4 * partner + 1, 4 * partner + 2, 4 * partner + 3}) {
-                int k = rev[p];
-                if (k <= m / 2 && !emitted[k]) {
-                    emitted[k] = true;
-                    emitA[emits] = p * L2;
-                    emitB[emits] = rev[(m - k) & (m - 1)] * L2;
-                    emitBin[emits++] = k;
-                }
-            }
-        }
-        if (emits != m / 2 + 1) {
-            throw new IllegalStateException("last-pass plan covers " + emits + " bin pairs, expected " + (m / 2 + 1));
-        }
-        from[pairs] = emits;
-        pairFirst = Arrays.copyOf(first, pairs);
-        pairSecond = Arrays.copyOf(second, pairs);
-        emitFrom = Arrays.copyOf(from, pairs + 1);
         // the filterbank as a chain of overlapping neighbours (see segmentEnd)
         int[] lo = new int[m + 1];
         double[] low = new double[m + 1];
@@ -244,8 +198,8 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         segmentEnd = ends;
         lowWeight = low;
         highWeight = high;
-        twiddles = new double[Integer.numberOfTrailingZeros(m) / 2 + 1][];
-        for (int h = 1; 4 * h <= m; h *= 4) {
+        twiddles = new double[Integer.numberOfTrailingZeros(m) + 1][];
+        for (int h = firstRadix; 4 * h <= m; h *= 4) {
             double[] t = new double[6 * h];
             for (int j = 0; j < h; j++) {
                 for (int e = 1; e <= 3; e++) {
@@ -253,7 +207,7 @@ final class VectorMelPowerKernel implements MelPowerKernel {
                     t[6 * j + 2 * (e - 1) + 1] = Math.sin(2 * Math.PI * j * e / (4 * h));
                 }
             }
-            twiddles[Integer.numberOfTrailingZeros(h) / 2] = t;
+            twiddles[Integer.numberOfTrailingZeros(h)] = t;
         }
         firstRow = Math.floorDiv(-nFft / 2, hopLength);
         shift = Math.floorMod(-nFft / 2, hopLength);
@@ -263,6 +217,19 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             gatherRows[i] = i * hopLength;
         }
         scratch = ThreadLocal.withInitial(() -> new Scratch(m, nFft));
+    }
+
+    /**
+     * The complex point that decimation in time reads at position {@code p} of a transform of
+     * {@code size} points whose first stage has radix {@code first}: the last stage splits the
+     * points by {@code n mod 4} into four sub-transforms stored one after the other.
+     */
+    private static int inputPoint(int size, int p, int first) {
+        if (size == first) {
+            return p;
+        }
+        int quarter = size / 4;
+        return p / quarter + 4 * inputPoint(quarter, p % quarter, first);
     }
 
     @Override
@@ -301,6 +268,7 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         }
         int zb = s.alignment.offset();
         int pb = zb + s.powerOffset;
+        int xb = zb + s.lastOffset;
         double[] work = s.work;
         long started = System.nanoTime();
         int transformed = 0;
@@ -314,20 +282,14 @@ final class VectorMelPowerKernel implements MelPowerKernel {
                 }
                 continue;
             }
-            firstPass(s, zb, t0);
-            for (int from = 0; from < m; from += firstBlock()) {
-                block(work, zb, from, firstBlock());
+            for (int q = 0; q < 4; q++) {
+                block(s, zb, t0, q * (m / 4), m / 4);
             }
-            lastPassToPower(work, zb, pb);
+            lastPassToPower(work, zb, pb, xb);
             mel(work, pb, s.lanes, out, t0, valid, frames);
             transformed++;
         }
         s.alignment.record(zb, System.nanoTime() - started, transformed);
-    }
-
-    /** Size of the independent blocks the first pass leaves: {@code m / 4}, or {@code m / 2} when {@code log2 m} is odd. */
-    private int firstBlock() {
-        return (Integer.numberOfTrailingZeros(m) & 1) == 0 ? m / 4 : m / 2;
     }
 
     /** Fills {@code s.columns[c * rows + r] = y[(r + firstRow) * hop + c]} for rows {@code [rowFrom, rowTo)}, zero outside the signal. */
@@ -430,60 +392,76 @@ final class VectorMelPowerKernel implements MelPowerKernel {
     }
 
     /**
-     * The first pass, reading the frames: a radix-4 (or, for odd {@code log2 m}, radix-2)
-     * decimation-in-frequency pass over all {@code m} points, each sample windowed as it is
-     * loaded. The butterfly is {@link #pass}'s, written out again on purpose: a helper taking
-     * vectors is inlined only while the JIT has not compiled it on its own, and when it is not,
-     * every vector it receives is boxed, which made the whole kernel four times slower.
+     * The stages before the last on the sub-transform {@code [from, from + size)} of the batch
+     * (decimation in time: a stage with quarter size {@code h} merges four neighbouring
+     * sub-transforms of {@code h} points into one of {@code 4h}). Depth first: a block larger
+     * than {@link #LEAF} first completes its four quarters, then merges them; a leaf starts with
+     * the first stage, which reads and windows the frames' samples itself.
      */
-    private void firstPass(Scratch s, int zb, int t0) {
-        float[] cols = s.columns;
-        int[] off = s.sampleOffset;
+    private void block(Scratch s, int zb, int t0, int from, int size) {
         double[] z = s.work;
-        if ((Integer.numberOfTrailingZeros(m) & 1) == 1) {
-            firstPassRadix2(cols, off, z, zb, t0);
+        if (size > LEAF) {
+            int quarter = size / 4;
+            for (int q = 0; q < 4; q++) {
+                block(s, zb, t0, from + q * quarter, quarter);
+            }
+            pass(z, zb + from * L2, quarter);
             return;
         }
-        firstPassRadix4(cols, off, z, zb, t0);
-    }
-
-    /** {@link #firstPass} for odd {@code log2 m}: one radix-2 pass of half size {@code m/2}. */
-    private void firstPassRadix2(float[] cols, int[] off, double[] z, int zb, int t0) {
-        double[] w = window;
-        {
-            int h = m / 2;
-            for (int j = 0; j < h; j++) {
-                int q0 = 2 * j;
-                int q1 = 2 * (j + h);
-                DoubleVector ar = ((DoubleVector) FloatVector.fromArray(F, cols, off[q0] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q0]);
-                DoubleVector ai = ((DoubleVector) FloatVector.fromArray(F, cols, off[q0 + 1] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q0 + 1]);
-                DoubleVector br = ((DoubleVector) FloatVector.fromArray(F, cols, off[q1] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q1]);
-                DoubleVector bi = ((DoubleVector) FloatVector.fromArray(F, cols, off[q1 + 1] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q1 + 1]);
-                DoubleVector c = DoubleVector.broadcast(S, cosM[j]);
-                DoubleVector sn = DoubleVector.broadcast(S, sinM[j]);
-                DoubleVector ns = DoubleVector.broadcast(S, -sinM[j]);
-                DoubleVector dr = ar.sub(br);
-                DoubleVector di = ai.sub(bi);
-                ar.add(br).intoArray(z, zb + j * L2);
-                ai.add(bi).intoArray(z, zb + j * L2 + L);
-                di.fma(sn, dr.mul(c)).intoArray(z, zb + (j + h) * L2);
-                dr.fma(ns, di.mul(c)).intoArray(z, zb + (j + h) * L2 + L);
+        if (firstRadix == 4) {
+            firstPassRadix4(s.columns, s.sampleOffset, z, zb, t0, from / 4, (from + size) / 4);
+        } else {
+            firstPassRadix2(s.columns, s.sampleOffset, z, zb, t0, from / 2, (from + size) / 2);
+        }
+        for (int h = firstRadix; 4 * h <= size; h *= 4) {
+            for (int g = from; g < from + size; g += 4 * h) {
+                pass(z, zb + g * L2, h);
             }
         }
     }
 
-    /** {@link #firstPass} for even {@code log2 m}: one radix-4 pass of quarter size {@code m/4}. */
-    private void firstPassRadix4(float[] cols, int[] off, double[] z, int zb, int t0) {
+    /**
+     * The first stage for odd {@code log2 m}, groups {@code [g0, g1)}: 2-point DFTs of the points
+     * {@code n} and {@code n + m/2}, {@code n = groupPoint[g]}, into positions {@code 2g, 2g + 1};
+     * each sample is windowed as it is loaded.
+     */
+    private void firstPassRadix2(float[] cols, int[] off, double[] z, int zb, int t0, int g0, int g1) {
         double[] w = window;
-        int h = m / 4;
-        int d = h * L2;
-        double[] tw = twiddles[Integer.numberOfTrailingZeros(h) / 2];
-        for (int j = 0; j < h; j++) {
-            int q0 = 2 * j;
-            int q1 = 2 * (j + h);
-            int q2 = 2 * (j + 2 * h);
-            int q3 = 2 * (j + 3 * h);
-            // the window is folded into the first butterflies: x0 w0 + x2 w2 = fma(x2, w2, x0 w0)
+        int[] point = groupPoint;
+        int stride = m;
+        for (int g = g0; g < g1; g++) {
+            int q0 = 2 * point[g];
+            int q1 = q0 + stride;
+            DoubleVector x0r = ((DoubleVector) FloatVector.fromArray(F, cols, off[q0] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q0]);
+            DoubleVector x0i = ((DoubleVector) FloatVector.fromArray(F, cols, off[q0 + 1] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q0 + 1]);
+            DoubleVector x1r = (DoubleVector) FloatVector.fromArray(F, cols, off[q1] + t0).convertShape(VectorOperators.F2D, S, 0);
+            DoubleVector x1i = (DoubleVector) FloatVector.fromArray(F, cols, off[q1 + 1] + t0).convertShape(VectorOperators.F2D, S, 0);
+            int i0 = zb + 2 * g * L2;
+            x1r.fma(DoubleVector.broadcast(S, w[q1]), x0r).intoArray(z, i0);
+            x1i.fma(DoubleVector.broadcast(S, w[q1 + 1]), x0i).intoArray(z, i0 + L);
+            x1r.fma(DoubleVector.broadcast(S, -w[q1]), x0r).intoArray(z, i0 + L2);
+            x1i.fma(DoubleVector.broadcast(S, -w[q1 + 1]), x0i).intoArray(z, i0 + L2 + L);
+        }
+    }
+
+    /**
+     * The first stage for even {@code log2 m}, groups {@code [g0, g1)}: 4-point DFTs of the points
+     * {@code n + t m/4}, {@code n = groupPoint[g]}, into positions {@code 4g .. 4g + 3}; each
+     * sample is windowed as it is loaded (folded into the first additions:
+     * {@code x0 w0 + x2 w2 = fma(x2, w2, x0 w0)}). The butterfly is {@link #pass}'s without
+     * twiddles, written out again on purpose: a helper taking vectors is inlined only while the
+     * JIT has not compiled it on its own, and when it is not, every vector it receives is boxed,
+     * which made the whole kernel four times slower.
+     */
+    private void firstPassRadix4(float[] cols, int[] off, double[] z, int zb, int t0, int g0, int g1) {
+        double[] w = window;
+        int[] point = groupPoint;
+        int stride = m / 2;
+        for (int g = g0; g < g1; g++) {
+            int q0 = 2 * point[g];
+            int q1 = q0 + stride;
+            int q2 = q1 + stride;
+            int q3 = q2 + stride;
             DoubleVector x0r = ((DoubleVector) FloatVector.fromArray(F, cols, off[q0] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q0]);
             DoubleVector x0i = ((DoubleVector) FloatVector.fromArray(F, cols, off[q0 + 1] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q0 + 1]);
             DoubleVector x1r = ((DoubleVector) FloatVector.fromArray(F, cols, off[q1] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q1]);
@@ -492,92 +470,63 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             DoubleVector x2i = (DoubleVector) FloatVector.fromArray(F, cols, off[q2 + 1] + t0).convertShape(VectorOperators.F2D, S, 0);
             DoubleVector x3r = (DoubleVector) FloatVector.fromArray(F, cols, off[q3] + t0).convertShape(VectorOperators.F2D, S, 0);
             DoubleVector x3i = (DoubleVector) FloatVector.fromArray(F, cols, off[q3 + 1] + t0).convertShape(VectorOperators.F2D, S, 0);
-            DoubleVector w2r = DoubleVector.broadcast(S, w[q2]);
-            DoubleVector nw2r = DoubleVector.broadcast(S, -w[q2]);
-            DoubleVector w2i = DoubleVector.broadcast(S, w[q2 + 1]);
-            DoubleVector nw2i = DoubleVector.broadcast(S, -w[q2 + 1]);
-            DoubleVector w3r = DoubleVector.broadcast(S, w[q3]);
-            DoubleVector nw3r = DoubleVector.broadcast(S, -w[q3]);
-            DoubleVector w3i = DoubleVector.broadcast(S, w[q3 + 1]);
-            DoubleVector nw3i = DoubleVector.broadcast(S, -w[q3 + 1]);
-            int i0 = zb + j * L2;
-            DoubleVector a0r = x2r.fma(w2r, x0r);
-            DoubleVector a0i = x2i.fma(w2i, x0i);
-            DoubleVector a1r = x2r.fma(nw2r, x0r);
-            DoubleVector a1i = x2i.fma(nw2i, x0i);
-            DoubleVector b0r = x3r.fma(w3r, x1r);
-            DoubleVector b0i = x3i.fma(w3i, x1i);
-            DoubleVector b1r = x3r.fma(nw3r, x1r);
-            DoubleVector b1i = x3i.fma(nw3i, x1i);
+            DoubleVector a0r = x2r.fma(DoubleVector.broadcast(S, w[q2]), x0r);
+            DoubleVector a0i = x2i.fma(DoubleVector.broadcast(S, w[q2 + 1]), x0i);
+            DoubleVector a1r = x2r.fma(DoubleVector.broadcast(S, -w[q2]), x0r);
+            DoubleVector a1i = x2i.fma(DoubleVector.broadcast(S, -w[q2 + 1]), x0i);
+            DoubleVector b0r = x3r.fma(DoubleVector.broadcast(S, w[q3]), x1r);
+            DoubleVector b0i = x3i.fma(DoubleVector.broadcast(S, w[q3 + 1]), x1i);
+            DoubleVector b1r = x3r.fma(DoubleVector.broadcast(S, -w[q3]), x1r);
+            DoubleVector b1i = x3i.fma(DoubleVector.broadcast(S, -w[q3 + 1]), x1i);
+            int i0 = zb + 4 * g * L2;
             a0r.add(b0r).intoArray(z, i0);
             a0i.add(b0i).intoArray(z, i0 + L);
-            DoubleVector yr = a0r.sub(b0r);
-            DoubleVector yi = a0i.sub(b0i);
-            DoubleVector c = DoubleVector.broadcast(S, tw[6 * j + 2]);
-            DoubleVector sn = DoubleVector.broadcast(S, tw[6 * j + 3]);
-            DoubleVector ns = DoubleVector.broadcast(S, -tw[6 * j + 3]);
-            yi.fma(sn, yr.mul(c)).intoArray(z, i0 + d);
-            yr.fma(ns, yi.mul(c)).intoArray(z, i0 + d + L);
-            yr = a1r.add(b1i);
-            yi = a1i.sub(b1r);
-            c = DoubleVector.broadcast(S, tw[6 * j]);
-            sn = DoubleVector.broadcast(S, tw[6 * j + 1]);
-            ns = DoubleVector.broadcast(S, -tw[6 * j + 1]);
-            yi.fma(sn, yr.mul(c)).intoArray(z, i0 + 2 * d);
-            yr.fma(ns, yi.mul(c)).intoArray(z, i0 + 2 * d + L);
-            yr = a1r.sub(b1i);
-            yi = a1i.add(b1r);
-            c = DoubleVector.broadcast(S, tw[6 * j + 4]);
-            sn = DoubleVector.broadcast(S, tw[6 * j + 5]);
-            ns = DoubleVector.broadcast(S, -tw[6 * j + 5]);
-            yi.fma(sn, yr.mul(c)).intoArray(z, i0 + 3 * d);
-            yr.fma(ns, yi.mul(c)).intoArray(z, i0 + 3 * d + L);
+            a1r.add(b1i).intoArray(z, i0 + L2);
+            a1i.sub(b1r).intoArray(z, i0 + L2 + L);
+            a0r.sub(b0r).intoArray(z, i0 + 2 * L2);
+            a0i.sub(b0i).intoArray(z, i0 + 2 * L2 + L);
+            a1r.sub(b1i).intoArray(z, i0 + 3 * L2);
+            a1i.add(b1r).intoArray(z, i0 + 3 * L2 + L);
         }
     }
 
     /**
-     * The passes after the first on the independent block {@code [from, from + size)}: radix-4
-     * passes with quarter sizes {@code size/4, size/16, ..., 4}, depth first into quarters while
-     * the block is larger than the L1 cache ({@link #LEAF}); the last pass (quarter size 1) is
-     * {@link #lastPassToPower}'s.
-     */
-    private void block(double[] z, int zb, int from, int size) {
-        if (size > LEAF) {
-            pass(z, zb + from * L2, size / 4);
-            for (int q = 0; q < 4; q++) {
-                block(z, zb, from + q * (size / 4), size / 4);
-            }
-            return;
-        }
-        for (int h = size / 4; h >= 4; h /= 4) {
-            for (int g = from; g < from + size; g += 4 * h) {
-                pass(z, zb + g * L2, h);
-            }
-        }
-    }
-
-    /**
-     * One radix-4 decimation-in-frequency group (two radix-2 stages fused) with quarter size
-     * {@code h}: for {@code j < h}, on the points {@code g + j + {0, h, 2h, 3h}}, with
-     * {@code W = exp(-2 pi i / 4h)}, {@code y0 = (x0 + x2) + (x1 + x3)},
-     * {@code y1 = W^2j ((x0 + x2) - (x1 + x3))}, {@code y2 = W^j ((x0 - x2) - i (x1 - x3))},
-     * {@code y3 = W^3j ((x0 - x2) + i (x1 - x3))}; a product by {@code W^e = c - i s} is
+     * One radix-4 decimation-in-time merge with quarter size {@code h}: for {@code j < h}, on
+     * the points {@code base + j + {0, h, 2h, 3h}} (point {@code j} of the four sub-transforms),
+     * with {@code W = exp(-2 pi i / 4h)} and {@code A_r = W^rj x_r}: {@code y0 = (A0 + A2) +
+     * (A1 + A3)}, {@code y1 = (A0 - A2) - i (A1 - A3)}, {@code y2 = (A0 + A2) - (A1 + A3)},
+     * {@code y3 = (A0 - A2) + i (A1 - A3)}; a product by {@code W^e = c - i s} is
      * {@code (xr c + xi s) + i (xi c - xr s)}. The loop runs over {@code j}, whose points are
      * contiguous.
      */
     private void pass(double[] z, int base, int h) {
-        double[] tw = twiddles[Integer.numberOfTrailingZeros(h) / 2];
+        double[] tw = twiddles[Integer.numberOfTrailingZeros(h)];
         int d = h * L2;
         for (int j = 0; j < h; j++) {
             int i0 = base + j * L2;
             DoubleVector x0r = DoubleVector.fromArray(S, z, i0);
             DoubleVector x0i = DoubleVector.fromArray(S, z, i0 + L);
-            DoubleVector x1r = DoubleVector.fromArray(S, z, i0 + d);
-            DoubleVector x1i = DoubleVector.fromArray(S, z, i0 + d + L);
-            DoubleVector x2r = DoubleVector.fromArray(S, z, i0 + 2 * d);
-            DoubleVector x2i = DoubleVector.fromArray(S, z, i0 + 2 * d + L);
-            DoubleVector x3r = DoubleVector.fromArray(S, z, i0 + 3 * d);
-            DoubleVector x3i = DoubleVector.fromArray(S, z, i0 + 3 * d + L);
+            DoubleVector yr = DoubleVector.fromArray(S, z, i0 + d);
+            DoubleVector yi = DoubleVector.fromArray(S, z, i0 + d + L);
+            DoubleVector c = DoubleVector.broadcast(S, tw[6 * j]);
+            DoubleVector sn = DoubleVector.broadcast(S, tw[6 * j + 1]);
+            DoubleVector ns = DoubleVector.broadcast(S, -tw[6 * j + 1]);
+            DoubleVector x1r = yi.fma(sn, yr.mul(c));
+            DoubleVector x1i = yr.fma(ns, yi.mul(c));
+            yr = DoubleVector.fromArray(S, z, i0 + 2 * d);
+            yi = DoubleVector.fromArray(S, z, i0 + 2 * d + L);
+            c = DoubleVector.broadcast(S, tw[6 * j + 2]);
+            sn = DoubleVector.broadcast(S, tw[6 * j + 3]);
+            ns = DoubleVector.broadcast(S, -tw[6 * j + 3]);
+            DoubleVector x2r = yi.fma(sn, yr.mul(c));
+            DoubleVector x2i = yr.fma(ns, yi.mul(c));
+            yr = DoubleVector.fromArray(S, z, i0 + 3 * d);
+            yi = DoubleVector.fromArray(S, z, i0 + 3 * d + L);
+            c = DoubleVector.broadcast(S, tw[6 * j + 4]);
+            sn = DoubleVector.broadcast(S, tw[6 * j + 5]);
+            ns = DoubleVector.broadcast(S, -tw[6 * j + 5]);
+            DoubleVector x3r = yi.fma(sn, yr.mul(c));
+            DoubleVector x3i = yr.fma(ns, yi.mul(c));
             DoubleVector a0r = x0r.add(x2r);
             DoubleVector a0i = x0i.add(x2i);
             DoubleVector a1r = x0r.sub(x2r);
@@ -588,99 +537,122 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             DoubleVector b1i = x1i.sub(x3i);
             a0r.add(b0r).intoArray(z, i0);
             a0i.add(b0i).intoArray(z, i0 + L);
-            DoubleVector yr = a0r.sub(b0r);
-            DoubleVector yi = a0i.sub(b0i);
-            DoubleVector c = DoubleVector.broadcast(S, tw[6 * j + 2]);
-            DoubleVector sn = DoubleVector.broadcast(S, tw[6 * j + 3]);
-            DoubleVector ns = DoubleVector.broadcast(S, -tw[6 * j + 3]);
-            yi.fma(sn, yr.mul(c)).intoArray(z, i0 + d);
-            yr.fma(ns, yi.mul(c)).intoArray(z, i0 + d + L);
-            yr = a1r.add(b1i);
-            yi = a1i.sub(b1r);
-            c = DoubleVector.broadcast(S, tw[6 * j]);
-            sn = DoubleVector.broadcast(S, tw[6 * j + 1]);
-            ns = DoubleVector.broadcast(S, -tw[6 * j + 1]);
-            yi.fma(sn, yr.mul(c)).intoArray(z, i0 + 2 * d);
-            yr.fma(ns, yi.mul(c)).intoArray(z, i0 + 2 * d + L);
-            yr = a1r.sub(b1i);
-            yi = a1i.add(b1r);
-            c = DoubleVector.broadcast(S, tw[6 * j + 4]);
-            sn = DoubleVector.broadcast(S, tw[6 * j + 5]);
-            ns = DoubleVector.broadcast(S, -tw[6 * j + 5]);
-            yi.fma(sn, yr.mul(c)).intoArray(z, i0 + 3 * d);
-            yr.fma(ns, yi.mul(c)).intoArray(z, i0 + 3 * d + L);
+            a1r.add(b1i).intoArray(z, i0 + d);
+            a1i.sub(b1r).intoArray(z, i0 + d + L);
+            a0r.sub(b0r).intoArray(z, i0 + 2 * d);
+            a0i.sub(b0i).intoArray(z, i0 + 2 * d + L);
+            a1r.sub(b1i).intoArray(z, i0 + 3 * d);
+            a1i.add(b1r).intoArray(z, i0 + 3 * d + L);
         }
     }
 
     /**
-     * The last pass (twiddle-free 4-point DFTs of groups {@code 4g .. 4g+3}, in place), fused
-     * with the real split and {@code |X|^2}: right after a group and its partner are transformed,
-     * their bins are formed from L1 and stored in natural order. Stores 4 x the power (the
-     * split's halvings are left out and undone in {@link #mel}).
-     *
-     * <p>Bins {@code k} and {@code m - k} ({@code k <= m/2}) of the real spectrum come from
-     * {@code A = Z[k]} and {@code B = Z[m - k]} ({@code B = A} for {@code k = 0}, giving bins 0
-     * and {@code m}): with {@code 2E = A + conj B}, {@code 2O = (A - conj B) / i} and
-     * {@code 2P = (c - i s) 2O}, {@code 2X[k] = 2E + 2P} and {@code 2X[m-k] = conj(2E) - conj(2P)}.
+     * The last stage (quarter size {@code h = m/4}) fused with the real-FFT split and
+     * {@code |X|^2}. Decimation in time leaves the output in natural order: merge {@code j}
+     * yields {@code Z[j + qh]}, {@code q = 0..3}, and the partner of {@code Z[k]} in the split,
+     * {@code Z[m - k]}, comes from merge {@code h - j} (output {@code 3 - q}). So merges
+     * {@code j} and {@code h - j} are done together, for {@code j = 0 .. h/2}, their outputs kept
+     * in a small scratch that stays in L1 instead of going back to the batch's points, and their
+     * eight bins are emitted at once: one forward and one backward stream through the points.
      */
-    private void lastPassToPower(double[] z, int zb, int pb) {
-        double[] power = z;
-        int[] first = pairFirst;
-        int[] second = pairSecond;
-        int[] from = emitFrom;
-        for (int p = 0; p < first.length; p++) {
-            for (int g = first[p], last = second[p]; g <= last; g += Math.max(1, last - g)) {
-                int a = zb + 4 * g * L2;
-                DoubleVector x0r = DoubleVector.fromArray(S, z, a);
-                DoubleVector x0i = DoubleVector.fromArray(S, z, a + L);
-                DoubleVector x1r = DoubleVector.fromArray(S, z, a + L2);
-                DoubleVector x1i = DoubleVector.fromArray(S, z, a + L2 + L);
-                DoubleVector x2r = DoubleVector.fromArray(S, z, a + 2 * L2);
-                DoubleVector x2i = DoubleVector.fromArray(S, z, a + 2 * L2 + L);
-                DoubleVector x3r = DoubleVector.fromArray(S, z, a + 3 * L2);
-                DoubleVector x3i = DoubleVector.fromArray(S, z, a + 3 * L2 + L);
-                DoubleVector a0r = x0r.add(x2r);
-                DoubleVector a0i = x0i.add(x2i);
-                DoubleVector a1r = x0r.sub(x2r);
-                DoubleVector a1i = x0i.sub(x2i);
-                DoubleVector b0r = x1r.add(x3r);
-                DoubleVector b0i = x1i.add(x3i);
-                DoubleVector b1r = x1r.sub(x3r);
-                DoubleVector b1i = x1i.sub(x3i);
-                a0r.add(b0r).intoArray(z, a);
-                a0i.add(b0i).intoArray(z, a + L);
-                a0r.sub(b0r).intoArray(z, a + L2);
-                a0i.sub(b0i).intoArray(z, a + L2 + L);
-                a1r.add(b1i).intoArray(z, a + 2 * L2);
-                a1i.sub(b1r).intoArray(z, a + 2 * L2 + L);
-                a1r.sub(b1i).intoArray(z, a + 3 * L2);
-                a1i.add(b1r).intoArray(z, a + 3 * L2 + L);
-            }
-            for (int e = from[p]; e < from[p + 1]; e++) {
-                int k = emitBin[e];
-                int ia = zb + emitA[e];
-                int ib = zb + emitB[e];
-                DoubleVector ar = DoubleVector.fromArray(S, z, ia);
-                DoubleVector ai = DoubleVector.fromArray(S, z, ia + L);
-                DoubleVector br = DoubleVector.fromArray(S, z, ib);
-                DoubleVector bi = DoubleVector.fromArray(S, z, ib + L);
-                DoubleVector er = ar.add(br);
-                DoubleVector ei = ai.sub(bi);
-                DoubleVector or = ai.add(bi);
-                DoubleVector oi = br.sub(ar);
-                DoubleVector c = DoubleVector.broadcast(S, cosN[k]);
-                DoubleVector sn = DoubleVector.broadcast(S, sinN[k]);
-                DoubleVector ns = DoubleVector.broadcast(S, -sinN[k]);
-                DoubleVector pr = oi.fma(sn, or.mul(c));
-                DoubleVector pi = or.fma(ns, oi.mul(c));
-                DoubleVector xr = er.add(pr);
-                DoubleVector xi = ei.add(pi);
-                xr.fma(xr, xi.mul(xi)).intoArray(power, pb + k * L);
-                xr = er.sub(pr);
-                xi = pi.sub(ei);
-                xr.fma(xr, xi.mul(xi)).intoArray(power, pb + (m - k) * L);
+    private void lastPassToPower(double[] z, int zb, int pb, int xb) {
+        int h = m / 4;
+        double[] tw = twiddles[Integer.numberOfTrailingZeros(h)];
+        for (int j = 0; j <= h / 2; j++) {
+            lastMerge(z, zb, h, tw, j, xb);
+            if (j == 0) {
+                // Z[0] pairs with itself (bins 0 and m), Z[h] with Z[3h], Z[2h] with itself (m/2)
+                emit(z, xb, xb, 0, pb);
+                emit(z, xb + L2, xb + 3 * L2, h, pb);
+                emit(z, xb + 2 * L2, xb + 2 * L2, 2 * h, pb);
+            } else if (2 * j == h) {
+                emit(z, xb, xb + 3 * L2, j, pb);
+                emit(z, xb + L2, xb + 2 * L2, j + h, pb);
+            } else {
+                int xb2 = xb + 4 * L2;
+                lastMerge(z, zb, h, tw, h - j, xb2);
+                // Z[j + qh] pairs with Z[(h - j) + (3 - q)h]; emit names the smaller bin
+                for (int q = 0; q < 2; q++) {
+                    emit(z, xb + q * L2, xb2 + (3 - q) * L2, j + q * h, pb);
+                    emit(z, xb2 + q * L2, xb + (3 - q) * L2, h - j + q * h, pb);
+                }
             }
         }
+    }
+
+    /** Merge {@code j} of the last stage ({@link #pass}'s butterfly for one {@code j}), its four outputs stored at {@code dst + q L2}. */
+    private void lastMerge(double[] z, int zb, int h, double[] tw, int j, int dst) {
+        int d = h * L2;
+        int i0 = zb + j * L2;
+        DoubleVector x0r = DoubleVector.fromArray(S, z, i0);
+        DoubleVector x0i = DoubleVector.fromArray(S, z, i0 + L);
+        DoubleVector yr = DoubleVector.fromArray(S, z, i0 + d);
+        DoubleVector yi = DoubleVector.fromArray(S, z, i0 + d + L);
+        DoubleVector c = DoubleVector.broadcast(S, tw[6 * j]);
+        DoubleVector sn = DoubleVector.broadcast(S, tw[6 * j + 1]);
+        DoubleVector ns = DoubleVector.broadcast(S, -tw[6 * j + 1]);
+        DoubleVector x1r = yi.fma(sn, yr.mul(c));
+        DoubleVector x1i = yr.fma(ns, yi.mul(c));
+        yr = DoubleVector.fromArray(S, z, i0 + 2 * d);
+        yi = DoubleVector.fromArray(S, z, i0 + 2 * d + L);
+        c = DoubleVector.broadcast(S, tw[6 * j + 2]);
+        sn = DoubleVector.broadcast(S, tw[6 * j + 3]);
+        ns = DoubleVector.broadcast(S, -tw[6 * j + 3]);
+        DoubleVector x2r = yi.fma(sn, yr.mul(c));
+        DoubleVector x2i = yr.fma(ns, yi.mul(c));
+        yr = DoubleVector.fromArray(S, z, i0 + 3 * d);
+        yi = DoubleVector.fromArray(S, z, i0 + 3 * d + L);
+        c = DoubleVector.broadcast(S, tw[6 * j + 4]);
+        sn = DoubleVector.broadcast(S, tw[6 * j + 5]);
+        ns = DoubleVector.broadcast(S, -tw[6 * j + 5]);
+        DoubleVector x3r = yi.fma(sn, yr.mul(c));
+        DoubleVector x3i = yr.fma(ns, yi.mul(c));
+        DoubleVector a0r = x0r.add(x2r);
+        DoubleVector a0i = x0i.add(x2i);
+        DoubleVector a1r = x0r.sub(x2r);
+        DoubleVector a1i = x0i.sub(x2i);
+        DoubleVector b0r = x1r.add(x3r);
+        DoubleVector b0i = x1i.add(x3i);
+        DoubleVector b1r = x1r.sub(x3r);
+        DoubleVector b1i = x1i.sub(x3i);
+        a0r.add(b0r).intoArray(z, dst);
+        a0i.add(b0i).intoArray(z, dst + L);
+        a1r.add(b1i).intoArray(z, dst + L2);
+        a1i.sub(b1r).intoArray(z, dst + L2 + L);
+        a0r.sub(b0r).intoArray(z, dst + 2 * L2);
+        a0i.sub(b0i).intoArray(z, dst + 2 * L2 + L);
+        a1r.sub(b1i).intoArray(z, dst + 3 * L2);
+        a1i.add(b1r).intoArray(z, dst + 3 * L2 + L);
+    }
+
+    /**
+     * Bins {@code k} and {@code m - k} ({@code k <= m/2}) of the real spectrum from
+     * {@code A = Z[k]} at {@code ia} and {@code B = Z[m - k]} at {@code ib} ({@code B = A} for
+     * {@code k = 0}, giving bins 0 and {@code m}): with {@code 2E = A + conj B},
+     * {@code 2O = (A - conj B) / i} and {@code 2P = (c - i s) 2O}, {@code 2X[k] = 2E + 2P} and
+     * {@code 2X[m-k] = conj(2E) - conj(2P)}. Stores 4 x the power (the halvings are left out and
+     * undone in {@link #mel}).
+     */
+    private void emit(double[] z, int ia, int ib, int k, int pb) {
+        DoubleVector ar = DoubleVector.fromArray(S, z, ia);
+        DoubleVector ai = DoubleVector.fromArray(S, z, ia + L);
+        DoubleVector br = DoubleVector.fromArray(S, z, ib);
+        DoubleVector bi = DoubleVector.fromArray(S, z, ib + L);
+        DoubleVector er = ar.add(br);
+        DoubleVector ei = ai.sub(bi);
+        DoubleVector or = ai.add(bi);
+        DoubleVector oi = br.sub(ar);
+        DoubleVector c = DoubleVector.broadcast(S, cosN[k]);
+        DoubleVector sn = DoubleVector.broadcast(S, sinN[k]);
+        DoubleVector ns = DoubleVector.broadcast(S, -sinN[k]);
+        DoubleVector pr = oi.fma(sn, or.mul(c));
+        DoubleVector pi = or.fma(ns, oi.mul(c));
+        DoubleVector xr = er.add(pr);
+        DoubleVector xi = ei.add(pi);
+        xr.fma(xr, xi.mul(xi)).intoArray(z, pb + k * L);
+        xr = er.sub(pr);
+        xi = pi.sub(ei);
+        xr.fma(xr, xi.mul(xi)).intoArray(z, pb + (m - k) * L);
     }
 
     /**
