@@ -59,7 +59,7 @@ public final class BenchmarkClassifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (warmup < 0 || runs < 1 || throughputClips < 1) {
-            err.println("error: --warmup must be >= 0, --runs and --throughput-clips >= 1");
+            err.println(CliErrors.prefix(spec) + "--warmup must be >= 0, --runs and --throughput-clips >= 1");
             return ExitCodes.USAGE;
         }
         int cores = Runtime.getRuntime().availableProcessors();
@@ -67,7 +67,7 @@ public final class BenchmarkClassifyCommand implements Callable<Integer> {
         double[] latencies = new double[runs];
         String description;
         ClassifierOptions single = ClassifierOptions.defaults().withParallelism(1).withInferenceThreads(1);
-        OnnxEmotionClassifier oneThread = model.open(single, err);
+        OnnxEmotionClassifier oneThread = model.open(single, err, CliErrors.prefix(spec));
         if (oneThread == null) {
             return ExitCodes.USAGE;
         }
@@ -80,11 +80,11 @@ public final class BenchmarkClassifyCommand implements Callable<Integer> {
                     }
                     good.add(f);
                 } catch (IOException | RuntimeException e) {
-                    err.println("error: " + CliErrors.describe(f, e));
+                    err.println(CliErrors.prefix(spec) + "" + CliErrors.describe(f, e));
                 }
             }
             if (good.isEmpty()) {
-                err.println("error: no file could be classified; nothing to benchmark");
+                err.println(CliErrors.prefix(spec) + "no file could be classified; nothing to benchmark");
                 return ExitCodes.FAILED;
             }
             for (int i = 0; i < runs; i++) {
@@ -93,7 +93,7 @@ public final class BenchmarkClassifyCommand implements Callable<Integer> {
                 try {
                     oneThread.classify(f);
                 } catch (IOException e) {
-                    err.println("error: " + f + " became unreadable during the benchmark: " + e.getMessage());
+                    err.println(CliErrors.prefix(spec) + "" + f + " became unreadable during the benchmark: " + e.getMessage());
                     return ExitCodes.FAILED;
                 }
                 latencies[i] = (System.nanoTime() - t0) / 1e6;
@@ -104,7 +104,7 @@ public final class BenchmarkClassifyCommand implements Callable<Integer> {
             batch.addAll(good);
         }
         double clipsPerSecond;
-        OnnxEmotionClassifier allCores = model.open(ClassifierOptions.defaults(), err);
+        OnnxEmotionClassifier allCores = model.open(ClassifierOptions.defaults(), err, CliErrors.prefix(spec));
         if (allCores == null) {
             return ExitCodes.USAGE;
         }

@@ -53,20 +53,20 @@ public final class BenchmarkFeaturesCommand implements Callable<Integer> {
                 clips.add(WavDecoder.read(file));
             } catch (IOException | IllegalArgumentException e) {
                 failed++;
-                err.println("benchmark features: " + CliErrors.describe(file, e));
+                err.println(CliErrors.prefix(spec) + "" + CliErrors.describe(file, e));
             } catch (RuntimeException e) {
                 failed++;
-                err.println("benchmark features: " + file + ": unexpected error: " + e);
+                err.println(CliErrors.prefix(spec) + "" + file + ": unexpected error: " + e);
             }
         }
         err.flush();
         if (clips.isEmpty()) {
-            err.println("benchmark features: no decodable input");
+            err.println(CliErrors.prefix(spec) + "no decodable input");
             err.flush();
             return ExitCodes.FAILED;
         }
         if (warmupMs < 0 || minRuns < 1) {
-            err.println("benchmark features: --warmup-ms must be >= 0 and --min-runs >= 1");
+            err.println(CliErrors.prefix(spec) + "--warmup-ms must be >= 0 and --min-runs >= 1");
             err.flush();
             return ExitCodes.USAGE;
         }

@@ -64,10 +64,10 @@ public final class ClassifyCommand implements Callable<Integer> {
         try {
             options = ClassifierOptions.defaults().withHopSamples(hopSamples);
         } catch (IllegalArgumentException e) {
-            err.println("error: --hop-samples: " + e.getMessage());
+            err.println(CliErrors.prefix(spec) + "--hop-samples: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        OnnxEmotionClassifier classifier = model.open(options, err);
+        OnnxEmotionClassifier classifier = model.open(options, err, CliErrors.prefix(spec));
         if (classifier == null) {
             return ExitCodes.USAGE;
         }
@@ -89,7 +89,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                     }
                 } else {
                     failed++;
-                    err.println("error: " + r.error().orElseThrow());
+                    err.println(CliErrors.prefix(spec) + "" + r.error().orElseThrow());
                 }
                 out.flush();
             }

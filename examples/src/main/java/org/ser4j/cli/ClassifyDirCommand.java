@@ -65,21 +65,21 @@ public final class ClassifyDirCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isDirectory(dir)) {
-            err.println("error: " + dir + ": not a directory");
+            err.println(CliErrors.prefix(spec) + "" + dir + ": not a directory");
             return ExitCodes.USAGE;
         }
         List<Path> files;
         try {
             files = listWavs(dir);
         } catch (IOException | UncheckedIOException e) {
-            err.println("error: cannot list " + dir + ": " + e.getMessage());
+            err.println(CliErrors.prefix(spec) + "cannot list " + dir + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
         if (files.isEmpty()) {
-            err.println("error: no .wav files under " + dir);
+            err.println(CliErrors.prefix(spec) + "no .wav files under " + dir);
             return ExitCodes.FAILED;
         }
-        OnnxEmotionClassifier classifier = model.open(ClassifierOptions.defaults(), err);
+        OnnxEmotionClassifier classifier = model.open(ClassifierOptions.defaults(), err, CliErrors.prefix(spec));
         if (classifier == null) {
             return ExitCodes.USAGE;
         }
@@ -92,7 +92,7 @@ public final class ClassifyDirCommand implements Callable<Integer> {
                 for (ClassificationResult r : part) {
                     if (!r.isSuccess()) {
                         clearProgress(err);
-                        err.println("error: " + r.error().orElseThrow());
+                        err.println(CliErrors.prefix(spec) + "" + r.error().orElseThrow());
                     }
                 }
                 results.addAll(part);
@@ -103,7 +103,7 @@ public final class ClassifyDirCommand implements Callable<Integer> {
         try {
             AtomicFiles.write(out, o -> writeCsv(o, results));
         } catch (IOException e) {
-            err.println("error: cannot write " + out + ": " + e.getMessage());
+            err.println(CliErrors.prefix(spec) + "cannot write " + out + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
         stdout.println(summary(results, (System.nanoTime() - started) / 1e9));

@@ -4,10 +4,20 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.ser4j.core.audio.AudioFormatException;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** One-line, user-facing descriptions of per-file failures (no stack traces). */
 final class CliErrors {
     private CliErrors() {
+    }
+
+    /**
+     * What every error line of a command starts with: the command's full name and a colon, e.g.
+     * {@code "ser4j benchmark features: "}, so that a line in a script's log says which command
+     * wrote it.
+     */
+    static String prefix(CommandSpec spec) {
+        return spec.qualifiedName() + ": ";
     }
 
     /** A line naming {@code file} and saying what went wrong. */

@@ -53,7 +53,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         if (!Files.isRegularFile(model) || !Files.isReadable(model)) {
-            err.println("ser4j evaluate: model file " + model + (Files.exists(model) ? " is not a readable file" : " does not exist"));
+            err.println(CliErrors.prefix(spec) + "model file " + model + (Files.exists(model) ? " is not a readable file" : " does not exist"));
             err.flush();
             return ExitCodes.USAGE;
         }
@@ -61,7 +61,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             InputChecks.dataDirectories(data);
             InputChecks.outputDirectory(out);
         } catch (TrainingInputException e) {
-            err.println("ser4j evaluate: " + e.getMessage());
+            err.println(CliErrors.prefix(spec) + "" + e.getMessage());
             err.flush();
             return ExitCodes.USAGE;
         }
@@ -69,11 +69,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         try {
             classifier = loader.open(model);
         } catch (TrainingInputException e) {
-            err.println("ser4j evaluate: " + e.getMessage());
+            err.println(CliErrors.prefix(spec) + "" + e.getMessage());
             err.flush();
             return ExitCodes.USAGE;
         } catch (Exception e) {
-            err.println("ser4j evaluate: cannot load model " + model + ": " + e.getMessage());
+            err.println(CliErrors.prefix(spec) + "cannot load model " + model + ": " + e.getMessage());
             err.flush();
             return ExitCodes.USAGE;
         }
@@ -86,17 +86,17 @@ public final class EvaluateCommand implements Callable<Integer> {
                 err.flush();
             });
             if (o.failedFiles() > 0) {
-                err.println("ser4j evaluate: " + o.failedFiles() + " clip(s) could not be classified (listed above and in report.json)");
+                err.println(CliErrors.prefix(spec) + "" + o.failedFiles() + " clip(s) could not be classified (listed above and in report.json)");
                 err.flush();
                 return ExitCodes.FAILED;
             }
             return ExitCodes.OK;
         } catch (TrainingInputException e) {
-            err.println("ser4j evaluate: " + e.getMessage());
+            err.println(CliErrors.prefix(spec) + "" + e.getMessage());
             err.flush();
             return ExitCodes.USAGE;
         } catch (java.io.IOException e) {
-            err.println("ser4j evaluate: cannot write the reports: " + e.getMessage());
+            err.println(CliErrors.prefix(spec) + "cannot write the reports: " + e.getMessage());
             err.flush();
             return ExitCodes.FAILED;
         }

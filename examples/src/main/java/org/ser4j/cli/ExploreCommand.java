@@ -59,22 +59,22 @@ public final class ExploreCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         for (Path d : data) {
             if (!Files.isDirectory(d)) {
-                err.println("ser4j explore: --data " + d + ": " + (Files.exists(d) ? "is not a folder" : "no such folder"));
+                err.println(CliErrors.prefix(spec) + "--data " + d + ": " + (Files.exists(d) ? "is not a folder" : "no such folder"));
                 err.flush();
                 return ExitCodes.USAGE;
             }
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
-            err.println("ser4j explore: --out " + out + ": exists and is not a folder");
+            err.println(CliErrors.prefix(spec) + "--out " + out + ": exists and is not a folder");
             err.flush();
             return ExitCodes.USAGE;
         }
-        Progress progress = new Progress(err);
+        Progress progress = new Progress(err, CliErrors.prefix(spec));
         ExploreResult result;
         try {
             result = CorpusExplorer.explore(data, ExploreOptions.DEFAULT.withSeed(seed), progress);
         } catch (IOException e) {
-            err.println("ser4j explore: cannot scan the corpus: " + e.getMessage());
+            err.println(CliErrors.prefix(spec) + "cannot scan the corpus: " + e.getMessage());
             err.flush();
             return ExitCodes.USAGE;
         }
@@ -83,7 +83,7 @@ public final class ExploreCommand implements Callable<Integer> {
         try {
             ExploreReport.write(out, result);
         } catch (IOException e) {
-            err.println("ser4j explore: cannot write the report to " + out + ": " + e.getMessage());
+            err.println(CliErrors.prefix(spec) + "cannot write the report to " + out + ": " + e.getMessage());
             err.flush();
             return ExitCodes.FAILED;
         }
@@ -102,7 +102,7 @@ public final class ExploreCommand implements Callable<Integer> {
     }
 
     /** One stderr line per file the scan could not label, up to {@value #MAX_SKIPPED_LINES}. */
-    private static void reportSkipped(PrintWriter err, ExploreSummary s) {
+    private void reportSkipped(PrintWriter err, ExploreSummary s) {
         for (ExploreSummary.CheckResult c : s.quality()) {
             if (!c.check().equals("unparsed_name")) {
                 continue;
@@ -110,11 +110,11 @@ public final class ExploreCommand implements Callable<Integer> {
             int n = 0;
             for (ExploreSummary.Finding f : c.files()) {
                 if (n++ == MAX_SKIPPED_LINES) {
-                    err.println("ser4j explore: skipped: ... and " + (c.files().size() - MAX_SKIPPED_LINES) + " more (listed in "
+                    err.println(CliErrors.prefix(spec) + "skipped: ... and " + (c.files().size() - MAX_SKIPPED_LINES) + " more (listed in "
                             + ExploreReport.REPORT_MD + ")");
                     break;
                 }
-                err.println("ser4j explore: skipped: " + f.path() + ": " + f.detail());
+                err.println(CliErrors.prefix(spec) + "skipped: " + f.path() + ": " + f.detail());
             }
         }
         err.flush();
@@ -123,18 +123,20 @@ public final class ExploreCommand implements Callable<Integer> {
     /** Progress lines on stderr, plus one line per unreadable file. */
     static final class Progress implements ExploreProgress {
         private final PrintWriter err;
+        private final String prefix;
         private final long start = System.nanoTime();
         private long lastPrint = start;
         private int lastDone;
 
-        Progress(PrintWriter err) {
+        Progress(PrintWriter err, String prefix) {
             this.err = err;
+            this.prefix = prefix;
         }
 
         @Override
         public void fileDone(int done, int total, Path file, String problem) {
             if (problem != null) {
-                err.println("ser4j explore: unreadable: " + problem);
+                err.println(prefix + "unreadable: " + problem);
             }
             long now = System.nanoTime();
             if (done == total || done - lastDone >= PROGRESS_EVERY_FILES || now - lastPrint >= PROGRESS_EVERY_NANOS) {

@@ -22,20 +22,21 @@ final class ModelOption {
 
     /**
      * Opens the classifier named by the option. A file of that name wins over a bundled model of
-     * the same name. On failure prints one line on {@code err} (no stack trace) and returns null.
+     * the same name. On failure prints one line on {@code err}, starting with {@code errorPrefix}
+     * (no stack trace), and returns null.
      */
-    OnnxEmotionClassifier open(ClassifierOptions options, PrintWriter err) {
+    OnnxEmotionClassifier open(ClassifierOptions options, PrintWriter err, String errorPrefix) {
         try {
             if (EmotionClassifiers.isBundledName(model) && !Files.exists(Path.of(model))) {
                 return EmotionClassifiers.bundled(model, options);
             }
             return EmotionClassifiers.fromOnnx(Path.of(model), options);
         } catch (IOException e) {
-            err.println("error: cannot load model " + model + ": " + e.getMessage());
+            err.println(errorPrefix + "cannot load model " + model + ": " + e.getMessage());
         } catch (UncheckedIOException e) {
-            err.println("error: cannot load model " + model + ": " + e.getCause().getMessage());
+            err.println(errorPrefix + "cannot load model " + model + ": " + e.getCause().getMessage());
         } catch (RuntimeException e) {
-            err.println("error: cannot load model " + model + ": " + e.getMessage());
+            err.println(errorPrefix + "cannot load model " + model + ": " + e.getMessage());
         }
         return null;
     }

@@ -1,7 +1,11 @@
 package org.ser4j.cli;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -28,6 +32,8 @@ import picocli.CommandLine.Command;
         })
 public final class Ser4jCli implements Runnable {
     static final String VECTOR_MODULE = "jdk.incubator.vector";
+    /** What the JDK prints on stderr at start-up when an incubator module is resolved. */
+    static final String INCUBATOR_WARNING = "WARNING: Using incubator modules: " + VECTOR_MODULE;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,7 +53,22 @@ public final class Ser4jCli implements Runnable {
 
     /** The configured command line, for tests. */
     public static CommandLine newCommandLine() {
-        return new CommandLine(new Ser4jCli()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Ser4jCli()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Ser4jCli::unexpected);
+    }
+
+    /**
+     * A failure no command anticipated: one line naming the command and the exception, like every
+     * other error line; the stack trace only when {@code SER4J_DEBUG} is set.
+     */
+    private static int unexpected(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        command.getErr().println(command.getCommandSpec().qualifiedName() + ": unexpected error: " + e
+                + (System.getenv("SER4J_DEBUG") == null ? " (set SER4J_DEBUG=1 for the stack trace)" : ""));
+        if (System.getenv("SER4J_DEBUG") != null) {
+            e.printStackTrace(command.getErr());
+        }
+        command.getErr().flush();
+        return ExitCodes.FAILED;
     }
 
     private static boolean shouldRelaunch() {
@@ -71,8 +92,66 @@ public final class Ser4jCli implements Runnable {
         for (String a : args) {
             cmd.add(a);
         }
-        Process p = new ProcessBuilder(cmd).inheritIO().start();
-        return p.waitFor();
+        Process p = new ProcessBuilder(cmd)
+                .redirectInput(ProcessBuilder.Redirect.INHERIT)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        Thread stderr = new Thread(() -> copyWithoutIncubatorWarning(p.getErrorStream(), System.err), "ser4j-stderr");
+        stderr.setDaemon(true);
+        stderr.start();
+        int code = p.waitFor();
+        stderr.join();
+        return code;
+    }
+
+    /**
+     * Copies the relaunched JVM's stderr, dropping the line the JDK prints whenever an incubator
+     * module is in use: the relaunch is ser4j's own doing, so the warning would only be noise on
+     * every run. Any other output passes through byte for byte, as soon as it differs from the
+     * warning (progress lines without a newline are not held back).
+     */
+    static void copyWithoutIncubatorWarning(InputStream in, OutputStream out) {
+        byte[] warning = INCUBATOR_WARNING.getBytes(StandardCharsets.UTF_8);
+        try {
+            int matched = 0;
+            int b;
+            while (matched < warning.length && (b = in.read()) >= 0) {
+                if (b == warning[matched]) {
+                    matched++;
+                    continue;
+                }
+                out.write(warning, 0, matched);
+                out.write(b);
+                out.flush();
+                matched = -1;
+                break;
+            }
+            if (matched == warning.length) {
+                // the warning itself: skip its line ending
+                int next = in.read();
+                if (next == '\r') {
+                    next = in.read();
+                }
+                if (next >= 0 && next != '\n') {
+                    out.write(next);
+                }
+            } else if (matched > 0) {
+                out.write(warning, 0, matched);
+            }
+            byte[] buffer = new byte[8192];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, n);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // the child's stderr closed under us: nothing more to copy
+        }
+        try {
+            out.flush();
+        } catch (IOException e) {
+            // stderr is gone; nothing to report it on
+        }
     }
 
     /** Whether the running JDK ships the Vector API module at all. */

@@ -102,7 +102,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             request = request();
         } catch (TrainingInputException | IllegalArgumentException e) {
-            err.println("ser4j train: " + e.getMessage());
+            err.println(CliErrors.prefix(spec) + "" + e.getMessage());
             err.flush();
             return ExitCodes.USAGE;
         }
@@ -121,20 +121,20 @@ public final class TrainCommand implements Callable<Integer> {
                 err.flush();
             });
         } catch (TrainingInputException e) {
-            err.println("ser4j train: " + e.getMessage());
+            err.println(CliErrors.prefix(spec) + "" + e.getMessage());
             err.flush();
             return ExitCodes.USAGE;
         } catch (TrainingDivergedException e) {
-            err.println("ser4j train: " + e.getMessage());
+            err.println(CliErrors.prefix(spec) + "" + e.getMessage());
             err.flush();
             return ExitCodes.FAILED;
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            err.println("ser4j train: cannot write the results: " + e.getMessage());
+            err.println(CliErrors.prefix(spec) + "cannot write the results: " + e.getMessage());
             err.flush();
             return ExitCodes.FAILED;
         }
         if (failedFiles[0] > 0) {
-            err.println("ser4j train: finished, but " + failedFiles[0] + " file(s) could not be read and were left out (listed above and in report.json)");
+            err.println(CliErrors.prefix(spec) + "finished, but " + failedFiles[0] + " file(s) could not be read and were left out (listed above and in report.json)");
             err.flush();
             return ExitCodes.FAILED;
         }

@@ -101,7 +101,7 @@ class ClassifyCommandTest {
         assertTrue(r.outLines().get(0).startsWith(shortWav.toString()));
         List<String> errors = r.errLines();
         assertEquals(2, errors.size(), r.err());
-        assertTrue(errors.get(0).startsWith("error: ") && errors.get(0).contains(corrupt.toString()), errors.get(0));
+        assertTrue(errors.get(0).startsWith("ser4j classify: ") && errors.get(0).contains(corrupt.toString()), errors.get(0));
         assertTrue(errors.get(1).contains(missing.toString()), errors.get(1));
         assertTrue(!r.err().contains("\tat "), "no stack trace");
     }

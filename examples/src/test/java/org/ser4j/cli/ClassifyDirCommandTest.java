@@ -58,7 +58,7 @@ class ClassifyDirCommandTest {
         String broken = rows.stream().filter(l -> l.startsWith("sub/broken.wav,")).findFirst().orElseThrow();
         assertTrue(broken.startsWith("sub/broken.wav,,,,,,,,,"), broken);
         assertTrue(rows.stream().anyMatch(l -> l.startsWith("\"sub/deep, \"\"quoted\"\".WAV\",")), String.join("\n", rows));
-        List<String> errors = r.errLines().stream().filter(l -> l.startsWith("error:")).toList();
+        List<String> errors = r.errLines().stream().filter(l -> l.startsWith("ser4j classify-dir: ")).toList();
         assertEquals(1, errors.size(), r.err());
         assertTrue(errors.get(0).contains("broken.wav"));
         assertTrue(r.err().contains("6/6 files"), "progress bar reaches the end: " + r.err());
