@@ -28,11 +28,13 @@ public sealed interface LayerSpec {
             bias = bias.clone();
         }
 
+        /** A copy of the weights (the record's own array is never shared). */
         @Override
         public float[] weights() {
             return weights.clone();
         }
 
+        /** A copy of the biases (the record's own array is never shared). */
         @Override
         public float[] bias() {
             return bias.clone();
@@ -69,11 +71,13 @@ public sealed interface LayerSpec {
             bias = bias.clone();
         }
 
+        /** A copy of the weights (the record's own array is never shared). */
         @Override
         public float[] weights() {
             return weights.clone();
         }
 
+        /** A copy of the biases (the record's own array is never shared). */
         @Override
         public float[] bias() {
             return bias.clone();
