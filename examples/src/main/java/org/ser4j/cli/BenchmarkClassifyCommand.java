@@ -80,7 +80,7 @@ public final class BenchmarkClassifyCommand implements Callable<Integer> {
                     }
                     good.add(f);
                 } catch (IOException | RuntimeException e) {
-                    err.println(CliErrors.prefix(spec) + "" + CliErrors.describe(f, e));
+                    err.println(CliErrors.prefix(spec) + CliErrors.describe(f, e));
                 }
             }
             if (good.isEmpty()) {
@@ -93,7 +93,7 @@ public final class BenchmarkClassifyCommand implements Callable<Integer> {
                 try {
                     oneThread.classify(f);
                 } catch (IOException e) {
-                    err.println(CliErrors.prefix(spec) + "" + f + " became unreadable during the benchmark: " + e.getMessage());
+                    err.println(CliErrors.prefix(spec) + f + " became unreadable during the benchmark: " + e.getMessage());
                     return ExitCodes.FAILED;
                 }
                 latencies[i] = (System.nanoTime() - t0) / 1e6;

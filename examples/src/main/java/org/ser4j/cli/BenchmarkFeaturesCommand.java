@@ -1,12 +1,13 @@
 package org.ser4j.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ser4j.core.audio.AudioClip;
 import org.ser4j.core.audio.Resampler;
@@ -25,8 +26,12 @@ import picocli.CommandLine.Spec;
  * {@code ser4j benchmark features file.wav...}: decodes the files, warms the JIT up, then times
  * each extractor single-threaded on every clip, including everything after decoding (resampling
  * to 16 kHz, pad/trim and the features), and prints one JSON line:
- * {@code {"melMsPerClip":..., "timeMsPerClip":..., "clips":...}} with the median milliseconds
- * per clip. Undecodable files get one stderr line each and make the exit code 1.
+ * {@code {"melMsPerClip":..., "timeMsPerClip":..., "clips":..., "melKernel":..., "melP10Ms":...,
+ * "melP90Ms":..., "timeP10Ms":..., "timeP90Ms":...}}: the median milliseconds per clip of each
+ * extractor, the mel kernel that ran ({@code vector-...} or {@code portable}: the latter means the
+ * JVM lacked {@code jdk.incubator.vector}), and the 10th and 90th percentiles, which show how much
+ * a shared machine moved the median. Undecodable files get one stderr line each and make the exit
+ * code 1.
  */
 @Command(name = "features", mixinStandardHelpOptions = true,
         description = "Median ms per clip of the log-mel and time-domain extractors (single thread, after decoding).")
@@ -53,10 +58,10 @@ public final class BenchmarkFeaturesCommand implements Callable<Integer> {
                 clips.add(WavDecoder.read(file));
             } catch (IOException | IllegalArgumentException e) {
                 failed++;
-                err.println(CliErrors.prefix(spec) + "" + CliErrors.describe(file, e));
+                err.println(CliErrors.prefix(spec) + CliErrors.describe(file, e));
             } catch (RuntimeException e) {
                 failed++;
-                err.println(CliErrors.prefix(spec) + "" + file + ": unexpected error: " + e);
+                err.println(CliErrors.prefix(spec) + file + ": unexpected error: " + e);
             }
         }
         err.flush();
@@ -71,16 +76,38 @@ public final class BenchmarkFeaturesCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         FeatureConfig config = FeatureConfig.DEFAULT;
-        double melMs = medianMs(new LogMelSpectrogram(config), clips);
-        double timeMs = medianMs(new TimeDomainFeatures(config), clips);
-        spec.commandLine().getOut().println(String.format(Locale.ROOT,
-                "{\"melMsPerClip\":%.4f,\"timeMsPerClip\":%.4f,\"clips\":%d}", melMs, timeMs, clips.size()));
+        LogMelSpectrogram mel = new LogMelSpectrogram(config);
+        Timing melMs = timeMs(mel, clips);
+        Timing timeMs = timeMs(new TimeDomainFeatures(config), clips);
+        ObjectNode json = JSON.createObjectNode();
+        json.put("melMsPerClip", round(melMs.median()));
+        json.put("timeMsPerClip", round(timeMs.median()));
+        json.put("clips", clips.size());
+        json.put("melKernel", mel.kernelName());
+        json.put("melP10Ms", round(melMs.p10()));
+        json.put("melP90Ms", round(melMs.p90()));
+        json.put("timeP10Ms", round(timeMs.p10()));
+        json.put("timeP90Ms", round(timeMs.p90()));
+        spec.commandLine().getOut().println(json.toString());
         spec.commandLine().getOut().flush();
         return failed == 0 ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
-    /** Warm-up, then the median of per-clip wall times of resample + extract. */
-    private double medianMs(FeatureExtractor extractor, List<AudioClip> clips) {
+    /**
+     * Per-clip wall times in milliseconds: the median (the figure the command is for) and the
+     * 10th and 90th percentiles, which show how much a shared machine moved it.
+     */
+    record Timing(double median, double p10, double p90) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static double round(double ms) {
+        return Math.round(ms * 1e4) / 1e4;
+    }
+
+    /** Warm-up, then the distribution of per-clip wall times of resample + extract. */
+    private Timing timeMs(FeatureExtractor extractor, List<AudioClip> clips) {
         long sink = 0;
         long warmEnd = System.nanoTime() + warmupMs * 1_000_000L;
         do {
@@ -103,7 +130,13 @@ public final class BenchmarkFeaturesCommand implements Callable<Integer> {
         }
         Arrays.sort(times);
         double median = times.length % 2 == 1 ? times[times.length / 2] : (times[times.length / 2 - 1] + times[times.length / 2]) / 2.0;
-        return median / 1e6;
+        return new Timing(median / 1e6, percentile(times, 0.10) / 1e6, percentile(times, 0.90) / 1e6);
+    }
+
+    /** The nearest-rank percentile {@code p} of sorted {@code times}. */
+    static double percentile(long[] sorted, double p) {
+        int rank = (int) Math.ceil(p * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
     private static int run(FeatureExtractor extractor, AudioClip clip) {

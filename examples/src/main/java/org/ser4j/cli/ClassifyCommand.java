@@ -89,7 +89,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                     }
                 } else {
                     failed++;
-                    err.println(CliErrors.prefix(spec) + "" + r.error().orElseThrow());
+                    err.println(CliErrors.prefix(spec) + r.error().orElseThrow());
                 }
                 out.flush();
             }

@@ -65,7 +65,7 @@ public final class ClassifyDirCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isDirectory(dir)) {
-            err.println(CliErrors.prefix(spec) + "" + dir + ": not a directory");
+            err.println(CliErrors.prefix(spec) + dir + ": not a directory");
             return ExitCodes.USAGE;
         }
         List<Path> files;
@@ -92,7 +92,7 @@ public final class ClassifyDirCommand implements Callable<Integer> {
                 for (ClassificationResult r : part) {
                     if (!r.isSuccess()) {
                         clearProgress(err);
-                        err.println(CliErrors.prefix(spec) + "" + r.error().orElseThrow());
+                        err.println(CliErrors.prefix(spec) + r.error().orElseThrow());
                     }
                 }
                 results.addAll(part);

@@ -61,7 +61,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             InputChecks.dataDirectories(data);
             InputChecks.outputDirectory(out);
         } catch (TrainingInputException e) {
-            err.println(CliErrors.prefix(spec) + "" + e.getMessage());
+            err.println(CliErrors.prefix(spec) + e.getMessage());
             err.flush();
             return ExitCodes.USAGE;
         }
@@ -69,7 +69,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         try {
             classifier = loader.open(model);
         } catch (TrainingInputException e) {
-            err.println(CliErrors.prefix(spec) + "" + e.getMessage());
+            err.println(CliErrors.prefix(spec) + e.getMessage());
             err.flush();
             return ExitCodes.USAGE;
         } catch (Exception e) {
@@ -86,13 +86,13 @@ public final class EvaluateCommand implements Callable<Integer> {
                 err.flush();
             });
             if (o.failedFiles() > 0) {
-                err.println(CliErrors.prefix(spec) + "" + o.failedFiles() + " clip(s) could not be classified (listed above and in report.json)");
+                err.println(CliErrors.prefix(spec) + o.failedFiles() + " clip(s) could not be classified (listed above and in report.json)");
                 err.flush();
                 return ExitCodes.FAILED;
             }
             return ExitCodes.OK;
         } catch (TrainingInputException e) {
-            err.println(CliErrors.prefix(spec) + "" + e.getMessage());
+            err.println(CliErrors.prefix(spec) + e.getMessage());
             err.flush();
             return ExitCodes.USAGE;
         } catch (java.io.IOException e) {

@@ -56,7 +56,7 @@ public final class ExtractFeaturesCommand implements Callable<Integer> {
             }
             if (failure != null) {
                 failed++;
-                err.println(CliErrors.prefix(spec) + "" + failure);
+                err.println(CliErrors.prefix(spec) + failure);
                 err.flush();
             }
         }

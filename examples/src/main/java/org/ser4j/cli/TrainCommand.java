@@ -102,7 +102,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             request = request();
         } catch (TrainingInputException | IllegalArgumentException e) {
-            err.println(CliErrors.prefix(spec) + "" + e.getMessage());
+            err.println(CliErrors.prefix(spec) + e.getMessage());
             err.flush();
             return ExitCodes.USAGE;
         }
@@ -121,11 +121,11 @@ public final class TrainCommand implements Callable<Integer> {
                 err.flush();
             });
         } catch (TrainingInputException e) {
-            err.println(CliErrors.prefix(spec) + "" + e.getMessage());
+            err.println(CliErrors.prefix(spec) + e.getMessage());
             err.flush();
             return ExitCodes.USAGE;
         } catch (TrainingDivergedException e) {
-            err.println(CliErrors.prefix(spec) + "" + e.getMessage());
+            err.println(CliErrors.prefix(spec) + e.getMessage());
             err.flush();
             return ExitCodes.FAILED;
         } catch (java.io.IOException | java.io.UncheckedIOException e) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -105,7 +107,31 @@ class ExtractFeaturesCommandTest {
         assertEquals(1, r.exit, "one input was missing");
         assertTrue(r.err.contains("nope.wav"), r.err);
         String line = r.out.strip();
-        assertTrue(line.matches("\\{\"melMsPerClip\":[0-9.]+,\"timeMsPerClip\":[0-9.]+,\"clips\":1}"), line);
+        assertEquals(1, r.out.strip().lines().count(), "one line");
+        JsonNode json;
+        try {
+            json = new ObjectMapper().readTree(line);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + line, e);
+        }
+        assertEquals(1, json.get("clips").asInt(), line);
+        assertTrue(json.get("melKernel").asText().matches("vector-.*|portable.*"), line);
+        for (String extractor : new String[] {"mel", "time"}) {
+            double median = json.get(extractor + "MsPerClip").asDouble();
+            double p10 = json.get(extractor + "P10Ms").asDouble();
+            double p90 = json.get(extractor + "P90Ms").asDouble();
+            assertTrue(median > 0 && p10 <= median && median <= p90, extractor + ": " + line);
+        }
+    }
+
+    @Test
+    void percentilesAreNearestRank() {
+        long[] sorted = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        assertEquals(1, BenchmarkFeaturesCommand.percentile(sorted, 0.10));
+        assertEquals(9, BenchmarkFeaturesCommand.percentile(sorted, 0.90));
+        assertEquals(5, BenchmarkFeaturesCommand.percentile(sorted, 0.50));
+        assertEquals(7, BenchmarkFeaturesCommand.percentile(new long[] {7}, 0.10));
+        assertEquals(7, BenchmarkFeaturesCommand.percentile(new long[] {7}, 0.90));
     }
 
     private static void compare(Path expected, Path actual, boolean relative, double tol) throws IOException {
