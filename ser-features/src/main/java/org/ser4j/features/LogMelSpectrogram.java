@@ -20,7 +20,8 @@ import org.ser4j.features.dsp.PowerToDb;
  * to the clip's maximum, in {@code [-topDb, 0]}.
  *
  * <p>Immutable and thread-safe: the window, filterbank and FFT tables are built once in the
- * constructor; scratch buffers are per call or per thread. The mel power comes from the fastest
+ * constructor; scratch buffers are per call (the SIMD kernel reuses them through a small pool whose
+ * size follows the number of concurrent calls). The mel power comes from the fastest
  * {@link MelPowerKernel} this JVM supports (SIMD when {@code jdk.incubator.vector} is loaded).
  */
 public final class LogMelSpectrogram implements FeatureExtractor {

@@ -1,6 +1,8 @@
 package org.ser4j.features.dsp;
 
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
@@ -100,7 +102,16 @@ final class VectorMelPowerKernel implements MelPowerKernel {
     private final int firstRow;
     /** Column rows a frame spans beyond its own: sample {@code q} is in row {@code t + (q + shift) / hop}. */
     private final int rowSpan;
-    private final ThreadLocal<Scratch> scratch;
+    /**
+     * Scratches not in use. A call borrows one (or makes one) and gives it back, so memory follows
+     * the number of concurrent calls, not the number of threads that ever called (a
+     * {@code ThreadLocal} would keep half a megabyte alive per pooled or virtual thread, and pin
+     * this class's loader in application servers).
+     */
+    private final ConcurrentLinkedQueue<Scratch> pool = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pooled = new AtomicInteger();
+    /** Scratches kept after a burst of concurrent calls: twice the processors, at least 2. */
+    private static final int MAX_POOLED = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
     /** Gather offsets of one column's consecutive rows: {@code i * hop}. */
     private final int[] gatherRows;
 
@@ -216,7 +227,6 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         for (int i = 0; i < gatherRows.length; i++) {
             gatherRows[i] = i * hopLength;
         }
-        scratch = ThreadLocal.withInitial(() -> new Scratch(m, nFft));
     }
 
     /**
@@ -242,9 +252,35 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         melPowerPadded(signal, signal.length, out);
     }
 
-    /** Samples past the end of {@code signal} read as zeros, so no padded copy is made. */
+    /**
+     * Samples past the end of {@code signal} read as zeros, so no padded copy is made. The
+     * scratch is borrowed from {@link #pool} for the call and handed back afterwards.
+     */
     @Override
     public void melPowerPadded(float[] signal, int length, float[] out) {
+        Scratch s = pool.poll();
+        if (s == null) {
+            s = new Scratch(m, nFft);
+        } else {
+            pooled.decrementAndGet();
+        }
+        try {
+            transform(signal, length, out, s);
+        } finally {
+            if (pooled.incrementAndGet() <= MAX_POOLED) {
+                pool.offer(s);
+            } else {
+                pooled.decrementAndGet();
+            }
+        }
+    }
+
+    /** Scratches kept for reuse (not counting those in use); {@link #MAX_POOLED} at most. */
+    int pooledScratches() {
+        return pooled.get();
+    }
+
+    private void transform(float[] signal, int length, float[] out, Scratch s) {
         if (signal.length > length) {
             throw new IllegalArgumentException("signal has " + signal.length + " samples, more than the padded length " + length);
         }
@@ -256,7 +292,6 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             // from the padding can still hold its last samples
             audible[1] = Math.min(frames - 1, ownFrames + (nFft / 2) / hop);
         }
-        Scratch s = scratch.get();
         int batches = (frames + L - 1) / L;
         int rows = batches * L + rowSpan;
         boolean silent = audible[0] > audible[1];

@@ -5,7 +5,7 @@
  *
  * <p>Every class documents its defaults and units the way librosa does. Classes here are either
  * static functions or immutable objects whose tables are built once in the constructor; all are
- * safe to share between threads (per-call scratch lives on the calling thread). No I/O, no
+ * safe to share between threads (scratch is per call, or borrowed from a pool for the call). No I/O, no
  * resampling, no decoding and no model code belongs here.
  */
 package org.ser4j.features.dsp;
