@@ -77,17 +77,17 @@ public final class BenchmarkFeaturesCommand implements Callable<Integer> {
         }
         FeatureConfig config = FeatureConfig.DEFAULT;
         LogMelSpectrogram mel = new LogMelSpectrogram(config);
-        Timing melMs = timeMs(mel, clips);
-        Timing timeMs = timeMs(new TimeDomainFeatures(config), clips);
+        Timing melTiming = measure(mel, clips);
+        Timing timeTiming = measure(new TimeDomainFeatures(config), clips);
         ObjectNode json = JSON.createObjectNode();
-        json.put("melMsPerClip", round(melMs.median()));
-        json.put("timeMsPerClip", round(timeMs.median()));
+        json.put("melMsPerClip", round(melTiming.median()));
+        json.put("timeMsPerClip", round(timeTiming.median()));
         json.put("clips", clips.size());
         json.put("melKernel", mel.kernelName());
-        json.put("melP10Ms", round(melMs.p10()));
-        json.put("melP90Ms", round(melMs.p90()));
-        json.put("timeP10Ms", round(timeMs.p10()));
-        json.put("timeP90Ms", round(timeMs.p90()));
+        json.put("melP10Ms", round(melTiming.p10()));
+        json.put("melP90Ms", round(melTiming.p90()));
+        json.put("timeP10Ms", round(timeTiming.p10()));
+        json.put("timeP90Ms", round(timeTiming.p90()));
         spec.commandLine().getOut().println(json.toString());
         spec.commandLine().getOut().flush();
         return failed == 0 ? ExitCodes.OK : ExitCodes.FAILED;
@@ -107,7 +107,7 @@ public final class BenchmarkFeaturesCommand implements Callable<Integer> {
     }
 
     /** Warm-up, then the distribution of per-clip wall times of resample + extract. */
-    private Timing timeMs(FeatureExtractor extractor, List<AudioClip> clips) {
+    private Timing measure(FeatureExtractor extractor, List<AudioClip> clips) {
         long sink = 0;
         long warmEnd = System.nanoTime() + warmupMs * 1_000_000L;
         do {
