@@ -33,17 +33,30 @@ public enum Emotion {
         this.cremaCode = cremaCode;
     }
 
-    /** The three-letter CREMA-D code, e.g. {@code "ANG"}. */
+    /**
+     * The CREMA-D code.
+     *
+     * @return the three-letter code, e.g. {@code "ANG"}
+     */
     public String cremaCode() {
         return cremaCode;
     }
 
-    /** Lower-case label used in reports and model metadata, e.g. {@code "anger"}. */
+    /**
+     * The label used in reports and model metadata.
+     *
+     * @return the lower-case name, e.g. {@code "anger"}
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The emotion with the given CREMA-D code (case-insensitive), if any. */
+    /**
+     * The emotion with a CREMA-D code.
+     *
+     * @param code a three-letter code such as {@code "ANG"}, case-insensitive
+     * @return the emotion, or empty if the code is not one of the six
+     */
     public static Optional<Emotion> fromCremaCode(String code) {
         for (Emotion e : values()) {
             if (e.cremaCode.equalsIgnoreCase(code)) {
@@ -57,6 +70,9 @@ public enum Emotion {
      * The emotion named by a label: its {@link #label()}, constant name or CREMA-D code,
      * case-insensitive, plus the common synonyms {@code angry}, {@code happiness},
      * {@code fearful}, {@code sadness}, {@code disgusted}.
+     *
+     * @param label the label; surrounding white space is ignored
+     * @return the emotion, or empty if the label names none of the six
      */
     public static Optional<Emotion> fromLabel(String label) {
         String l = label.trim().toLowerCase(Locale.ROOT);

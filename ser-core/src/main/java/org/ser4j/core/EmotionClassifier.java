@@ -15,12 +15,19 @@ public interface EmotionClassifier extends AutoCloseable {
     /**
      * Decodes a WAV file (any sample rate, any channel count) and classifies it.
      *
+     * @param wav the WAV file
+     * @return the emotion probabilities of the clip
      * @throws IOException if the file cannot be read or is not a supported WAV file; the message
      *     names the file
      */
     Prediction classify(Path wav) throws IOException;
 
-    /** Classifies decoded audio; it is resampled and padded or trimmed as the model requires. */
+    /**
+     * Classifies decoded audio; it is resampled and padded or trimmed as the model requires.
+     *
+     * @param clip mono samples in [-1, 1] at any sample rate
+     * @return the emotion probabilities of the clip
+     */
     Prediction classify(AudioClip clip);
 
     /** Releases the classifier's resources. Further calls to {@code classify} fail. */

@@ -28,6 +28,8 @@ public final class Prediction {
     /**
      * A prediction from a probability vector in {@link Emotion} order.
      *
+     * @param probabilities one probability per emotion, in {@link Emotion} order (copied)
+     * @return the prediction, its probabilities renormalised to sum to exactly 1
      * @throws IllegalArgumentException if the vector has the wrong length, holds a negative or
      *     non-finite value, or does not sum to 1 within 1e-3
      */
@@ -53,22 +55,40 @@ public final class Prediction {
         return new Prediction(copy);
     }
 
-    /** The most probable emotion (the first one in {@link Emotion} order on a tie). */
+    /**
+     * The most probable emotion.
+     *
+     * @return the emotion with the highest probability (the first one in {@link Emotion} order on
+     *     a tie)
+     */
     public Emotion emotion() {
         return emotion;
     }
 
-    /** The probability of one emotion. */
+    /**
+     * The probability of one emotion.
+     *
+     * @param e the emotion
+     * @return its probability, in [0, 1]
+     */
     public float probability(Emotion e) {
         return probabilities[e.ordinal()];
     }
 
-    /** A copy of all probabilities, in {@link Emotion} order. */
+    /**
+     * All probabilities.
+     *
+     * @return a copy of the probabilities, in {@link Emotion} order
+     */
     public float[] probabilities() {
         return probabilities.clone();
     }
 
-    /** The probabilities as an ordered map. */
+    /**
+     * The probabilities as a map.
+     *
+     * @return a new map from each emotion to its probability, iterating in {@link Emotion} order
+     */
     public Map<Emotion, Float> asMap() {
         Map<Emotion, Float> m = new EnumMap<>(Emotion.class);
         for (Emotion e : Emotion.values()) {

@@ -10,7 +10,13 @@ package org.ser4j.core.audio;
  * @param sampleRate samples per second, positive
  */
 public record AudioClip(float[] samples, int sampleRate) {
-    /** Checks the arguments. */
+    /**
+     * Checks the arguments.
+     *
+     * @param samples mono samples, nominally in [-1, 1) (not copied)
+     * @param sampleRate samples per second, positive
+     * @throws IllegalArgumentException if {@code samples} is null or the rate is not positive
+     */
     public AudioClip {
         if (samples == null) {
             throw new IllegalArgumentException("samples must not be null");
@@ -20,12 +26,20 @@ public record AudioClip(float[] samples, int sampleRate) {
         }
     }
 
-    /** Duration in seconds. */
+    /**
+     * The duration.
+     *
+     * @return the duration in seconds
+     */
     public double durationSeconds() {
         return samples.length / (double) sampleRate;
     }
 
-    /** Number of samples. */
+    /**
+     * The length.
+     *
+     * @return the number of samples
+     */
     public int length() {
         return samples.length;
     }
