@@ -15,14 +15,28 @@ public record FeatureConfig(int sampleRate, int clipSamples, int nFft, int hopLe
     /** The notebook's configuration. */
     public static final FeatureConfig DEFAULT = new FeatureConfig(16000, 80080, 2048, 512, 128, 80.0);
 
-    /** Checks the arguments. */
+    /**
+     * Checks the arguments.
+     *
+     * @param sampleRate rate the features are computed at, Hz
+     * @param clipSamples clip length after padding or trimming, samples
+     * @param nFft FFT size and frame length, samples
+     * @param hopLength hop between frames, samples
+     * @param nMels number of mel bands
+     * @param topDb dynamic range kept below the maximum, dB
+     * @throws IllegalArgumentException if any parameter is not positive
+     */
     public FeatureConfig {
         if (sampleRate <= 0 || clipSamples <= 0 || nFft <= 0 || hopLength <= 0 || nMels <= 0 || !(topDb > 0)) {
             throw new IllegalArgumentException("all feature parameters must be positive: " + sampleRateSummary(sampleRate, clipSamples, nFft, hopLength, nMels, topDb));
         }
     }
 
-    /** Frames per clip with centred framing: {@code 1 + clipSamples / hopLength} (157 by default). */
+    /**
+     * Frames per clip with centred framing.
+     *
+     * @return {@code 1 + clipSamples / hopLength} (157 by default)
+     */
     public int frames() {
         return 1 + clipSamples / hopLength;
     }

@@ -29,7 +29,12 @@ public final class LogMelSpectrogram implements FeatureExtractor {
     private final MelFilterbank filterbank;
     private final MelPowerKernel kernel;
 
-    /** An extractor for the configuration. */
+    /**
+     * An extractor for a configuration.
+     *
+     * @param config the parameters (sample rate, clip length, frame, hop, bands, dB range)
+     * @throws IllegalArgumentException if {@code config} is null
+     */
     public LogMelSpectrogram(FeatureConfig config) {
         if (config == null) {
             throw new IllegalArgumentException("config must not be null");
@@ -69,7 +74,11 @@ public final class LogMelSpectrogram implements FeatureExtractor {
         MelPowerKernel create(int nFft, int hopLength, MelFilterbank filterbank);
     }
 
-    /** Name of the mel kernel in use ({@code "portable"} or {@code "vector-..."}). */
+    /**
+     * The mel kernel in use.
+     *
+     * @return {@code "portable"}, or {@code "vector-..."} when the JVM has {@code jdk.incubator.vector}
+     */
     public String kernelName() {
         return kernel.name();
     }
@@ -94,7 +103,11 @@ public final class LogMelSpectrogram implements FeatureExtractor {
         return config.nMels() * config.frames();
     }
 
-    /** The mel filterbank in use (Slaney scale, Slaney norm). */
+    /**
+     * The mel filterbank in use.
+     *
+     * @return the filterbank (Slaney scale, Slaney norm), {@code nMels} x {@code 1 + nFft/2}
+     */
     public MelFilterbank filterbank() {
         return filterbank;
     }

@@ -20,7 +20,12 @@ import org.ser4j.features.dsp.ZeroCrossingRate;
 public final class TimeDomainFeatures implements FeatureExtractor {
     private final FeatureConfig config;
 
-    /** An extractor for the configuration. */
+    /**
+     * An extractor for a configuration.
+     *
+     * @param config the parameters (sample rate, clip length, frame, hop, bands, dB range)
+     * @throws IllegalArgumentException if {@code config} is null
+     */
     public TimeDomainFeatures(FeatureConfig config) {
         if (config == null) {
             throw new IllegalArgumentException("config must not be null");

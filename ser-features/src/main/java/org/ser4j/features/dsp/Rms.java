@@ -12,7 +12,12 @@ public final class Rms {
     private Rms() {
     }
 
-    /** With librosa's defaults: frame 2048 samples, hop 512 samples. */
+    /**
+     * With librosa's defaults: frame 2048 samples, hop 512 samples.
+     *
+     * @param signal the samples; not modified
+     * @return the RMS per frame, in the signal's units, {@code 1 + signal.length / 512} frames
+     */
     public static float[] compute(float[] signal) {
         return compute(signal, Framing.DEFAULT_FRAME_LENGTH, Framing.DEFAULT_HOP_LENGTH);
     }
