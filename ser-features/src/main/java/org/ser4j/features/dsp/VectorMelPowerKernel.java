@@ -744,7 +744,8 @@ final class VectorMelPowerKernel implements MelPowerKernel {
     /**
      * {@link PowerToDb#inPlace} a vector at a time: the same float rounding of each log term and
      * the same clipping, with the Vector API's double-precision {@code LOG10} (within a few ulp of
-     * {@link Math#log10}, far below the float rounding of the result).
+     * {@link Math#log10}, far below the float rounding of the result); vectors whose powers are
+     * all certain to be clipped skip the logarithm, as {@link PowerToDb#inPlace} does per value.
      */
     @Override
     public void powerToDb(float[] values, double amin, double topDb) {
@@ -768,8 +769,16 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         double refPower = Math.max(amin, max);
         float refDb = (float) (10.0 * PowerToDb.log10(refPower));
         float floor = (float) (0.0f - topDb);
+        // as PowerToDb: powers more than topDb + 0.01 dB below the reference are clipped whatever
+        // the rounding, so a vector of them needs no logarithm
+        double certainlyClipped = refPower * Math.pow(10.0, -(topDb + 0.01) / 10.0);
+        FloatVector floorVector = FloatVector.broadcast(F, floor);
         for (int i = 0; i < vectorEnd; i += L) {
             DoubleVector p = ((DoubleVector) FloatVector.fromArray(F, values, i).convertShape(VectorOperators.F2D, S, 0)).max(amin);
+            if (p.compare(VectorOperators.LT, certainlyClipped).allTrue()) {
+                floorVector.intoArray(values, i);
+                continue;
+            }
             FloatVector db = (FloatVector) p.lanewise(VectorOperators.LOG10).mul(10.0).convertShape(VectorOperators.D2F, F, 0);
             db.sub(refDb).max(floor).intoArray(values, i);
         }

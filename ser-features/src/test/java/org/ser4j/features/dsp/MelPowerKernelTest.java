@@ -73,6 +73,29 @@ class MelPowerKernelTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void vectorsOfClippedPowersSkipTheLogarithmWithTheSameResult() {
+        Assume.that(VectorSupport.available());
+        MelPowerKernel simd = VectorSupport.vectorKernel(16, 4, new MelFilterbank(16000, 16, 4));
+        // 8 powers 90 dB below the maximum (all clipped), 8 around the clip level (mixed), 8 loud
+        float[] power = new float[24];
+        for (int i = 0; i < 8; i++) {
+            power[i] = 1e-9f * (1 + i);
+            power[8 + i] = (float) (7.5e-8 * Math.pow(10, 0.01 * (i - 4))); // the floor is 7.5e-8: some lanes above, some below
+            power[16 + i] = 0.5f + i; // the maximum is 7.5
+        }
+        float[] a = power.clone();
+        float[] b = power.clone();
+        simd.powerToDb(a, PowerToDb.DEFAULT_AMIN, 80.0);
+        PowerToDb.inPlace(b, PowerToDb.DEFAULT_AMIN, 80.0);
+        for (int i = 0; i < 8; i++) {
+            assertEquals(-80f, a[i], "clipped vector, value " + i);
+        }
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(b[i], a[i], 2e-5, "value " + i + " = " + power[i]);
+        }
+    }
+
     @Provide
     Arbitrary<float[]> powers() {
         Arbitrary<Float> wide = Arbitraries.doubles().between(-14, 4).map(e -> (float) Math.pow(10, e));
