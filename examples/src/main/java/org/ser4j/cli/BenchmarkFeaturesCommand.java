@@ -29,9 +29,9 @@ import picocli.CommandLine.Spec;
  * {@code {"melMsPerClip":..., "timeMsPerClip":..., "clips":..., "melKernel":..., "melP10Ms":...,
  * "melP90Ms":..., "timeP10Ms":..., "timeP90Ms":...}}: the median milliseconds per clip of each
  * extractor, the mel kernel that ran ({@code vector-...} or {@code portable}: the latter means the
- * JVM lacked {@code jdk.incubator.vector}), and the 10th and 90th percentiles, which show how much
- * a shared machine moved the median. Undecodable files get one stderr line each and make the exit
- * code 1.
+ * JVM lacked {@code jdk.incubator.vector}), and the 10th and 90th percentiles of the per-clip
+ * times (their spread comes from the clips' lengths, as frames of padding are skipped, and from
+ * the machine's load). Undecodable files get one stderr line each and make the exit code 1.
  */
 @Command(name = "features", mixinStandardHelpOptions = true,
         description = "Median ms per clip of the log-mel and time-domain extractors (single thread, after decoding).")
@@ -95,7 +95,7 @@ public final class BenchmarkFeaturesCommand implements Callable<Integer> {
 
     /**
      * Per-clip wall times in milliseconds: the median (the figure the command is for) and the
-     * 10th and 90th percentiles, which show how much a shared machine moved it.
+     * 10th and 90th percentiles.
      */
     record Timing(double median, double p10, double p90) {
     }
