@@ -13,7 +13,17 @@ import org.ser4j.core.Prediction;
  * @param error why the file could not be classified (the message names the file)
  */
 public record ClassificationResult(Path path, Optional<Timeline> timeline, Optional<String> error) {
-    /** Checks that exactly one of {@code timeline} and {@code error} is present. */
+    /**
+     * Checks that exactly one of {@code timeline} and {@code error} is present.
+     *
+     * @param path the file, as given; not null
+     * @param timeline the per-window predictions, present exactly when {@code error} is empty; not
+     *     null (use {@link Optional#empty()})
+     * @param error why the file could not be classified, present exactly when {@code timeline} is
+     *     empty; not null (use {@link Optional#empty()})
+     * @throws IllegalArgumentException if any argument is null, or if both or neither of
+     *     {@code timeline} and {@code error} are present
+     */
     public ClassificationResult {
         if (path == null || timeline == null || error == null) {
             throw new IllegalArgumentException("path, timeline and error must not be null (use Optional.empty())");
@@ -23,22 +33,49 @@ public record ClassificationResult(Path path, Optional<Timeline> timeline, Optio
         }
     }
 
-    /** A successful result. */
+    /**
+     * A successful result.
+     *
+     * @param path the file, as given; not null
+     * @param timeline the file's per-window predictions and their mean; not null
+     * @return a result whose {@link #timeline()} is present and whose {@link #error()} is empty
+     * @throws IllegalArgumentException if {@code path} is null
+     * @throws NullPointerException if {@code timeline} is null
+     */
     public static ClassificationResult success(Path path, Timeline timeline) {
         return new ClassificationResult(path, Optional.of(timeline), Optional.empty());
     }
 
-    /** A failed result. */
+    /**
+     * A failed result.
+     *
+     * @param path the file, as given; not null
+     * @param error one line saying why the file failed; it should name the file, as the messages
+     *     of {@link OnnxEmotionClassifier#classifyAll(java.util.List)} do (e.g.
+     *     {@code "a.wav: no such file"}); not null
+     * @return a result whose {@link #error()} is present and whose {@link #timeline()} is empty
+     * @throws IllegalArgumentException if {@code path} is null
+     * @throws NullPointerException if {@code error} is null
+     */
     public static ClassificationResult failure(Path path, String error) {
         return new ClassificationResult(path, Optional.empty(), Optional.of(error));
     }
 
-    /** The clip's prediction, when it was classified. */
+    /**
+     * The clip's prediction, when it was classified.
+     *
+     * @return {@link Timeline#overall()}, the mean of the window probabilities; empty when the file
+     *     failed
+     */
     public Optional<Prediction> prediction() {
         return timeline.map(Timeline::overall);
     }
 
-    /** Whether the file was classified. */
+    /**
+     * Whether the file was classified.
+     *
+     * @return true when {@link #timeline()} is present, false when {@link #error()} is
+     */
     public boolean isSuccess() {
         return timeline.isPresent();
     }

@@ -25,7 +25,17 @@ public record ClassifierOptions(int hopSamples, int batchSize, int parallelism, 
     /** Default number of windows per inference call. */
     public static final int DEFAULT_BATCH_SIZE = 32;
 
-    /** Checks the arguments. */
+    /**
+     * Checks the arguments.
+     *
+     * @param hopSamples distance between window starts, in samples at the model's sample rate,
+     *     {@code >= 1}; the upper bound (the model window) is checked when the classifier is built
+     * @param batchSize windows per ONNX Runtime call, {@code >= 1}
+     * @param parallelism feature-extraction threads of {@code classifyAll}, {@code >= 1}
+     * @param inferenceThreads ONNX Runtime intra-op threads per model, {@code >= 0}; 0 lets ONNX
+     *     Runtime choose
+     * @throws IllegalArgumentException if an argument is below its minimum
+     */
     public ClassifierOptions {
         if (hopSamples < 1) {
             throw new IllegalArgumentException("hopSamples must be at least 1, got " + hopSamples);
@@ -41,27 +51,62 @@ public record ClassifierOptions(int hopSamples, int batchSize, int parallelism, 
         }
     }
 
-    /** Hop 40,040 samples, batches of 32, one feature thread per processor, ONNX Runtime's own thread count. */
+    /**
+     * Hop 40,040 samples, batches of 32, one feature thread per processor, ONNX Runtime's own
+     * thread count.
+     *
+     * @return {@code new ClassifierOptions(40_040, 32, availableProcessors(), 0)}; the hop suits the
+     *     bundled models' 80,080-sample window, so a model with a window shorter than 40,040 samples
+     *     needs {@link #withHopSamples} or building its classifier fails
+     */
     public static ClassifierOptions defaults() {
         return new ClassifierOptions(DEFAULT_HOP_SAMPLES, DEFAULT_BATCH_SIZE, Runtime.getRuntime().availableProcessors(), 0);
     }
 
-    /** These options with another hop, in samples at the model's sample rate. */
+    /**
+     * These options with another hop, in samples at the model's sample rate.
+     *
+     * @param hop distance between window starts in samples, {@code >= 1} and at most the model window
+     *     (80,080 for the bundled models; 16,000 is 1 s at 16 kHz)
+     * @return a copy with {@code hopSamples = hop}
+     * @throws IllegalArgumentException if {@code hop < 1}
+     */
     public ClassifierOptions withHopSamples(int hop) {
         return new ClassifierOptions(hop, batchSize, parallelism, inferenceThreads);
     }
 
-    /** These options with another inference batch size. */
+    /**
+     * These options with another inference batch size.
+     *
+     * @param size windows per ONNX Runtime call, {@code >= 1}; a model whose input has a fixed batch
+     *     dimension of 1 still runs one window per call
+     * @return a copy with {@code batchSize = size}
+     * @throws IllegalArgumentException if {@code size < 1}
+     */
     public ClassifierOptions withBatchSize(int size) {
         return new ClassifierOptions(hopSamples, size, parallelism, inferenceThreads);
     }
 
-    /** These options with another number of feature-extraction threads for {@code classifyAll}. */
+    /**
+     * These options with another number of feature-extraction threads for {@code classifyAll}.
+     *
+     * @param threads decoding and feature-extraction threads, {@code >= 1}; the single-file
+     *     {@code classify...} methods run on the caller's thread and ignore it
+     * @return a copy with {@code parallelism = threads}
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
     public ClassifierOptions withParallelism(int threads) {
         return new ClassifierOptions(hopSamples, batchSize, threads, inferenceThreads);
     }
 
-    /** These options with another ONNX Runtime intra-op thread count (0: ONNX Runtime's choice). */
+    /**
+     * These options with another ONNX Runtime intra-op thread count (0: ONNX Runtime's choice).
+     *
+     * @param threads intra-op threads per model session, {@code >= 0}; 0 lets ONNX Runtime choose
+     *     (one per core)
+     * @return a copy with {@code inferenceThreads = threads}
+     * @throws IllegalArgumentException if {@code threads < 0}
+     */
     public ClassifierOptions withInferenceThreads(int threads) {
         return new ClassifierOptions(hopSamples, batchSize, parallelism, threads);
     }

@@ -53,6 +53,8 @@ public final class EmotionClassifiers {
      * @param options window hop, batching and threads
      * @return a new classifier; close it when done
      * @throws ModelLoadException if the bundled model is missing, damaged or cannot be opened
+     * @throws IllegalArgumentException if {@code options.hopSamples()} exceeds the model window
+     *     (80,080 samples)
      */
     public static OnnxEmotionClassifier timeDomain(ClassifierOptions options) {
         return bundled(BundledModels.production(), TIME, options, AudioSource.WAV, ExtractorFactory.SER4J);
@@ -74,6 +76,8 @@ public final class EmotionClassifiers {
      * @param options window hop, batching and threads
      * @return a new classifier; close it when done
      * @throws ModelLoadException if the bundled model is missing, damaged or cannot be opened
+     * @throws IllegalArgumentException if {@code options.hopSamples()} exceeds the model window
+     *     (80,080 samples)
      */
     public static OnnxEmotionClassifier melSpectrogram(ClassifierOptions options) {
         return bundled(BundledModels.production(), MEL, options, AudioSource.WAV, ExtractorFactory.SER4J);
@@ -97,6 +101,8 @@ public final class EmotionClassifiers {
      * @param options window hop, batching and threads
      * @return a new classifier; close it when done
      * @throws ModelLoadException if the bundled model is missing, damaged or cannot be opened
+     * @throws IllegalArgumentException if {@code options.hopSamples()} exceeds the model window
+     *     (80,080 samples)
      */
     public static OnnxEmotionClassifier ensemble(ClassifierOptions options) {
         return bundled(BundledModels.production(), ENSEMBLE, options, AudioSource.WAV, ExtractorFactory.SER4J);
@@ -120,6 +126,8 @@ public final class EmotionClassifiers {
      * @param options window hop, batching and threads
      * @return a new classifier; close it when done
      * @throws ModelLoadException if the bundled model is missing, damaged or cannot be opened
+     * @throws IllegalArgumentException if {@code options.hopSamples()} exceeds the model window
+     *     (80,080 samples)
      */
     public static OnnxEmotionClassifier defaultClassifier(ClassifierOptions options) {
         return bundled(BundledModels.production(), defaultName(BundledModels.production()), options,
@@ -143,7 +151,8 @@ public final class EmotionClassifiers {
      * @param options window hop, batching and threads
      * @return a new classifier; close it when done
      * @throws ModelLoadException if the bundled model is missing, damaged or cannot be opened
-     * @throws IllegalArgumentException for any other name
+     * @throws IllegalArgumentException for any other name, or if {@code options.hopSamples()}
+     *     exceeds the model window (80,080 samples)
      */
     public static OnnxEmotionClassifier bundled(String name, ClassifierOptions options) {
         Objects.requireNonNull(name, "name");
@@ -166,7 +175,9 @@ public final class EmotionClassifiers {
     }
 
     /**
-     * A model exported by ser-training, configured by its metadata alone, with default options.
+     * A model exported by ser-training, configured by its metadata alone, with default options;
+     * the hop is {@link ClassifierOptions#DEFAULT_HOP_SAMPLES}, or half the model's window when
+     * that is shorter (a model trained on clips under 5 s).
      *
      * @param model the {@code .onnx} file
      * @return a new classifier; close it when done
@@ -175,7 +186,7 @@ public final class EmotionClassifiers {
      * @throws IncompatibleModelException if it is not a ser4j model this version supports
      */
     public static OnnxEmotionClassifier fromOnnx(Path model) throws IOException {
-        return fromOnnx(model, ClassifierOptions.defaults());
+        return fromOnnx(model, null, AudioSource.WAV, ExtractorFactory.SER4J);
     }
 
     /**
@@ -188,15 +199,18 @@ public final class EmotionClassifiers {
      * @throws IOException naming the file if it cannot be read
      * @throws ModelLoadException if ONNX Runtime cannot open it or the checksum does not match
      * @throws IncompatibleModelException if it is not a ser4j model this version supports
+     * @throws IllegalArgumentException if {@code options.hopSamples()} exceeds the model's window
+     *     ({@link org.ser4j.core.model.ModelMetadata#clipSamples()})
      */
     public static OnnxEmotionClassifier fromOnnx(Path model, ClassifierOptions options) throws IOException {
+        Objects.requireNonNull(options, "options");
         return fromOnnx(model, options, AudioSource.WAV, ExtractorFactory.SER4J);
     }
 
+    /** {@code options == null}: the defaults, with the hop fitted to the model's window. */
     static OnnxEmotionClassifier fromOnnx(Path model, ClassifierOptions options, AudioSource audio,
             ExtractorFactory extractors) throws IOException {
         Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(options, "options");
         String name = model.toString();
         if (!Files.exists(model)) {
             throw new NoSuchFileException(name, null, "model file does not exist");
@@ -214,8 +228,13 @@ public final class EmotionClassifiers {
                         + " but the file hashes to " + actual);
             }
         }
-        OnnxModel m = OnnxModel.open(name, bytes, options.inferenceThreads(), extractors);
-        return new OnnxEmotionClassifier(name, List.of(m), new float[] {1f}, options, audio);
+        ClassifierOptions requested = options != null ? options : ClassifierOptions.defaults();
+        OnnxModel m = OnnxModel.open(name, bytes, requested.inferenceThreads(), extractors);
+        if (options == null) {
+            int halfWindow = Math.max(1, m.metadata().clipSamples() / 2);
+            requested = requested.withHopSamples(Math.min(ClassifierOptions.DEFAULT_HOP_SAMPLES, halfWindow));
+        }
+        return new OnnxEmotionClassifier(name, List.of(m), new float[] {1f}, requested, audio);
     }
 
     static OnnxEmotionClassifier bundled(BundledModels resources, String name, ClassifierOptions options,

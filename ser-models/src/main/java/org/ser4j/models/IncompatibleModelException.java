@@ -9,12 +9,28 @@ package org.ser4j.models;
 public class IncompatibleModelException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
-    /** An error about the named model. */
+    /**
+     * An error about the named model.
+     *
+     * @param model the model as the user knows it: a file path or a class-path resource such as
+     *     {@code org/ser4j/models/time.onnx}
+     * @param problem what does not fit, e.g. {@code "expected exactly one input, found [a, b]"};
+     *     the message is {@code model + ": " + problem}
+     */
     public IncompatibleModelException(String model, String problem) {
         super(model + ": " + problem);
     }
 
-    /** An error about the named model with an underlying cause. */
+    /**
+     * An error about the named model with an underlying cause.
+     *
+     * @param model the model as the user knows it: a file path or a class-path resource such as
+     *     {@code org/ser4j/models/time.onnx}
+     * @param problem what does not fit, e.g. {@code "expected exactly one input, found [a, b]"};
+     *     the message is {@code model + ": " + problem}
+     * @param cause the exception that revealed the problem, e.g. the
+     *     {@link IllegalArgumentException} from parsing the metadata; may be null
+     */
     public IncompatibleModelException(String model, String problem, Throwable cause) {
         super(model + ": " + problem, cause);
     }

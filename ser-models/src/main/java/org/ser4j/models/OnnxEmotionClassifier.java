@@ -116,32 +116,61 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
         return out;
     }
 
-    /** What this classifier runs, e.g. {@code "ensemble (time 0.5, mel 0.5)"} or a model path. */
+    /**
+     * What this classifier runs, e.g. {@code "bundled ensemble (time 0.500, mel 0.500)"} or a model
+     * path.
+     *
+     * @return {@code "bundled time model"}, {@code "bundled mel model"},
+     *     {@code "bundled ensemble (time W, mel W)"} with the normalised weights to three decimals,
+     *     or the path of a model given to {@link EmotionClassifiers#fromOnnx(Path)}
+     */
     public String description() {
         return description;
     }
 
-    /** The metadata of each model, in the order of {@link #weights()}. */
+    /**
+     * The metadata of each model, in the order of {@link #weights()}.
+     *
+     * @return an unmodifiable list with one entry per model (time, then mel, for the bundled
+     *     ensemble); still available after {@link #close()}
+     */
     public List<ModelMetadata> metadata() {
         return models.stream().map(OnnxModel::metadata).toList();
     }
 
-    /** The weight of each model's probabilities, summing to 1. */
+    /**
+     * The weight of each model's probabilities, summing to 1.
+     *
+     * @return a fresh copy, one weight in {@code [0, 1]} per model in the order of {@link #metadata()},
+     *     normalised to sum 1 up to float rounding; {@code {1}} for a single model
+     */
     public float[] weights() {
         return weights.clone();
     }
 
-    /** The options this classifier was built with. */
+    /**
+     * The options this classifier was built with.
+     *
+     * @return the hop, batch size and thread counts in use
+     */
     public ClassifierOptions options() {
         return options;
     }
 
-    /** The sample rate the models work at, Hz; audio at other rates is resampled. */
+    /**
+     * The sample rate the models work at, Hz; audio at other rates is resampled.
+     *
+     * @return sample rate in Hz (16,000 for the bundled models)
+     */
     public int sampleRate() {
         return sampleRate;
     }
 
-    /** The model window, in samples at {@link #sampleRate()}. */
+    /**
+     * The model window, in samples at {@link #sampleRate()}.
+     *
+     * @return window length in samples (80,080, about 5.005 s at 16 kHz, for the bundled models)
+     */
     public int windowSamples() {
         return windowSamples;
     }
@@ -211,6 +240,7 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
      *
      * @param wavs the WAV files; none may be null
      * @return one result per path, in the order given
+     * @throws IllegalArgumentException if an element of {@code wavs} is null
      * @throws IllegalStateException if this classifier is closed
      */
     public List<ClassificationResult> classifyAll(List<Path> wavs) {

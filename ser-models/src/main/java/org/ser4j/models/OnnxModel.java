@@ -61,7 +61,7 @@ final class OnnxModel implements AutoCloseable {
      * Opens a model from its bytes and checks it against its metadata.
      *
      * @param name names the model in errors (a path or a resource)
-     * @throws ModelLoadException if ONNX Runtime cannot open the bytes
+     * @throws ModelLoadException if ONNX Runtime cannot open the bytes, or cannot run the model once on zeros
      * @throws IncompatibleModelException if the metadata or the input/output signature do not fit
      */
     static OnnxModel open(String name, byte[] bytes, int inferenceThreads, ExtractorFactory extractors) {
@@ -198,8 +198,22 @@ final class OnnxModel implements AutoCloseable {
     }
 
     /** Runs the model once on zeros, so a model whose output is not a probability vector fails at load. */
+    /**
+     * Runs the model once on a window of zeros, so that a model ONNX Runtime can open but not run,
+     * or whose output has the wrong type or size, fails when it is loaded rather than on the
+     * first clip.
+     */
     private void probe() {
-        probabilities(List.of(new float[featureLength]), 1);
+        try {
+            probabilities(List.of(new float[featureLength]), 1);
+        } catch (IllegalStateException e) {
+            String message = String.valueOf(e.getMessage());
+            String problem = message.startsWith(name + ": ") ? message.substring(name.length() + 2) : message;
+            if (e.getCause() instanceof OrtException) {
+                throw new ModelLoadException(name, "running it once on a window of zeros failed: " + problem, e);
+            }
+            throw new IncompatibleModelException(name, problem, e);
+        }
     }
 
     /** The model's name as used in error messages. */
@@ -242,8 +256,10 @@ final class OnnxModel implements AutoCloseable {
      * Class probabilities for each feature vector, in input order, running at most
      * {@code batchSize} vectors per ONNX Runtime call.
      *
-     * @throws IllegalStateException naming the model if ONNX Runtime fails or returns something
-     *     that is not a probability vector per row
+     * @throws IllegalStateException naming the model if ONNX Runtime fails, or its output is not
+     *     a float tensor of {@code Emotion.COUNT} values per row
+     * @throws IncompatibleModelException if a row is not a probability vector (negative or
+     *     non-finite values, or a sum off 1)
      */
     float[][] probabilities(List<float[]> features, int batchSize) {
         int batch = Math.max(1, Math.min(batchSize, maxBatch));

@@ -14,7 +14,17 @@ import org.ser4j.core.Prediction;
  * @param durationSeconds length of the clip, seconds
  */
 public record Timeline(List<WindowPrediction> windows, Prediction overall, double durationSeconds) {
-    /** Checks and copies the arguments. */
+    /**
+     * Checks and copies the arguments.
+     *
+     * @param windows the windows in time order (the order is not checked), at least one; copied
+     *     with {@link List#copyOf}, so neither the list nor an element may be null
+     * @param overall the clip's prediction; not null
+     * @param durationSeconds length of the clip, seconds, {@code >= 0}
+     * @throws IllegalArgumentException if {@code windows} is empty, {@code overall} is null, or
+     *     {@code durationSeconds} is negative or NaN
+     * @throws NullPointerException if {@code windows} is null or holds null
+     */
     public Timeline {
         windows = List.copyOf(windows);
         if (windows.isEmpty()) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.onnx.proto.OnnxMl;
+import ai.onnxruntime.OrtException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -124,6 +126,32 @@ class ModelValidationTest {
         Path four = write("b4.onnx", new TinyModels.Variant(time.metadata().toProperties(),
                 TinyModels.withBatch(4, time.metadata().inputShape()), true));
         refused(IncompatibleModelException.class, four, "fixed at 4");
+    }
+
+    @Test
+    void modelThatOpensButCannotRunIsRefusedAtLoad() throws IOException {
+        // between Flatten and Gemm: a reshape to rows of 7 (314 is not a multiple of 7, which only
+        // shows when the model runs) and back, so the graph itself is valid
+        OnnxMl.ModelProto.Builder model = OnnxMl.ModelProto.parseFrom(TinyModels.bytes(time)).toBuilder();
+        OnnxMl.GraphProto.Builder graph = model.getGraphBuilder();
+        graph.getNodeBuilder(0).setOutput(0, "flat0");
+        graph.addInitializer(int64Tensor("rows7", -1, 7)).addInitializer(int64Tensor("rows314", -1, 314));
+        graph.addNode(1, OnnxMl.NodeProto.newBuilder().setOpType("Reshape").setName("to7")
+                .addInput("flat0").addInput("rows7").addOutput("seven"));
+        graph.addNode(2, OnnxMl.NodeProto.newBuilder().setOpType("Reshape").setName("back")
+                .addInput("seven").addInput("rows314").addOutput("flat"));
+        Path m = TinyModels.write(dir, "fails-at-run.onnx", model.build().toByteArray());
+        ModelLoadException e = refused(ModelLoadException.class, m, "running it once on a window of zeros failed");
+        assertTrue(e.getCause() != null && e.getCause().getCause() instanceof OrtException, String.valueOf(e.getCause()));
+    }
+
+    private static OnnxMl.TensorProto int64Tensor(String name, long... values) {
+        OnnxMl.TensorProto.Builder t = OnnxMl.TensorProto.newBuilder().setName(name)
+                .setDataType(OnnxMl.TensorProto.DataType.INT64.getNumber()).addDims(values.length);
+        for (long v : values) {
+            t.addInt64Data(v);
+        }
+        return t.build();
     }
 
     @Test

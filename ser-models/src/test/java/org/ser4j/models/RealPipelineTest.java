@@ -59,6 +59,25 @@ class RealPipelineTest {
         }
     }
 
+    @Test
+    void aModelWithAShortWindowGetsHalfItsWindowAsDefaultHop() throws IOException {
+        // 2 s windows (32,000 samples): the default hop of 40,040 would skip audio between windows
+        org.ser4j.core.model.ModelMetadata md = new org.ser4j.core.model.ModelMetadata(
+                org.ser4j.core.model.FeatureKind.TIME_DOMAIN, 16000, 32_000, 2048, 512, 128, 80.0,
+                org.ser4j.core.model.ModelMetadata.emotionLabels(), new float[] {0.05f}, new float[] {0.04f},
+                java.util.Map.of("note", "short-window test model"));
+        Path model = TinyModels.write(dir, "short.onnx", TinyModels.bytes(TinyModels.spec(md, 5, 0.3f)));
+        Path wav = JavaSoundSource.write(dir.resolve("five-seconds.wav"), JavaSoundSource.signal(80_000, 4), 16_000);
+        try (OnnxEmotionClassifier c = EmotionClassifiers.fromOnnx(model)) {
+            assertEquals(16_000, c.options().hopSamples());
+            assertEquals(4, c.classifyTimeline(wav).windows().size()); // starts 0, 1, 2, 3 s; the last reaches 5 s
+        }
+        try (OnnxEmotionClassifier c = EmotionClassifiers.fromOnnx(model,
+                ClassifierOptions.defaults().withHopSamples(32_000))) {
+            assertEquals(32_000, c.options().hopSamples(), "explicit options are kept");
+        }
+    }
+
     private static Path writeStereo(Path path, float[] mono, int rate) throws IOException {
         java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(mono.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         for (float v : mono) {

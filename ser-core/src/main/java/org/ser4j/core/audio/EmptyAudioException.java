@@ -9,7 +9,13 @@ package org.ser4j.core.audio;
 public class EmptyAudioException extends AudioFormatException {
     private static final long serialVersionUID = 1L;
 
-    /** An error about the named source. */
+    /**
+     * An error about the named source.
+     *
+     * @param source the file path, or a description of the stream such as a URL; the message is
+     *     {@code source + ": " + problem}
+     * @param problem why there is no whole frame, e.g. {@code "data chunk is empty (zero-length audio)"}
+     */
     public EmptyAudioException(String source, String problem) {
         super(source, problem);
     }

@@ -55,8 +55,14 @@ public final class Resampler {
     /**
      * The clip at {@code targetRate}; returned unchanged when it already has that rate.
      *
-     * @throws IllegalArgumentException if {@code targetRate} is not positive or the ratio is too
-     *     extreme (see the class comment)
+     * @param clip the clip to resample, not null
+     * @param targetRate output sample rate, Hz, positive
+     * @return a new clip of {@link #outputLength(int, int, int) ceil(clip.length() * targetRate /
+     *     clip.sampleRate())} samples at {@code targetRate}, or {@code clip} itself (not a copy) when
+     *     its rate is already {@code targetRate}
+     * @throws NullPointerException if {@code clip} is null
+     * @throws IllegalArgumentException if {@code targetRate} is not positive, the ratio is too
+     *     extreme (see the class comment), or the output would not fit in an array
      */
     public static AudioClip resample(AudioClip clip, int targetRate) {
         Objects.requireNonNull(clip, "clip");
@@ -70,7 +76,14 @@ public final class Resampler {
      * Resamples raw samples from {@code sourceRate} to {@code targetRate}. Returns a new array
      * (a copy when the rates are equal).
      *
-     * @throws IllegalArgumentException if a rate is not positive or the ratio is too extreme
+     * @param samples mono samples at {@code sourceRate}, not null; not modified; may be empty
+     * @param sourceRate sample rate of {@code samples}, Hz, positive
+     * @param targetRate output sample rate, Hz, positive
+     * @return a new array of {@link #outputLength(int, int, int) ceil(samples.length * targetRate /
+     *     sourceRate)} samples at {@code targetRate} (empty for empty input)
+     * @throws NullPointerException if {@code samples} is null
+     * @throws IllegalArgumentException if a rate is not positive, the ratio is too extreme, or the
+     *     output would not fit in an array
      */
     public static float[] resample(float[] samples, int sourceRate, int targetRate) {
         Objects.requireNonNull(samples, "samples");
@@ -90,7 +103,16 @@ public final class Resampler {
         return kernel(sourceRate, targetRate).apply(samples, dot);
     }
 
-    /** Number of output samples for {@code n} input samples: {@code ceil(n * targetRate / sourceRate)}. */
+    /**
+     * Number of output samples for {@code n} input samples: {@code ceil(n * targetRate / sourceRate)}.
+     *
+     * @param n number of input samples, non-negative
+     * @param sourceRate input sample rate, Hz, positive
+     * @param targetRate output sample rate, Hz, positive
+     * @return the length {@link #resample(float[], int, int)} returns, in samples; 0 when {@code n} is 0
+     * @throws IllegalArgumentException if a rate is not positive, {@code n} is negative, or the
+     *     result would exceed {@code Integer.MAX_VALUE - 16}
+     */
     public static int outputLength(int n, int sourceRate, int targetRate) {
         checkRates(sourceRate, targetRate);
         if (n < 0) {

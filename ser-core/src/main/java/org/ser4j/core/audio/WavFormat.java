@@ -18,7 +18,11 @@ public record WavFormat(Encoding encoding, int bitsPerSample, int channels, int 
         IEEE_FLOAT
     }
 
-    /** Duration in seconds. */
+    /**
+     * Duration in seconds.
+     *
+     * @return {@code frames / sampleRate}, seconds
+     */
     public double durationSeconds() {
         return frames / (double) sampleRate;
     }

@@ -23,12 +23,30 @@ public final class WavWriter {
     private WavWriter() {
     }
 
-    /** Writes a mono clip as 16-bit PCM. */
+    /**
+     * Writes a mono clip as 16-bit PCM.
+     *
+     * @param target the file to write; replaced if it exists, missing parent folders are created
+     * @param clip the audio, at its own sample rate; samples outside [-1, 1) are clipped
+     * @throws NullPointerException if {@code target} or {@code clip} is null
+     * @throws IllegalArgumentException if a sample is not finite or the audio is too long for a WAV
+     *     file (about 2 GiB of data); nothing is written then
+     * @throws IOException if the file or its folder cannot be written; the target is then untouched
+     */
     public static void writePcm16(Path target, AudioClip clip) throws IOException {
         write(target, new float[][] {clip.samples()}, clip.sampleRate(), WavFormat.Encoding.PCM, 16, false);
     }
 
-    /** Writes a mono clip as 32-bit IEEE float. */
+    /**
+     * Writes a mono clip as 32-bit IEEE float.
+     *
+     * @param target the file to write; replaced if it exists, missing parent folders are created
+     * @param clip the audio, at its own sample rate; samples are stored as they are (not clipped)
+     * @throws NullPointerException if {@code target} or {@code clip} is null
+     * @throws IllegalArgumentException if a sample is not finite or the audio is too long for a WAV
+     *     file (about 2 GiB of data); nothing is written then
+     * @throws IOException if the file or its folder cannot be written; the target is then untouched
+     */
     public static void writeFloat32(Path target, AudioClip clip) throws IOException {
         write(target, new float[][] {clip.samples()}, clip.sampleRate(), WavFormat.Encoding.IEEE_FLOAT, 32, false);
     }
@@ -36,8 +54,22 @@ public final class WavWriter {
     /**
      * Writes channels (each array one channel, all of the same length) in the given encoding.
      *
-     * @throws IllegalArgumentException on an unsupported encoding/bit depth, no channels, channels
-     *     of different lengths, a non-positive rate, a non-finite sample or data too long for WAV
+     * @param target the file to write; replaced if it exists, missing parent folders are created
+     * @param channels one array per channel, all of the same length (the frame count, may be 0),
+     *     nominally in [-1, 1); at least 1 and at most {@code 65535 / (bitsPerSample / 8)} channels
+     * @param sampleRate frames per second, Hz, positive
+     * @param encoding {@link WavFormat.Encoding#PCM PCM} or {@link WavFormat.Encoding#IEEE_FLOAT
+     *     IEEE_FLOAT}, not null
+     * @param bitsPerSample 8, 16, 24 or 32 for PCM; 32 or 64 for IEEE float
+     * @param extensible true for a 40-byte {@code WAVE_FORMAT_EXTENSIBLE} fmt chunk (channel mask of
+     *     the first {@code channels.length} speakers, 0 from 32 channels on), false for a plain
+     *     {@code WAVE_FORMAT_PCM} (1) or {@code WAVE_FORMAT_IEEE_FLOAT} (3) header
+     * @throws NullPointerException if {@code target}, {@code channels}, a channel or
+     *     {@code encoding} is null
+     * @throws IllegalArgumentException on an unsupported encoding/bit depth, no channels or too
+     *     many, channels of different lengths, a non-positive rate, a non-finite sample or data too
+     *     long for WAV (about 2 GiB); nothing is written then
+     * @throws IOException if the file or its folder cannot be written; the target is then untouched
      */
     public static void write(Path target, float[][] channels, int sampleRate, WavFormat.Encoding encoding,
             int bitsPerSample, boolean extensible) throws IOException {
@@ -49,6 +81,20 @@ public final class WavWriter {
     /**
      * The bytes of a WAV file holding the given channels; see
      * {@link #write(Path, float[][], int, WavFormat.Encoding, int, boolean)}.
+     *
+     * @param channels one array per channel, all of the same length (the frame count, may be 0),
+     *     nominally in [-1, 1); at least 1 and at most {@code 65535 / (bitsPerSample / 8)} channels
+     * @param sampleRate frames per second, Hz, positive
+     * @param encoding {@link WavFormat.Encoding#PCM PCM} or {@link WavFormat.Encoding#IEEE_FLOAT
+     *     IEEE_FLOAT}, not null
+     * @param bitsPerSample 8, 16, 24 or 32 for PCM; 32 or 64 for IEEE float
+     * @param extensible true for a {@code WAVE_FORMAT_EXTENSIBLE} fmt chunk, false for a plain one
+     * @return the whole file: RIFF header, {@code fmt } chunk, a {@code fact} chunk for float or
+     *     extensible files, and the {@code data} chunk (padded to an even size), little-endian
+     * @throws NullPointerException if {@code channels}, a channel or {@code encoding} is null
+     * @throws IllegalArgumentException on an unsupported encoding/bit depth, no channels or too
+     *     many, channels of different lengths, a non-positive rate, a non-finite sample or data too
+     *     long for one array (about 2 GiB)
      */
     public static byte[] encode(float[][] channels, int sampleRate, WavFormat.Encoding encoding,
             int bitsPerSample, boolean extensible) {

@@ -20,13 +20,32 @@ import java.util.Optional;
  */
 public interface CorpusConvention {
 
-    /** The corpus id stored in {@link LabelledClip#corpus()}, e.g. {@code "crema-d"}. */
+    /**
+     * The corpus id stored in {@link LabelledClip#corpus()}, e.g. {@code "crema-d"}.
+     *
+     * @return the constant id of this convention: {@code "crema-d"}, {@code "ravdess"},
+     *     {@code "emodb"} or {@code "folder"} for the built-in ones
+     */
     String corpus();
 
-    /** What this convention makes of {@code file}; see the interface comment. */
+    /**
+     * What this convention makes of {@code file}; see the interface comment.
+     *
+     * @param file the audio file; only its name (and, for {@link FolderLabelConvention}, its parent
+     *     folder's name) is read, so it need not exist
+     * @return empty if the name does not look like this convention; otherwise
+     *     {@link ParseOutcome.Labelled} or {@link ParseOutcome.Skipped} with a reason naming the file
+     */
     Optional<ParseOutcome> parse(Path file);
 
-    /** The file name without its extension (everything before the last dot). */
+    /**
+     * The file name without its extension (everything before the last dot).
+     *
+     * @param file a path that has a file name (not a root such as {@code /})
+     * @return the name up to its last dot; the whole name if it has no dot, {@code ""} for
+     *     {@code .wav}
+     * @throws NullPointerException if {@code file} is null or has no file name
+     */
     static String stem(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');

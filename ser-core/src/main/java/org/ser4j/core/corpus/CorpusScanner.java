@@ -40,7 +40,14 @@ public final class CorpusScanner {
     private CorpusScanner() {
     }
 
-    /** The conventions a scan with {@code options} tries, in order. */
+    /**
+     * The conventions a scan with {@code options} tries, in order.
+     *
+     * @param options scan options, not null; {@link ScanOptions#ravdessExtras()} configures the
+     *     RAVDESS convention
+     * @return an immutable list: CREMA-D, RAVDESS, EmoDB, then folder-label
+     * @throws NullPointerException if {@code options} (or its {@code ravdessExtras}) is null
+     */
     public static List<CorpusConvention> conventions(ScanOptions options) {
         Objects.requireNonNull(options, "options");
         return List.of(new CremaDConvention(), new RavdessConvention(options.ravdessExtras()),
@@ -50,6 +57,13 @@ public final class CorpusScanner {
     /**
      * What the conventions of {@code options} make of one file (no file-system access): labelled,
      * or skipped with a reason naming the file.
+     *
+     * @param file the file; only its name and its parent folder's name are read (the {@code .wav}
+     *     extension is not checked here)
+     * @param options scan options, not null, e.g. {@link ScanOptions#DEFAULT}
+     * @return the first convention's outcome that claims the file, or {@link ParseOutcome.Skipped}
+     *     if none does; never null
+     * @throws NullPointerException if {@code options} is null
      */
     public static ParseOutcome classify(Path file, ScanOptions options) {
         return classify(file, conventions(options));
@@ -70,6 +84,12 @@ public final class CorpusScanner {
      * Scans every root recursively; each file is recognised by its name's convention. A root may
      * also be a single {@code .wav} file.
      *
+     * @param roots corpus folders or single {@code .wav} files, at least one; a file reached through
+     *     several roots is reported once (by absolute, normalised path: symbolic links not resolved)
+     * @param options scan options, not null, e.g. {@link ScanOptions#DEFAULT}
+     * @return the labelled clips and the skipped {@code .wav} files, each sorted by path; paths are
+     *     as reached from {@code roots} (relative under a relative root)
+     * @throws NullPointerException if {@code roots}, a root or {@code options} is null
      * @throws IllegalArgumentException if no roots are given
      * @throws IOException naming the root or folder, if a root does not exist, is not readable, is
      *     neither a folder nor a {@code .wav} file, holds no {@code .wav} file, or a folder under it

@@ -25,7 +25,7 @@ public final class CremaDConvention implements CorpusConvention {
             Set.of("IEO", "TIE", "IOM", "IWW", "TAI", "MTI", "IWL", "ITH", "DFA", "ITS", "TSI", "WSI");
     /** The four intensity codes. */
     public static final Set<String> INTENSITIES = Set.of("LO", "MD", "HI", "XX");
-    /** First and last actor ids. */
+    /** First actor id. */
     public static final int FIRST_ACTOR = 1001;
     /** Last actor id. */
     public static final int LAST_ACTOR = 1091;
@@ -64,7 +64,17 @@ public final class CremaDConvention implements CorpusConvention {
         return Optional.of(new ParseOutcome.Labelled(new LabelledClip(file, e.get(), actor, CORPUS, intensity)));
     }
 
-    /** The canonical file name of a CREMA-D clip (the inverse of {@link #parse(Path)}). */
+    /**
+     * The canonical file name of a CREMA-D clip (the inverse of {@link #parse(Path)}). The fields
+     * are not checked: only valid ones give a name that {@link #parse(Path)} labels.
+     *
+     * @param actor actor id, {@value #FIRST_ACTOR}..{@value #LAST_ACTOR}
+     * @param sentence one of {@link #SENTENCES}, e.g. {@code "DFA"}; written as given
+     * @param emotion one of the six, not null; written as its {@link Emotion#cremaCode()}
+     * @param intensity one of {@link #INTENSITIES}, e.g. {@code "XX"}; written as given
+     * @return {@code actor_sentence_code_intensity.wav}, e.g. {@code "1001_DFA_ANG_XX.wav"}
+     * @throws NullPointerException if {@code emotion} is null
+     */
     public static String fileName(int actor, String sentence, Emotion emotion, String intensity) {
         return actor + "_" + sentence + "_" + emotion.cremaCode() + "_" + intensity + ".wav";
     }

@@ -72,7 +72,14 @@ public final class EmoDbConvention implements CorpusConvention {
         };
     }
 
-    /** The EmoDB letter of an emotion of the six. */
+    /**
+     * The EmoDB letter of an emotion of the six.
+     *
+     * @param e the emotion, not null
+     * @return its upper-case letter: {@code W} anger, {@code E} disgust, {@code A} fear,
+     *     {@code F} happy, {@code T} sad, {@code N} neutral
+     * @throws NullPointerException if {@code e} is null
+     */
     public static char letter(Emotion e) {
         return switch (e) {
             case ANGER -> 'W';

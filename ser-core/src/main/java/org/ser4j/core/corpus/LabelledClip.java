@@ -16,7 +16,16 @@ import org.ser4j.core.Emotion;
  *     or {@code ""} where the corpus has none
  */
 public record LabelledClip(Path path, Emotion emotion, String speaker, String corpus, String intensity) {
-    /** Checks the arguments. */
+    /**
+     * Checks the arguments.
+     *
+     * @param path the audio file, not null
+     * @param emotion its label, not null
+     * @param speaker speaker id, unique within the corpus, not null
+     * @param corpus which convention named it, e.g. {@code "crema-d"}, not null
+     * @param intensity the corpus's intensity code, {@code ""} where the corpus has none; not null
+     * @throws NullPointerException if any argument is null
+     */
     public LabelledClip {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(emotion, "emotion");
@@ -25,7 +34,11 @@ public record LabelledClip(Path path, Emotion emotion, String speaker, String co
         Objects.requireNonNull(intensity, "intensity");
     }
 
-    /** Speaker id qualified by corpus, so that speakers of different corpora never collide. */
+    /**
+     * Speaker id qualified by corpus, so that speakers of different corpora never collide.
+     *
+     * @return {@code corpus + ":" + speaker}, e.g. {@code "crema-d:1001"}
+     */
     public String speakerKey() {
         return corpus + ":" + speaker;
     }

@@ -11,7 +11,12 @@ public sealed interface ParseOutcome {
      * @param clip the clip
      */
     record Labelled(LabelledClip clip) implements ParseOutcome {
-        /** Checks the argument. */
+        /**
+         * Checks the argument.
+         *
+         * @param clip the clip, not null
+         * @throws NullPointerException if {@code clip} is null
+         */
         public Labelled {
             Objects.requireNonNull(clip, "clip");
         }
@@ -23,7 +28,12 @@ public sealed interface ParseOutcome {
      * @param reason a sentence naming the file and saying what is wrong with it
      */
     record Skipped(String reason) implements ParseOutcome {
-        /** Checks the argument. */
+        /**
+         * Checks the argument.
+         *
+         * @param reason a sentence naming the file and saying what is wrong with it, not null
+         * @throws NullPointerException if {@code reason} is null
+         */
         public Skipped {
             Objects.requireNonNull(reason, "reason");
         }

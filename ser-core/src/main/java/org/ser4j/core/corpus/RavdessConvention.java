@@ -31,7 +31,13 @@ public final class RavdessConvention implements CorpusConvention {
 
     private final ScanOptions.RavdessExtras extras;
 
-    /** A convention handling calm and surprised as {@code extras} says. */
+    /**
+     * A convention handling calm and surprised as {@code extras} says.
+     *
+     * @param extras whether calm (02) is skipped or labelled neutral; surprised (08) is skipped
+     *     either way. Not null; {@code ScanOptions.DEFAULT} uses {@link ScanOptions.RavdessExtras#SKIP}
+     * @throws NullPointerException if {@code extras} is null
+     */
     public RavdessConvention(ScanOptions.RavdessExtras extras) {
         this.extras = Objects.requireNonNull(extras, "extras");
     }
@@ -93,8 +99,17 @@ public final class RavdessConvention implements CorpusConvention {
                 intensity == 1 ? "normal" : "strong")));
     }
 
-    /** The RAVDESS emotion code (1..8) of an emotion of the six. */
+    /**
+     * The RAVDESS emotion code (1..8) of an emotion of the six.
+     *
+     * @param e the emotion, not null
+     * @return 1 for {@code NEUTRAL}, 3 {@code HAPPY}, 4 {@code SAD}, 5 {@code ANGER}, 6 {@code FEAR},
+     *     7 {@code DISGUST}; never 2 (calm) or 8 (surprised)
+     * @throws NullPointerException if {@code e} is null
+     */
     public static int emotionCode(Emotion e) {
+        // the table's unmapped codes (calm, surprised) hold null: a null emotion must not match them
+        java.util.Objects.requireNonNull(e, "emotion");
         for (int i = 1; i < EMOTIONS.length; i++) {
             if (EMOTIONS[i] == e) {
                 return i;

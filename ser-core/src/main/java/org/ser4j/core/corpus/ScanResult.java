@@ -9,7 +9,14 @@ import java.util.List;
  * @param skipped audio files that were not labelled, each with the reason
  */
 public record ScanResult(List<LabelledClip> clips, List<SkippedFile> skipped) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param clips the labelled clips, kept in the given order (a scan sorts them by path); copied
+     *     into an unmodifiable list
+     * @param skipped audio files that were not labelled, each with the reason; copied likewise
+     * @throws NullPointerException if a list or an element of one is null
+     */
     public ScanResult {
         clips = List.copyOf(clips);
         skipped = List.copyOf(skipped);

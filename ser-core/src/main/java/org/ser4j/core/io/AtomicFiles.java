@@ -19,16 +19,37 @@ public final class AtomicFiles {
     /** Something that writes a file's content to a stream. */
     @FunctionalInterface
     public interface ContentWriter {
-        /** Writes the content. */
+        /**
+         * Writes the content.
+         *
+         * @param out the temporary file's stream, unbuffered; closed by {@link AtomicFiles} after
+         *     this returns or throws, so need not be closed here
+         * @throws IOException to abort: the temporary file is deleted and the target left untouched
+         */
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** Writes {@code bytes} to {@code target} atomically. */
+    /**
+     * Writes {@code bytes} to {@code target} atomically.
+     *
+     * @param target the file to create or replace; missing parent folders are created
+     * @param bytes the whole content, not null
+     * @throws IOException if a folder, the temporary file or the target cannot be written or moved;
+     *     the target is then untouched
+     */
     public static void write(Path target, byte[] bytes) throws IOException {
         write(target, out -> out.write(bytes));
     }
 
-    /** Writes what {@code writer} produces to {@code target} atomically. */
+    /**
+     * Writes what {@code writer} produces to {@code target} atomically.
+     *
+     * @param target the file to create or replace; missing parent folders are created
+     * @param writer writes the whole content to the stream it is given; called once. Whatever it
+     *     throws (also unchecked exceptions and errors) propagates, with the target untouched
+     * @throws IOException if a folder, the temporary file or the target cannot be written or moved,
+     *     or {@code writer} throws it; the target is then untouched
+     */
     public static void write(Path target, ContentWriter writer) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();

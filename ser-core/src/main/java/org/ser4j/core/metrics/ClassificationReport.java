@@ -96,7 +96,13 @@ public final class ClassificationReport {
         this.confusedPairs = List.copyOf(pairs);
     }
 
-    /** The report of a confusion matrix (a snapshot: later changes to the matrix do not show). */
+    /**
+     * The report of a confusion matrix (a snapshot: later changes to the matrix do not show).
+     *
+     * @param matrix the counts to report on, not null; may be empty
+     * @return a new, immutable report on the matrix's current counts
+     * @throws NullPointerException if {@code matrix} is null
+     */
     public static ClassificationReport of(ConfusionMatrix matrix) {
         return new ClassificationReport(Objects.requireNonNull(matrix, "matrix").counts());
     }
@@ -105,32 +111,57 @@ public final class ClassificationReport {
         return den == 0 ? 0 : num / (double) den;
     }
 
-    /** Fraction of clips predicted correctly: trace / total (0 for an empty matrix). */
+    /**
+     * Fraction of clips predicted correctly: trace / total (0 for an empty matrix).
+     *
+     * @return accuracy in [0, 1]
+     */
     public double accuracy() {
         return ratio(correct, total);
     }
 
-    /** Unweighted mean of the per-class F1 scores of the classes that occur (see class comment). */
+    /**
+     * Unweighted mean of the per-class F1 scores of the classes that occur (see class comment).
+     *
+     * @return macro F1 in [0, 1], 0 for an empty matrix
+     */
     public double macroF1() {
         return macroF1;
     }
 
-    /** Number of clips in the matrix. */
+    /**
+     * Number of clips in the matrix.
+     *
+     * @return the sum of all counts
+     */
     public long total() {
         return total;
     }
 
-    /** Number of clips predicted correctly. */
+    /**
+     * Number of clips predicted correctly.
+     *
+     * @return the trace of the matrix
+     */
     public long correct() {
         return correct;
     }
 
-    /** Metrics of every emotion, in {@link Emotion} order. */
+    /**
+     * Metrics of every emotion, in {@link Emotion} order.
+     *
+     * @return an unmodifiable list of 6 entries, one per emotion, also those absent from the matrix
+     */
     public List<ClassMetrics> classes() {
         return classes;
     }
 
-    /** Metrics of one emotion. */
+    /**
+     * Metrics of one emotion.
+     *
+     * @param emotion the emotion, not null
+     * @return its precision, recall, F1 and support (all 0 if it is absent from the matrix)
+     */
     public ClassMetrics metrics(Emotion emotion) {
         return classes.get(emotion.ordinal());
     }
@@ -139,6 +170,8 @@ public final class ClassificationReport {
      * The {@code k} largest off-diagonal cells with a non-zero count, largest first (ties in
      * {@link Emotion} order of actual, then predicted). Fewer if fewer cells are non-zero.
      *
+     * @param k how many pairs at most, non-negative; 0 gives an empty list
+     * @return an unmodifiable list of at most {@code k} pairs, each with a positive count
      * @throws IllegalArgumentException if {@code k} is negative
      */
     public List<ConfusedPair> mostConfused(int k) {
@@ -148,7 +181,11 @@ public final class ClassificationReport {
         return confusedPairs.subList(0, Math.min(k, confusedPairs.size()));
     }
 
-    /** A copy of the counts, {@code [actual][predicted]} in {@link Emotion} order. */
+    /**
+     * A copy of the counts, {@code [actual][predicted]} in {@link Emotion} order.
+     *
+     * @return a new 6 x 6 array; changing it does not change the report
+     */
     public long[][] counts() {
         long[][] c = new long[Emotion.COUNT][];
         for (int i = 0; i < Emotion.COUNT; i++) {
@@ -157,7 +194,13 @@ public final class ClassificationReport {
         return c;
     }
 
-    /** A text table: per-class precision, recall, F1 and support, then accuracy and macro F1. */
+    /**
+     * A text table: per-class precision, recall, F1 and support, then accuracy and macro F1.
+     *
+     * @return a header line, one line per emotion and two summary lines (their support column
+     *     holds the total); values to 4 decimals in {@link Locale#ROOT}, every line ending in the
+     *     platform line separator
+     */
     public String toText() {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-10s %9s %9s %9s %9s%n",
                 "", "precision", "recall", "f1", "support"));

@@ -22,7 +22,11 @@ public final class ConfusionMatrix {
      * A matrix holding the given counts ({@code counts[actual][predicted]}, 6 x 6, in
      * {@link Emotion} order).
      *
-     * @throws IllegalArgumentException if the shape is not 6 x 6 or a count is negative
+     * @param counts {@code counts[actual][predicted]}, 6 rows of 6 non-negative counts; copied
+     * @return a new matrix holding a copy of {@code counts}
+     * @throws NullPointerException if {@code counts} is null
+     * @throws IllegalArgumentException if the shape is not 6 x 6 (including a null row) or a count
+     *     is negative
      */
     public static ConfusionMatrix of(long[][] counts) {
         Objects.requireNonNull(counts, "counts");
@@ -44,7 +48,13 @@ public final class ConfusionMatrix {
         return m;
     }
 
-    /** Records one prediction. */
+    /**
+     * Records one prediction.
+     *
+     * @param actual the clip's true emotion, not null
+     * @param predicted the emotion predicted for it, not null
+     * @throws NullPointerException if {@code actual} or {@code predicted} is null
+     */
     public void add(Emotion actual, Emotion predicted) {
         add(actual, predicted, 1);
     }
@@ -52,6 +62,10 @@ public final class ConfusionMatrix {
     /**
      * Records {@code n} predictions of {@code actual} as {@code predicted}.
      *
+     * @param actual the clips' true emotion, not null
+     * @param predicted the emotion predicted for them, not null
+     * @param n number of clips, non-negative; 0 changes nothing
+     * @throws NullPointerException if {@code actual} or {@code predicted} is null
      * @throws IllegalArgumentException if {@code n} is negative
      */
     public synchronized void add(Emotion actual, Emotion predicted, long n) {
@@ -63,12 +77,22 @@ public final class ConfusionMatrix {
         counts[actual.ordinal()][predicted.ordinal()] += n;
     }
 
-    /** Count of clips of {@code actual} predicted as {@code predicted}. */
+    /**
+     * Count of clips of {@code actual} predicted as {@code predicted}.
+     *
+     * @param actual the true emotion (row), not null
+     * @param predicted the predicted emotion (column), not null
+     * @return the cell's count, 0 or more
+     */
     public synchronized long count(Emotion actual, Emotion predicted) {
         return counts[actual.ordinal()][predicted.ordinal()];
     }
 
-    /** A copy of all counts, {@code [actual][predicted]} in {@link Emotion} order. */
+    /**
+     * A copy of all counts, {@code [actual][predicted]} in {@link Emotion} order.
+     *
+     * @return a new 6 x 6 array, a consistent snapshot; changing it does not change the matrix
+     */
     public synchronized long[][] counts() {
         long[][] c = new long[Emotion.COUNT][];
         for (int a = 0; a < Emotion.COUNT; a++) {
@@ -77,7 +101,11 @@ public final class ConfusionMatrix {
         return c;
     }
 
-    /** Number of recorded predictions. */
+    /**
+     * Number of recorded predictions.
+     *
+     * @return the sum of all cells, 0 for an empty matrix
+     */
     public synchronized long total() {
         long t = 0;
         for (long[] row : counts) {
@@ -88,7 +116,12 @@ public final class ConfusionMatrix {
         return t;
     }
 
-    /** Number of clips whose actual emotion is {@code actual} (its support). */
+    /**
+     * Number of clips whose actual emotion is {@code actual} (its support).
+     *
+     * @param actual the true emotion, not null
+     * @return the sum of its row
+     */
     public synchronized long actualTotal(Emotion actual) {
         long t = 0;
         for (long v : counts[actual.ordinal()]) {
@@ -97,7 +130,12 @@ public final class ConfusionMatrix {
         return t;
     }
 
-    /** Number of clips predicted as {@code predicted}. */
+    /**
+     * Number of clips predicted as {@code predicted}.
+     *
+     * @param predicted the predicted emotion, not null
+     * @return the sum of its column
+     */
     public synchronized long predictedTotal(Emotion predicted) {
         long t = 0;
         for (long[] row : counts) {
@@ -106,7 +144,11 @@ public final class ConfusionMatrix {
         return t;
     }
 
-    /** Number of correct predictions (the trace). */
+    /**
+     * Number of correct predictions (the trace).
+     *
+     * @return the sum of the diagonal
+     */
     public synchronized long correct() {
         long t = 0;
         for (int i = 0; i < Emotion.COUNT; i++) {
@@ -115,7 +157,14 @@ public final class ConfusionMatrix {
         return t;
     }
 
-    /** Adds all of {@code other}'s counts to this matrix and returns this matrix. */
+    /**
+     * Adds all of {@code other}'s counts to this matrix and returns this matrix.
+     *
+     * @param other the matrix to add, not null and not changed; a snapshot of it is taken first, so
+     *     {@code m.merge(m)} doubles {@code m}
+     * @return this matrix, for chaining
+     * @throws NullPointerException if {@code other} is null
+     */
     public ConfusionMatrix merge(ConfusionMatrix other) {
         long[][] o = Objects.requireNonNull(other, "other").counts(); // snapshot outside our lock
         synchronized (this) {
@@ -128,7 +177,11 @@ public final class ConfusionMatrix {
         return this;
     }
 
-    /** An independent copy of this matrix. */
+    /**
+     * An independent copy of this matrix.
+     *
+     * @return a new matrix with this one's current counts
+     */
     public ConfusionMatrix copy() {
         return of(counts());
     }

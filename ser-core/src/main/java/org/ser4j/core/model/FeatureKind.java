@@ -18,12 +18,21 @@ public enum FeatureKind {
         this.id = id;
     }
 
-    /** Short id used on the command line and in model metadata: {@code "time"} or {@code "mel"}. */
+    /**
+     * Short id used on the command line and in model metadata: {@code "time"} or {@code "mel"}.
+     *
+     * @return {@code "time"} for {@link #TIME_DOMAIN}, {@code "mel"} for {@link #LOG_MEL}
+     */
     public String id() {
         return id;
     }
 
-    /** The kind with the given id. */
+    /**
+     * The kind with the given id.
+     *
+     * @param id {@code "time"} or {@code "mel"}, case-insensitive; null matches no kind
+     * @return the kind, or empty if {@code id} is null or not one of the two ids
+     */
     public static Optional<FeatureKind> fromId(String id) {
         for (FeatureKind k : values()) {
             if (k.id.equalsIgnoreCase(id)) {

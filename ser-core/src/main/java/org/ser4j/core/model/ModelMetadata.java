@@ -12,6 +12,9 @@ import org.ser4j.core.Emotion;
  * Everything needed to use an exported model, stored as ONNX {@code metadata_props} under
  * {@code ser4j.*} keys. Written by ser-training, read by ser-models.
  *
+ * <p>Immutable: the constructor copies {@code mean} and {@code std}, their accessors return
+ * copies, and {@code equals}/{@code hashCode} compare the arrays by content.
+ *
  * @param featureKind which features the model takes
  * @param sampleRate audio rate the features are computed at, Hz (16000)
  * @param clipSamples clip length after pad/trim, samples (80080)
@@ -32,7 +35,27 @@ public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSam
     /** Key prefix of every ser4j property. */
     public static final String PREFIX = "ser4j.";
 
-    /** Checks and copies the arguments. */
+    /**
+     * Checks and copies the arguments.
+     *
+     * @param featureKind which features the model takes, not null
+     * @param sampleRate audio rate the features are computed at, Hz, positive
+     * @param clipSamples clip length after pad/trim, samples, positive
+     * @param nFft FFT size / frame length, samples, positive
+     * @param hopLength hop between frames, samples, positive
+     * @param nMels mel bands, positive (also for time-domain models, which ignore it)
+     * @param topDb dB floor below the maximum; not checked
+     * @param labels the output labels in order; copied. Not compared with the {@link Emotion} labels
+     *     here (ser-models refuses a model whose labels differ)
+     * @param mean standardisation mean: empty (none), 1 value (global) or one per input value;
+     *     copied. Its length is not checked against {@link #inputShape()}
+     * @param std standardisation standard deviation, same length as {@code mean}; copied
+     * @param extra free-form provenance (e.g. seed, ser4j version); copied
+     * @throws IllegalArgumentException if {@code featureKind} is null, an integer setting is not
+     *     positive, or {@code mean} and {@code std} differ in length
+     * @throws NullPointerException if {@code labels}, {@code mean}, {@code std} or {@code extra} is
+     *     null, or {@code labels} or {@code extra} holds a null
+     */
     public ModelMetadata {
         if (featureKind == null) {
             throw new IllegalArgumentException("featureKind must not be null");
@@ -49,7 +72,73 @@ public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSam
         extra = Map.copyOf(extra);
     }
 
-    /** The labels of {@link Emotion}, in order. */
+    /**
+     * The standardisation mean.
+     *
+     * @return a copy: empty (none), 1 value (global) or one value per input value
+     */
+    @Override
+    public float[] mean() {
+        return mean.clone();
+    }
+
+    /**
+     * The standardisation standard deviation.
+     *
+     * @return a copy, as long as {@link #mean()}
+     */
+    @Override
+    public float[] std() {
+        return std.clone();
+    }
+
+    /**
+     * Equal when every component is, the arrays by content.
+     *
+     * @param o the other object
+     * @return whether {@code o} is a {@code ModelMetadata} with the same components
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ModelMetadata m && featureKind == m.featureKind && sampleRate == m.sampleRate
+                && clipSamples == m.clipSamples && nFft == m.nFft && hopLength == m.hopLength && nMels == m.nMels
+                && Double.compare(topDb, m.topDb) == 0 && labels.equals(m.labels) && Arrays.equals(mean, m.mean)
+                && Arrays.equals(std, m.std) && extra.equals(m.extra);
+    }
+
+    /**
+     * A hash consistent with {@link #equals(Object)}.
+     *
+     * @return the hash of the components, the arrays by content
+     */
+    @Override
+    public int hashCode() {
+        int h = java.util.Objects.hash(featureKind, sampleRate, clipSamples, nFft, hopLength, nMels, topDb, labels, extra);
+        return 31 * (31 * h + Arrays.hashCode(mean)) + Arrays.hashCode(std);
+    }
+
+    /**
+     * The components; arrays of more than 8 values by their length only.
+     *
+     * @return a one-line description for logs and errors
+     */
+    @Override
+    public String toString() {
+        return "ModelMetadata[featureKind=" + featureKind + ", sampleRate=" + sampleRate + ", clipSamples=" + clipSamples
+                + ", nFft=" + nFft + ", hopLength=" + hopLength + ", nMels=" + nMels + ", topDb=" + topDb
+                + ", labels=" + labels + ", mean=" + brief(mean) + ", std=" + brief(std) + ", extra=" + extra + "]";
+    }
+
+    /** The values, or only their number when there are many (a per-value mean has 20,096 for log-mel). */
+    private static String brief(float[] values) {
+        return values.length <= 8 ? Arrays.toString(values) : "[" + values.length + " values]";
+    }
+
+    /**
+     * The labels of {@link Emotion}, in order.
+     *
+     * @return a new, modifiable list: {@code anger, disgust, fear, happy, neutral, sad}
+     */
     public static List<String> emotionLabels() {
         List<String> l = new ArrayList<>();
         for (Emotion e : Emotion.values()) {
@@ -58,19 +147,36 @@ public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSam
         return l;
     }
 
-    /** Number of frames the configuration yields: {@code 1 + clipSamples / hopLength}. */
+    /**
+     * Number of frames the configuration yields: {@code 1 + clipSamples / hopLength}.
+     *
+     * @return the frame count of centred framing (as librosa's {@code center=True}), integer
+     *     division: 157 for 80080 samples at a hop of 512
+     */
     public int frames() {
         return 1 + clipSamples / hopLength;
     }
 
-    /** Model input shape without the batch dimension. */
+    /**
+     * Model input shape without the batch dimension.
+     *
+     * @return a new array: {@code [1, 2 * frames()]} for {@link FeatureKind#TIME_DOMAIN},
+     *     {@code [1, nMels, frames()]} for {@link FeatureKind#LOG_MEL} (e.g. {@code [1, 128, 157]})
+     */
     public long[] inputShape() {
         return featureKind == FeatureKind.TIME_DOMAIN
                 ? new long[] {1, 2L * frames()}
                 : new long[] {1, nMels, frames()};
     }
 
-    /** Serialises to ONNX metadata properties. */
+    /**
+     * Serialises to ONNX metadata properties.
+     *
+     * @return a new map, in insertion order, of {@code ser4j.format}, the {@code ser4j.feature.*}
+     *     settings, {@code ser4j.labels} and {@code ser4j.standardize.mean}/{@code .std}
+     *     (comma-separated, {@code ""} when empty) and one {@code ser4j.extra.<key>} per extra
+     *     entry; {@link #fromProperties(Map)} reads it back
+     */
     public Map<String, String> toProperties() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put(PREFIX + "format", FORMAT_VERSION);
@@ -91,7 +197,13 @@ public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSam
     /**
      * Parses ONNX metadata properties.
      *
-     * @throws IllegalArgumentException naming the missing or malformed key
+     * @param props the model's {@code metadata_props}; keys without the {@code ser4j.} prefix are
+     *     ignored, {@code ser4j.extra.<key>} entries become {@link #extra()}
+     * @return the metadata, checked as by the constructor; other {@code ser4j.*} keys are ignored
+     * @throws IllegalArgumentException naming the missing or malformed key; also if
+     *     {@code ser4j.format} is not {@value #FORMAT_VERSION}, the feature kind is unknown, or the
+     *     values fail the constructor's checks
+     * @throws NullPointerException if {@code props} is null
      */
     public static ModelMetadata fromProperties(Map<String, String> props) {
         String format = require(props, "format");

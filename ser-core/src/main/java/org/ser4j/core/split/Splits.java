@@ -44,6 +44,13 @@ public final class Splits {
      * remainders get the rounding); then {@code ceil(0.05 m)} of the {@code m} remaining clips go
      * to validation the same way. Clips within an emotion are chosen by a shuffle seeded with
      * {@code seed}. Speakers are ignored, so the same speaker appears in every part.
+     *
+     * @param clips the clips to split, no null element; may be empty (three empty parts)
+     * @param seed seed of the shuffles; the same clips in the same order and the same seed give the
+     *     same split
+     * @return test {@code ceil(0.3 n)} clips, validation {@code ceil(0.05 m)} of the remaining
+     *     {@code m}, train the rest (66 / 4 / 30 of 100 clips); each part in input order
+     * @throws NullPointerException if {@code clips} or one of its elements is null
      */
     public static DatasetSplit notebookRandom(List<LabelledClip> clips, long seed) {
         checkClips(clips);
@@ -84,6 +91,15 @@ public final class Splits {
      * layout count each file stem as a speaker (see
      * {@link org.ser4j.core.corpus.FolderLabelConvention}).
      *
+     * @param clips the clips to split, no null element; grouped by {@link LabelledClip#corpus()}
+     *     and {@link LabelledClip#speakerKey()}
+     * @param validationFraction share of each corpus's speakers (and, as nearly as whole speakers
+     *     allow, of its clips) for validation, in [0, 1); 0 for no validation part
+     * @param testFraction share for test likewise, in [0, 1); the two fractions sum to less than 1
+     * @param seed seed of the speaker assignments, mixed with each corpus id: a corpus's split does
+     *     not depend on the other corpora in {@code clips}
+     * @return the split, no speaker in two parts, each part in input order
+     * @throws NullPointerException if {@code clips} or one of its elements is null
      * @throws IllegalArgumentException if a fraction is negative or not finite, or they sum to 1
      *     or more
      */
@@ -128,7 +144,13 @@ public final class Splits {
      * The fixed audeering CREMA-D actor split: the {@link #cremaDTestActors() 18 test actors}, the
      * {@link #cremaDDevActors() 17 dev actors} as validation, the other 56 actors train.
      *
-     * @throws IllegalArgumentException if a clip is not from CREMA-D (naming it)
+     * @param clips CREMA-D clips only (corpus {@value CremaDConvention#CORPUS}), no null element;
+     *     speaker ids are actor numbers such as {@code "1001"}
+     * @return test: clips of the test actors; validation: of the dev actors; train: all others
+     *     (also actor ids outside 1001..1091); each part in input order
+     * @throws NullPointerException if {@code clips} or one of its elements is null
+     * @throws IllegalArgumentException if a clip is not from CREMA-D or its speaker id is not an
+     *     integer (naming the clip)
      */
     public static DatasetSplit cremaDActors(List<LabelledClip> clips) {
         checkClips(clips);
@@ -151,12 +173,22 @@ public final class Splits {
         return new DatasetSplit(tr, va, te);
     }
 
-    /** The 18 CREMA-D test actors of the audeering split. */
+    /**
+     * The 18 CREMA-D test actors of the audeering split.
+     *
+     * @return an unmodifiable set: 1063, 1068, 1069, 1071, 1074, 1076 to 1080, 1082 to 1084 and
+     *     1086 to 1090
+     */
     public static Set<Integer> cremaDTestActors() {
         return CREMA_D_TEST;
     }
 
-    /** The 17 CREMA-D dev (validation) actors of the audeering split. */
+    /**
+     * The 17 CREMA-D dev (validation) actors of the audeering split.
+     *
+     * @return an unmodifiable set: 1049, 1053 to 1055, 1057 to 1062, 1064 to 1067, 1070, 1075
+     *     and 1085
+     */
     public static Set<Integer> cremaDDevActors() {
         return CREMA_D_DEV;
     }

@@ -1,0 +1,60 @@
+package org.ser4j.core.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.FloatRange;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+/** The metadata is a value: immutable, equal by content, and it survives the ONNX properties. */
+class ModelMetadataTest {
+    private static ModelMetadata metadata(float[] mean, float[] std, int clipSamples) {
+        return new ModelMetadata(FeatureKind.TIME_DOMAIN, 16000, clipSamples, 2048, 512, 128, 80.0,
+                ModelMetadata.emotionLabels(), mean, std, Map.of("seed", "7", "note", "a test"));
+    }
+
+    @Property
+    void propertiesRoundTripToAnEqualValue(@ForAll @Size(max = 40) float[] mean, @ForAll @IntRange(min = 1, max = 200_000) int clip) {
+        float[] std = new float[mean.length];
+        java.util.Arrays.fill(std, 0.5f);
+        ModelMetadata m = metadata(mean, std, clip);
+        ModelMetadata back = ModelMetadata.fromProperties(m.toProperties());
+        assertEquals(m, back);
+        assertEquals(m.hashCode(), back.hashCode());
+        assertArrayEquals(mean, back.mean());
+    }
+
+    @Property
+    void theArraysCannotBeChangedFromOutside(@ForAll @Size(min = 1, max = 10) float[] mean,
+            @ForAll @FloatRange(min = 1f, max = 10f) float delta) {
+        float[] given = mean.clone();
+        ModelMetadata m = metadata(given, new float[mean.length], 80_080);
+        given[0] += delta;
+        m.mean()[0] += delta;
+        m.std()[0] += delta;
+        assertArrayEquals(mean, m.mean());
+        assertArrayEquals(new float[mean.length], m.std());
+    }
+
+    @Test
+    void differentArraysAreNotEqual() {
+        ModelMetadata a = metadata(new float[] {1f}, new float[] {2f}, 80_080);
+        assertEquals(a, metadata(new float[] {1f}, new float[] {2f}, 80_080));
+        assertNotEquals(a, metadata(new float[] {1f}, new float[] {3f}, 80_080));
+        assertNotEquals(a, metadata(new float[] {1f}, new float[] {2f}, 80_000));
+    }
+
+    @Test
+    void longArraysAreSummarisedInToString() {
+        String s = metadata(new float[20_096], new float[20_096], 80_080).toString();
+        assertTrue(s.contains("mean=[20096 values]") && s.length() < 500, s);
+        assertTrue(metadata(new float[] {1.5f}, new float[] {2f}, 80_080).toString().contains("mean=[1.5]"));
+    }
+}
