@@ -43,7 +43,17 @@ public final class Ser4jCli implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** Entry point. */
+    /**
+     * Entry point.
+     *
+     * @param args a subcommand and its options, as picocli parses them (e.g.
+     *     {@code classify --model mel clip.wav}); none prints the usage. Never returns normally: exits
+     *     with the command's code, {@code 0} OK, {@code 1} some input or output failed (or an
+     *     unexpected error), {@code 2} bad usage or nothing could be done; after a relaunch, with the
+     *     relaunched JVM's code.
+     * @throws Exception only from the relaunch: an {@link java.io.IOException} if the child JVM
+     *     cannot be started, an {@link InterruptedException} if interrupted while waiting for it
+     */
     public static void main(String[] args) throws Exception {
         if (shouldRelaunch()) {
             System.exit(relaunch(args));
@@ -51,7 +61,13 @@ public final class Ser4jCli implements Runnable {
         System.exit(newCommandLine().execute(args));
     }
 
-    /** The configured command line, for tests. */
+    /**
+     * The configured command line, for tests.
+     *
+     * @return a new picocli {@link CommandLine} for {@code ser4j} with case-insensitive enum values,
+     *     whose unexpected exceptions become one line on stderr and exit code {@code 1}; it does not
+     *     relaunch
+     */
     public static CommandLine newCommandLine() {
         return new CommandLine(new Ser4jCli()).setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(Ser4jCli::unexpected);
@@ -127,12 +143,16 @@ public final class Ser4jCli implements Runnable {
                 break;
             }
             if (matched == warning.length) {
-                // the warning itself: skip its line ending
                 int next = in.read();
                 if (next == '\r') {
+                    // the warning itself: skip its line ending
                     next = in.read();
-                }
-                if (next >= 0 && next != '\n') {
+                    if (next >= 0 && next != '\n') {
+                        out.write(next);
+                    }
+                } else if (next >= 0 && next != '\n') {
+                    // a longer line (e.g. the user added incubator modules of their own): keep it whole
+                    out.write(warning);
                     out.write(next);
                 }
             } else if (matched > 0) {

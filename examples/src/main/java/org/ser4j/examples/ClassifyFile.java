@@ -16,7 +16,13 @@ public final class ClassifyFile {
     private ClassifyFile() {
     }
 
-    /** Classifies {@code args[0]} (default: {@code samples/ser4j-sample.wav}). */
+    /**
+     * Classifies {@code args[0]} (default: {@code samples/ser4j-sample.wav}).
+     *
+     * @param args optionally the WAV file to classify, relative to the working directory; further
+     *     arguments are ignored. Prints the top emotion with its probability, then the whole
+     *     prediction; on a read or model-loading error prints one line on stderr and exits with code 1.
+     */
     public static void main(String[] args) {
         Path wav = Path.of(args.length > 0 ? args[0] : "samples/ser4j-sample.wav");
         try (EmotionClassifier classifier = EmotionClassifiers.defaultClassifier()) {

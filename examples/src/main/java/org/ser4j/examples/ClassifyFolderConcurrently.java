@@ -27,7 +27,18 @@ public final class ClassifyFolderConcurrently {
     private ClassifyFolderConcurrently() {
     }
 
-    /** Classifies the .wav files directly inside {@code args[0]} with {@code args[1]} threads (default: cores). */
+    /**
+     * Classifies the .wav files directly inside {@code args[0]} with {@code args[1]} threads
+     * (default: cores).
+     *
+     * @param args the folder (required; not searched recursively, {@code .wav} matched
+     *     case-insensitively), then optionally the number of threads, {@code >= 1}. Without a folder
+     *     prints the usage and exits with code 2; a file that fails is reported on stderr and the
+     *     others are still classified; if the bundled model cannot be loaded, exits with code 1.
+     * @throws IOException if the folder cannot be listed (e.g.
+     *     {@link java.nio.file.NoSuchFileException} when it does not exist)
+     * @throws InterruptedException if the main thread is interrupted while waiting for a result
+     */
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length < 1) {
             System.err.println("usage: ClassifyFolderConcurrently DIR [THREADS]");

@@ -26,7 +26,13 @@ public final class LiveMicrophone {
     private LiveMicrophone() {
     }
 
-    /** Listens for {@code args[0]} seconds (default 30). */
+    /**
+     * Listens for {@code args[0]} seconds (default 30).
+     *
+     * @param args optionally the number of seconds to listen, an integer (default 30). Exits with
+     *     code 0 when done, 1 when there is no capture device or the model cannot be loaded, 2 when
+     *     the argument is not an integer.
+     */
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }

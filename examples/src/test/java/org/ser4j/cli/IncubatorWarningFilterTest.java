@@ -39,6 +39,8 @@ class IncubatorWarningFilterTest {
         String w = Ser4jCli.INCUBATOR_WARNING;
         assertEquals("x" + w + "\n", filter("x" + w + "\n"), "only a leading warning is dropped");
         assertEquals("a\n" + w + "\n", filter("a\n" + w + "\n"));
+        String longer = w + ", jdk.incubator.other\nrest\n";
+        assertEquals(longer, filter(longer), "a warning naming more modules (the user's own) is kept whole");
     }
 
     @Property

@@ -100,17 +100,29 @@ public final class MelFilterbank {
     /**
      * The {@code nMels + 2} band edges in Hz, evenly spaced in mel: band {@code m} rises from
      * {@code edges[m]}, peaks at {@code edges[m + 1]} and falls to zero at {@code edges[m + 2]}.
+     *
+     * @return a fresh copy of {@code nMels + 2} frequencies in Hz, ascending from {@code fminHz} to
+     *     {@code fmaxHz} (up to rounding)
      */
     public double[] edgesHz() {
         return edgesHz.clone();
     }
 
-    /** Number of mel bands (rows). */
+    /**
+     * Number of mel bands (rows).
+     *
+     * @return {@code nMels}, {@code > 0}
+     */
     public int melBands() {
         return nMels;
     }
 
-    /** Number of STFT bins (columns), {@code 1 + nFft/2}. */
+    /**
+     * Number of STFT bins (columns), {@code 1 + nFft/2}.
+     *
+     * @return {@code 1 + nFft/2} (1025 for {@code nFft = 2048}); bin {@code k} is
+     *     {@code k * sampleRate / nFft} Hz
+     */
     public int fftBins() {
         return nBins;
     }
@@ -126,12 +138,26 @@ public final class MelFilterbank {
         return weights[band][bin];
     }
 
-    /** First bin where row {@code band} is non-zero (0 for an all-zero row). */
+    /**
+     * First bin where row {@code band} is non-zero (0 for an all-zero row).
+     *
+     * @param band mel band (row), {@code 0 <= band < melBands()}
+     * @return a bin index in {@code [0, fftBins())}
+     * @throws ArrayIndexOutOfBoundsException if {@code band} is out of range
+     */
     public int start(int band) {
         return start[band];
     }
 
-    /** One past the last bin where row {@code band} is non-zero ({@code start} for an all-zero row). */
+    /**
+     * One past the last bin where row {@code band} is non-zero ({@code start} for an all-zero row).
+     *
+     * @param band mel band (row), {@code 0 <= band < melBands()}
+     * @return a bin index in {@code [start(band), fftBins()]}; equal to {@code start(band)} (both 0)
+     *     when the band has no non-zero weight, which happens when {@code nMels} is large for
+     *     {@code nFft}
+     * @throws ArrayIndexOutOfBoundsException if {@code band} is out of range
+     */
     public int end(int band) {
         return end[band];
     }
@@ -141,7 +167,14 @@ public final class MelFilterbank {
         return weights[band];
     }
 
-    /** A copy of row {@code band}, {@link #fftBins()} weights. */
+    /**
+     * A copy of row {@code band}, {@link #fftBins()} weights.
+     *
+     * @param band mel band (row), {@code 0 <= band < melBands()}
+     * @return a fresh array of {@link #fftBins()} float32 weights, index = STFT bin; zero outside
+     *     {@code [start(band), end(band))}
+     * @throws ArrayIndexOutOfBoundsException if {@code band} is out of range
+     */
     public float[] row(int band) {
         return Arrays.copyOf(weights[band], nBins);
     }

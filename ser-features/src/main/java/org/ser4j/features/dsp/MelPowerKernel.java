@@ -45,7 +45,12 @@ public interface MelPowerKernel {
         PowerToDb.inPlace(values, amin, topDb);
     }
 
-    /** A short name of the implementation, for logs and benchmarks. */
+    /**
+     * A short name of the implementation, for logs and benchmarks.
+     *
+     * @return {@code "portable"} for the JTransforms kernel; for the SIMD one {@code "vector-Lx64"},
+     *     {@code L} being the double lanes per vector (e.g. {@code "vector-4x64"} with AVX2)
+     */
     String name();
 
     /**

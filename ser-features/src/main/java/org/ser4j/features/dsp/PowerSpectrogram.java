@@ -36,22 +36,40 @@ public final class PowerSpectrogram {
         this.fft = new DoubleFFT_1D(nFft);
     }
 
-    /** FFT size in samples. */
+    /**
+     * FFT size in samples.
+     *
+     * @return the FFT size, which is also the frame and window length, in samples (even, {@code >= 2})
+     */
     public int nFft() {
         return nFft;
     }
 
-    /** Hop in samples. */
+    /**
+     * Hop in samples.
+     *
+     * @return distance between frame starts in samples, {@code > 0}
+     */
     public int hopLength() {
         return hopLength;
     }
 
-    /** Number of frequency bins, {@code 1 + nFft/2}. */
+    /**
+     * Number of frequency bins, {@code 1 + nFft/2}.
+     *
+     * @return {@code 1 + nFft/2} (1025 for {@code nFft = 2048}), from 0 Hz to the Nyquist frequency
+     */
     public int bins() {
         return 1 + nFft / 2;
     }
 
-    /** Number of frames for a signal of {@code length} samples, {@code 1 + length / hopLength}. */
+    /**
+     * Number of frames for a signal of {@code length} samples, {@code 1 + length / hopLength}.
+     *
+     * @param length signal length in samples, before the centring padding, {@code >= 0}
+     * @return {@code 1 + length / hopLength} (157 for 80,080 samples at hop 512)
+     * @throws IllegalArgumentException if {@code length < 0}
+     */
     public int frames(int length) {
         return Framing.centeredFrameCount(length, hopLength);
     }
