@@ -44,9 +44,16 @@ public final class ClassifierEvaluation {
      *
      * @param classifier the model to score
      * @param modelName how the report names the model (e.g. its file)
+     * @param dataDirectories corpus folders, scanned recursively; must exist and hold files
+     * @param outputDirectory where the report files go; created if missing
+     * @param info receives progress lines (about every tenth of the clips) and a closing summary
      * @param problem receives one line per clip that cannot be classified, naming the file
+     * @return the report written (the {@code evaluation} part only, no history) and how many clips
+     *     failed; failed clips are listed among the report's skipped files and left out of the
+     *     metrics and counts
      * @throws TrainingInputException if a directory is unusable, no labelled clip is found, or
      *     no clip could be classified
+     * @throws IOException if the report files cannot be written
      */
     public static Outcome run(EmotionClassifier classifier, String modelName, List<Path> dataDirectories, Path outputDirectory,
             Consumer<String> info, Consumer<String> problem) throws IOException {

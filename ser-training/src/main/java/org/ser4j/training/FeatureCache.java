@@ -54,7 +54,15 @@ public final class FeatureCache {
     /** Computes one file's features; may throw {@link IOException} naming the file. */
     @FunctionalInterface
     public interface FeatureFunction {
-        /** The features of {@code file}. */
+        /**
+         * The features of {@code file}.
+         *
+         * @param file the audio file to read
+         * @return exactly the cache's {@link #featureLength()} finite values; any other result is
+         *     recorded as a {@link Failure} and not cached
+         * @throws IOException if the file cannot be read or decoded; the file is then recorded as a
+         *     {@link Failure} (as it is for a {@link RuntimeException})
+         */
         float[] compute(Path file) throws IOException;
     }
 
@@ -76,7 +84,16 @@ public final class FeatureCache {
      * @param fromCache how many were read from the cache
      */
     public record Result(List<float[]> features, List<Failure> failures, int computed, int fromCache) {
-        /** Copies the failure list (the feature list may hold nulls and is kept as given). */
+        /**
+         * Copies the failure list (the feature list may hold nulls and is kept as given).
+         *
+         * @param features one array per input file, in input order, {@code null} where it failed;
+         *     wrapped in an unmodifiable view, not copied
+         * @param failures the files left out, in input order; copied (no null elements allowed)
+         * @param computed how many files were extracted successfully in this call
+         * @param fromCache how many were read from valid cache entries
+         * @throws NullPointerException if a list, or an element of {@code failures}, is null
+         */
         public Result {
             features = java.util.Collections.unmodifiableList(features);
             failures = List.copyOf(failures);
@@ -89,7 +106,16 @@ public final class FeatureCache {
     private final FeatureFunction function;
     private final java.util.concurrent.atomic.AtomicBoolean writeWarned = new java.util.concurrent.atomic.AtomicBoolean();
 
-    /** A cache in {@code directory} of the features {@code extractor} computes from WAV files. */
+    /**
+     * A cache in {@code directory} of the features {@code extractor} computes from WAV files.
+     *
+     * @param directory where entries live (created when needed)
+     * @param extractor computes the features of each file's audio as decoded by
+     *     {@link WavDecoder#read}; its configuration, kind and class form the cache key (see
+     *     {@link #configKey(FeatureExtractor)}); not null
+     * @throws IllegalArgumentException if the extractor's feature length is not positive
+     * @throws NullPointerException if {@code extractor} is null
+     */
     public FeatureCache(Path directory, FeatureExtractor extractor) {
         this(directory, configKey(extractor), extractor.featureLength(),
                 file -> extractor.extract(WavDecoder.read(file)));
@@ -100,8 +126,9 @@ public final class FeatureCache {
      *
      * @param directory where entries live (created when needed)
      * @param configKey everything that determines the function's output besides the file bytes
-     * @param featureLength floats per file the function returns
+     * @param featureLength floats per file the function returns, positive
      * @param function the extraction
+     * @throws IllegalArgumentException if {@code featureLength} is not positive
      */
     public FeatureCache(Path directory, String configKey, int featureLength, FeatureFunction function) {
         if (featureLength <= 0) {
@@ -113,14 +140,26 @@ public final class FeatureCache {
         this.function = function;
     }
 
-    /** {@code $XDG_CACHE_HOME/ser4j/features}, or {@code ~/.cache/ser4j/features}. */
+    /**
+     * {@code $XDG_CACHE_HOME/ser4j/features}, or {@code ~/.cache/ser4j/features}.
+     *
+     * @return the path (not created); {@code ~/.cache} is used when {@code XDG_CACHE_HOME} is unset
+     *     or blank
+     */
     public static Path defaultDirectory() {
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("ser4j").resolve("features");
     }
 
-    /** The key text of an extractor's configuration. */
+    /**
+     * The key text of an extractor's configuration.
+     *
+     * @param extractor the extractor whose output the key must determine
+     * @return one line naming {@link #FEATURE_CODE_VERSION}, the kind, the extractor class, every
+     *     {@link FeatureConfig} parameter and the feature length, formatted in
+     *     {@link Locale#ROOT}
+     */
     public static String configKey(FeatureExtractor extractor) {
         FeatureConfig c = extractor.config();
         return String.format(Locale.ROOT, "ser4j-features v%d kind=%s extractor=%s sr=%d clip=%d n_fft=%d hop=%d n_mels=%d top_db=%s len=%d",
@@ -128,7 +167,11 @@ public final class FeatureCache {
                 c.nFft(), c.hopLength(), c.nMels(), Double.toString(c.topDb()), extractor.featureLength());
     }
 
-    /** Floats per file. */
+    /**
+     * Floats per file.
+     *
+     * @return the length of every feature array this cache returns, positive
+     */
     public int featureLength() {
         return featureLength;
     }
@@ -137,7 +180,15 @@ public final class FeatureCache {
      * Features of every file, from the cache where a valid entry exists, extracted (and cached)
      * otherwise, on {@code threads} threads.
      *
-     * @param progress receives a line now and then (about every tenth of the files)
+     * @param files the audio files; duplicates are allowed and each is loaded separately
+     * @param threads worker threads; values below 1 count as 1, and no more threads than files
+     *     are started
+     * @param progress receives a line now and then (about every tenth of the files, and after the
+     *     last); called from the worker threads, one call at a time
+     * @return one entry per file in input order: its features, or {@code null} with a matching
+     *     {@link Failure} when it could not be read, decoded or extracted
+     * @throws IllegalStateException if the calling thread is interrupted (its interrupt flag is
+     *     restored), or a worker fails unexpectedly (e.g. {@code progress} throws)
      */
     public Result load(List<Path> files, int threads, Consumer<String> progress) {
         int n = files.size();

@@ -21,7 +21,14 @@ public final class FeatureSet {
     /**
      * Wraps the arrays.
      *
-     * @throws IllegalArgumentException if the lengths disagree or a label is not an emotion ordinal
+     * @param features the inputs, {@code [size][featureLength]} flattened row-major; not copied
+     * @param labels one {@link Emotion} ordinal per sample, in {@code [0, Emotion.COUNT)}; not
+     *     copied; its length is the set's size (may be 0)
+     * @param featureLength floats per sample, positive
+     * @throws IllegalArgumentException if {@code featureLength} is not positive, the lengths disagree
+     *     ({@code features.length != labels.length * featureLength}) or a label is not an emotion
+     *     ordinal
+     * @throws NullPointerException if an array is null
      */
     public FeatureSet(float[] features, int[] labels, int featureLength) {
         if (featureLength <= 0) {
@@ -41,32 +48,58 @@ public final class FeatureSet {
         this.featureLength = featureLength;
     }
 
-    /** Number of samples. */
+    /**
+     * Number of samples.
+     *
+     * @return the length of the label array, 0 or more
+     */
     public int size() {
         return labels.length;
     }
 
-    /** Floats per sample. */
+    /**
+     * Floats per sample.
+     *
+     * @return the row length of {@link #features()}, positive
+     */
     public int featureLength() {
         return featureLength;
     }
 
-    /** The backing feature array (not a copy). */
+    /**
+     * The backing feature array (not a copy).
+     *
+     * @return {@code [size][featureLength]} flattened row-major; do not modify
+     */
     public float[] features() {
         return features;
     }
 
-    /** The backing label array (not a copy). */
+    /**
+     * The backing label array (not a copy).
+     *
+     * @return one {@link Emotion} ordinal per sample, {@code size()} long; do not modify
+     */
     public int[] labels() {
         return labels;
     }
 
-    /** Label of sample {@code i}. */
+    /**
+     * Label of sample {@code i}.
+     *
+     * @param i sample index, in {@code [0, size())}
+     * @return the emotion whose ordinal is {@code labels()[i]}
+     * @throws ArrayIndexOutOfBoundsException if {@code i} is out of range
+     */
     public Emotion emotion(int i) {
         return Emotion.values()[labels[i]];
     }
 
-    /** How many samples each emotion has (every emotion present as a key, possibly 0). */
+    /**
+     * How many samples each emotion has (every emotion present as a key, possibly 0).
+     *
+     * @return a new mutable map in {@link Emotion} order, with counts summing to {@link #size()}
+     */
     public Map<Emotion, Integer> classCounts() {
         Map<Emotion, Integer> m = new EnumMap<>(Emotion.class);
         for (Emotion e : Emotion.values()) {

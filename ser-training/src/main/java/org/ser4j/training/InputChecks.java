@@ -22,6 +22,10 @@ public final class InputChecks {
     /**
      * Every data directory exists, is a readable directory and holds at least one regular file
      * somewhere below it.
+     *
+     * @param dirs the data directories, checked in order; the whole tree below each is walked
+     * @throws TrainingInputException if {@code dirs} is null or empty, or a directory is missing,
+     *     not a directory, not readable, holds no regular file, or cannot be walked
      */
     public static void dataDirectories(List<Path> dirs) {
         if (dirs == null || dirs.isEmpty()) {
@@ -50,6 +54,10 @@ public final class InputChecks {
     /**
      * The output directory exists or can be created, and a file can be written in it (checked by
      * creating and deleting a probe file).
+     *
+     * @param dir the output directory; created with its parents if missing (and left in place)
+     * @throws TrainingInputException if {@code dir} is null, exists but is not a directory, or
+     *     cannot be created or written to
      */
     public static void outputDirectory(Path dir) {
         if (dir == null) {
@@ -65,7 +73,15 @@ public final class InputChecks {
         }
     }
 
-    /** The feature cache directory exists or can be created, and is writable. */
+    /**
+     * The feature cache directory exists or can be created, and is writable.
+     *
+     * @param dir the cache directory; created with its parents if missing (and left in place);
+     *     not null
+     * @throws TrainingInputException if {@code dir} cannot be created or written to (including when
+     *     it exists as a file)
+     * @throws NullPointerException if {@code dir} is null
+     */
     public static void cacheDirectory(Path dir) {
         try {
             createWritable(dir);
@@ -80,7 +96,13 @@ public final class InputChecks {
         Files.delete(Files.createTempFile(dir, ".ser4j-write-probe", ".tmp"));
     }
 
-    /** The clips hold at least two emotions. */
+    /**
+     * The clips hold at least two emotions.
+     *
+     * @param clips the labelled clips found by the scan
+     * @param dirs the scanned directories, only named in the message
+     * @throws TrainingInputException if {@code clips} is empty or all of one emotion
+     */
     public static void atLeastTwoClasses(List<LabelledClip> clips, List<Path> dirs) {
         if (clips.isEmpty()) {
             throw new TrainingInputException("no labelled clips found in " + dirs
@@ -96,6 +118,11 @@ public final class InputChecks {
     /**
      * Every emotion in the corpus has clips in the training part, and the validation part is not
      * empty.
+     *
+     * @param split the train, validation and test clips
+     * @throws TrainingInputException if an emotion of the validation or test part is absent from
+     *     the training part, the training part has fewer than two emotions, or the validation part
+     *     is empty
      */
     public static void trainingPartHasEveryClass(DatasetSplit split) {
         Map<Emotion, Integer> train = counts(split.train());

@@ -21,7 +21,19 @@ public final class NetworkEvaluation {
         this.size = size;
     }
 
-    /** Evaluates {@code net} on every sample of {@code set}. */
+    /**
+     * Evaluates {@code net} on every sample of {@code set}.
+     *
+     * <p>The prediction of a sample is the class with the highest probability (the lowest ordinal
+     * on a tie); samples are predicted in chunks of 128.
+     *
+     * @param net the network to score; only {@link Network#predict} is called
+     * @param set labelled inputs, already standardised as the network expects; may be empty
+     * @return the confusion counts and mean cross-entropy (NaN accuracy and cross-entropy when
+     *     {@code set} is empty)
+     * @throws IllegalArgumentException if the set's feature length differs from
+     *     {@link Network#inputLength()}
+     */
     public static NetworkEvaluation of(Network net, FeatureSet set) {
         return of(net, set, null);
     }
@@ -62,7 +74,12 @@ public final class NetworkEvaluation {
         return new NetworkEvaluation(confusion, n == 0 ? Double.NaN : ce / n, n);
     }
 
-    /** Counts: row = actual emotion ordinal, column = predicted. A copy. */
+    /**
+     * Counts: row = actual emotion ordinal, column = predicted. A copy.
+     *
+     * @return a new {@code [Emotion.COUNT][Emotion.COUNT]} array, {@code [actual][predicted]},
+     *     summing to {@link #size()}
+     */
     public long[][] confusion() {
         long[][] c = new long[Emotion.COUNT][];
         for (int i = 0; i < c.length; i++) {
@@ -71,7 +88,11 @@ public final class NetworkEvaluation {
         return c;
     }
 
-    /** Fraction predicted correctly (NaN on an empty set). */
+    /**
+     * Fraction predicted correctly (NaN on an empty set).
+     *
+     * @return the confusion diagonal over {@link #size()}, in [0, 1], or NaN
+     */
     public double accuracy() {
         if (size == 0) {
             return Double.NaN;
@@ -83,12 +104,21 @@ public final class NetworkEvaluation {
         return ok / (double) size;
     }
 
-    /** Mean cross-entropy of the true labels (NaN on an empty set). */
+    /**
+     * Mean cross-entropy of the true labels (NaN on an empty set).
+     *
+     * @return the mean of {@code -ln p(true class)} in nats, each probability clamped to at least
+     *     1e-12 (so at most about 27.6 per sample), without any L2 penalty; or NaN
+     */
     public double meanCrossEntropy() {
         return meanCrossEntropy;
     }
 
-    /** Number of samples evaluated. */
+    /**
+     * Number of samples evaluated.
+     *
+     * @return how many samples the confusion counts cover, 0 or more
+     */
     public int size() {
         return size;
     }

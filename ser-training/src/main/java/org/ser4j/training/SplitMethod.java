@@ -16,12 +16,23 @@ public enum SplitMethod {
         this.id = id;
     }
 
-    /** Command-line id. */
+    /**
+     * Command-line id.
+     *
+     * @return {@code speaker} or {@code random}, lower case; also the value stored in reports
+     */
     public String id() {
         return id;
     }
 
-    /** The method with the given id, case-insensitive. */
+    /**
+     * The method with the given id, case-insensitive.
+     *
+     * @param id a command-line id such as {@code speaker} or {@code RANDOM}; surrounding whitespace
+     *     is ignored; not null
+     * @return the matching method, or empty if {@code id} names none
+     * @throws NullPointerException if {@code id} is null
+     */
     public static Optional<SplitMethod> fromId(String id) {
         String norm = id.trim().toLowerCase(Locale.ROOT);
         for (SplitMethod s : values()) {

@@ -18,12 +18,23 @@ public enum Standardization {
         this.id = id;
     }
 
-    /** Command-line id: {@code none}, {@code global} or {@code per-feature}. */
+    /**
+     * Command-line id: {@code none}, {@code global} or {@code per-feature}.
+     *
+     * @return the lower-case id, as written to reports and accepted by {@link #fromId(String)}
+     */
     public String id() {
         return id;
     }
 
-    /** The mode with the given id (case-insensitive; {@code per_feature} is accepted too). */
+    /**
+     * The mode with the given id (case-insensitive; {@code per_feature} is accepted too).
+     *
+     * @param id a command-line id; surrounding whitespace is ignored and {@code _} counts as
+     *     {@code -}; not null
+     * @return the matching mode, or empty if {@code id} names none
+     * @throws NullPointerException if {@code id} is null
+     */
     public static Optional<Standardization> fromId(String id) {
         String norm = id.trim().toLowerCase(Locale.ROOT).replace('_', '-');
         for (Standardization s : values()) {

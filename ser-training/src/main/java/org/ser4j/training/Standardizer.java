@@ -23,12 +23,28 @@ public final class Standardizer {
         this.std = std;
     }
 
-    /** The transform that leaves inputs unchanged. */
+    /**
+     * The transform that leaves inputs unchanged.
+     *
+     * @return the shared identity instance, with empty {@link #mean()} and {@link #std()}
+     */
     public static Standardizer identity() {
         return IDENTITY;
     }
 
-    /** Fits the given mode on {@code train} (float statistics accumulated in double). */
+    /**
+     * Fits the given mode on {@code train} (float statistics accumulated in double).
+     *
+     * <p>Standard deviations are population ones (divided by the sample count, not by one less).
+     *
+     * @param train the training part, not yet standardised
+     * @param mode {@link Standardization#NONE}, {@link Standardization#GLOBAL} or
+     *     {@link Standardization#PER_FEATURE}; not null
+     * @return the identity for {@code NONE} (even on an empty set); otherwise a transform with one
+     *     mean and std ({@code GLOBAL}) or {@code train.featureLength()} of each
+     *     ({@code PER_FEATURE}), a std below {@link #MIN_STD} or non-finite stored as 1
+     * @throws IllegalArgumentException if {@code mode} is not {@code NONE} and {@code train} is empty
+     */
     public static Standardizer fit(FeatureSet train, Standardization mode) {
         if (mode == Standardization.NONE) {
             return IDENTITY;
@@ -83,17 +99,30 @@ public final class Standardizer {
         return s < MIN_STD || !Double.isFinite(s) ? 1f : (float) s;
     }
 
-    /** A copy of the means (empty, one value, or one per input position). */
+    /**
+     * A copy of the means (empty, one value, or one per input position).
+     *
+     * @return a new array of length 0 (identity), 1 (global) or the feature length (per-feature)
+     */
     public float[] mean() {
         return mean.clone();
     }
 
-    /** A copy of the standard deviations, same length as {@link #mean()}. */
+    /**
+     * A copy of the standard deviations, same length as {@link #mean()}.
+     *
+     * @return a new array, positive values; a fitted deviation below {@link #MIN_STD} or
+     *     non-finite was stored as 1
+     */
     public float[] std() {
         return std.clone();
     }
 
-    /** Whether this transform changes nothing. */
+    /**
+     * Whether this transform changes nothing.
+     *
+     * @return true if there are no statistics (the {@link Standardization#NONE} mode)
+     */
     public boolean isIdentity() {
         return mean.length == 0;
     }
@@ -101,6 +130,9 @@ public final class Standardizer {
     /**
      * A standardised copy of {@code set} (the set itself when this is the identity).
      *
+     * @param set the inputs to transform; not modified
+     * @return {@code set} itself for the identity; otherwise a new set with new feature values
+     *     {@code (x - mean) / std} and the same label array (shared, not copied)
      * @throws IllegalArgumentException if per-feature statistics do not match the set's length
      */
     public FeatureSet apply(FeatureSet set) {

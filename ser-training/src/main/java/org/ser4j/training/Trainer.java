@@ -23,12 +23,17 @@ public final class Trainer {
     /**
      * Trains {@code net} in place and leaves it holding the best epoch's parameters.
      *
-     * @param net a freshly initialised network for {@code config.kind()}
-     * @param train the training part (already standardised)
+     * @param net a freshly initialised network for {@code config.kind()}; its learning rate is set
+     *     to {@code config.learningRate()} and its parameters are updated in place
+     * @param train the training part (already standardised), not empty; visited in a new seeded
+     *     shuffle every epoch, in mini-batches of {@code min(config.batchSize(), train.size())}
      * @param validation the validation part (standardised the same way), not empty
      * @param config epochs, batch size, learning rate, seed, patience
-     * @param listener told about every epoch
-     * @throws IllegalArgumentException if the parts are empty or do not fit the network
+     * @param listener told about every epoch, on the calling thread
+     * @return the per-epoch history (one record per epoch run, fewer than {@code config.epochs()}
+     *     when early stopping ended the run), the 1-based best epoch and its validation accuracy
+     * @throws IllegalArgumentException if the parts are empty or their feature length differs from
+     *     {@link Network#inputLength()}
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public TrainingResult train(Network net, FeatureSet train, FeatureSet validation, TrainingConfig config, TrainingListener listener) {

@@ -28,7 +28,24 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
     /** Default seed. */
     public static final long DEFAULT_SEED = 42L;
 
-    /** Checks the arguments. */
+    /**
+     * Checks the arguments.
+     *
+     * @param kind which model (and features) to train; not null
+     * @param epochs maximum number of passes over the training part, at least 1
+     * @param batchSize samples per optimisation step, at least 1 (capped at the training part's size
+     *     by {@link Trainer#train})
+     * @param learningRate Adam's learning rate, positive and finite
+     * @param seed seed of weight initialisation and of the per-epoch shuffles; any value
+     * @param l2Scale factor applied to every layer's L2 kernel penalty, finite and at least 0
+     *     (1 = the notebook's factors, 0 = no penalty)
+     * @param standardization input standardisation, fitted on the training part only; not null
+     * @param patience epochs without a better validation accuracy before stopping, at least 0;
+     *     0 disables early stopping
+     * @param threads worker threads of the engine and of feature extraction, at least 1
+     * @throws IllegalArgumentException if {@code kind} or {@code standardization} is null, or a
+     *     number is out of the range given above (NaN included)
+     */
     public TrainingConfig {
         if (kind == null) {
             throw new IllegalArgumentException("model kind must not be null");
@@ -61,6 +78,12 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * log-mel model with Adam 1e-3 and batch 1024 (processed by the engine in memory-bounded
      * chunks); no standardisation, L2 factors as published, no early stopping, the epoch with the
      * best validation accuracy kept, {@value #DEFAULT_EPOCHS} epochs, all available cores.
+     *
+     * @param kind the model; {@link FeatureKind#TIME_DOMAIN} gets the time-domain recipe, every
+     *     other kind the log-mel one
+     * @return the recipe, with seed {@value #DEFAULT_SEED} and
+     *     {@link Runtime#availableProcessors()} threads
+     * @throws IllegalArgumentException if {@code kind} is null
      */
     public static TrainingConfig recipe(FeatureKind kind) {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -69,47 +92,101 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
                 : new TrainingConfig(kind, DEFAULT_EPOCHS, 1024, 1e-3, DEFAULT_SEED, 1.0, Standardization.NONE, 0, threads);
     }
 
-    /** This config with another number of epochs. */
+    /**
+     * This config with another number of epochs.
+     *
+     * @param value the maximum number of epochs, at least 1
+     * @return a new config; this one is unchanged
+     * @throws IllegalArgumentException if {@code value} is less than 1
+     */
     public TrainingConfig withEpochs(int value) {
         return new TrainingConfig(kind, value, batchSize, learningRate, seed, l2Scale, standardization, patience, threads);
     }
 
-    /** This config with another batch size. */
+    /**
+     * This config with another batch size.
+     *
+     * @param value samples per optimisation step, at least 1
+     * @return a new config; this one is unchanged
+     * @throws IllegalArgumentException if {@code value} is less than 1
+     */
     public TrainingConfig withBatchSize(int value) {
         return new TrainingConfig(kind, epochs, value, learningRate, seed, l2Scale, standardization, patience, threads);
     }
 
-    /** This config with another learning rate. */
+    /**
+     * This config with another learning rate.
+     *
+     * @param value Adam's learning rate, positive and finite
+     * @return a new config; this one is unchanged
+     * @throws IllegalArgumentException if {@code value} is not a positive finite number
+     */
     public TrainingConfig withLearningRate(double value) {
         return new TrainingConfig(kind, epochs, batchSize, value, seed, l2Scale, standardization, patience, threads);
     }
 
-    /** This config with another seed. */
+    /**
+     * This config with another seed.
+     *
+     * @param value seed of weight initialisation and shuffling; any value
+     * @return a new config; this one is unchanged
+     */
     public TrainingConfig withSeed(long value) {
         return new TrainingConfig(kind, epochs, batchSize, learningRate, value, l2Scale, standardization, patience, threads);
     }
 
-    /** This config with another L2 scale. */
+    /**
+     * This config with another L2 scale.
+     *
+     * @param value factor on every layer's L2 penalty, finite and at least 0 (0 = none)
+     * @return a new config; this one is unchanged
+     * @throws IllegalArgumentException if {@code value} is negative, infinite or NaN
+     */
     public TrainingConfig withL2Scale(double value) {
         return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, value, standardization, patience, threads);
     }
 
-    /** This config with another standardisation. */
+    /**
+     * This config with another standardisation.
+     *
+     * @param value the input standardisation; not null
+     * @return a new config; this one is unchanged
+     * @throws IllegalArgumentException if {@code value} is null
+     */
     public TrainingConfig withStandardization(Standardization value) {
         return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, value, patience, threads);
     }
 
-    /** This config with another early-stopping patience (0 = off). */
+    /**
+     * This config with another early-stopping patience (0 = off).
+     *
+     * @param value epochs without improvement before stopping, at least 0 (0 = off)
+     * @return a new config; this one is unchanged
+     * @throws IllegalArgumentException if {@code value} is negative
+     */
     public TrainingConfig withPatience(int value) {
         return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, value, threads);
     }
 
-    /** This config with another thread count. */
+    /**
+     * This config with another thread count.
+     *
+     * @param value worker threads, at least 1
+     * @return a new config; this one is unchanged
+     * @throws IllegalArgumentException if {@code value} is less than 1
+     */
     public TrainingConfig withThreads(int value) {
         return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, value);
     }
 
-    /** The settings as an ordered map of plain values, for reports and model metadata. */
+    /**
+     * The settings as an ordered map of plain values, for reports and model metadata.
+     *
+     * @return a new mutable map with the keys {@code model} (the kind's id), {@code epochs},
+     *     {@code batchSize}, {@code learningRate}, {@code optimizer} (a fixed description of Adam's
+     *     constants), {@code seed}, {@code l2Scale}, {@code standardization} (its id),
+     *     {@code patience} and {@code threads}, in that order
+     */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", kind.id());

@@ -4,7 +4,11 @@ package org.ser4j.training;
 public class TrainingDivergedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** An exception with the given message. */
+    /**
+     * An exception with the given message.
+     *
+     * @param message names the epoch, the non-finite loss value and a setting to try instead
+     */
     public TrainingDivergedException(String message) {
         super(message);
     }

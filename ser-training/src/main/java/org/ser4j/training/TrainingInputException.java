@@ -9,12 +9,21 @@ package org.ser4j.training;
 public class TrainingInputException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** An exception with the given message. */
+    /**
+     * An exception with the given message.
+     *
+     * @param message what is wrong, naming the path or class at fault; shown to the user as is
+     */
     public TrainingInputException(String message) {
         super(message);
     }
 
-    /** An exception with the given message and cause. */
+    /**
+     * An exception with the given message and cause.
+     *
+     * @param message what is wrong, naming the path or class at fault; shown to the user as is
+     * @param cause the underlying failure (typically an {@link java.io.IOException}), or null
+     */
     public TrainingInputException(String message, Throwable cause) {
         super(message, cause);
     }

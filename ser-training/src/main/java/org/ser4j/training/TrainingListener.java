@@ -13,12 +13,21 @@ public interface TrainingListener {
      */
     void epochFinished(EpochRecord record, int maxEpochs, boolean best, double etaSeconds);
 
-    /** A listener that does nothing. */
+    /**
+     * A listener that does nothing.
+     *
+     * @return a new listener that ignores every call
+     */
     static TrainingListener none() {
         return (r, m, b, e) -> { };
     }
 
-    /** One line per epoch in the style of {@link #formatLine}, through the given sink. */
+    /**
+     * One line per epoch in the style of {@link #formatLine}, through the given sink.
+     *
+     * @param sink receives each line (without a line terminator), on the training thread
+     * @return a listener that formats every epoch and passes the line to {@code sink}
+     */
     static TrainingListener lines(java.util.function.Consumer<String> sink) {
         return (r, m, b, e) -> sink.accept(formatLine(r, m, b, e));
     }
@@ -27,6 +36,12 @@ public interface TrainingListener {
      * The progress line of an epoch, e.g.
      * {@code epoch  3/50  loss 1.2345  acc 0.512  val_acc 0.480 *  412 samples/s  ETA 4m05s}
      * (the star marks the best epoch so far).
+     *
+     * @param r the finished epoch
+     * @param maxEpochs the configured number of epochs; also sets the width of the epoch number
+     * @param best whether to mark the line with {@code *}
+     * @param etaSeconds estimated seconds remaining, formatted by {@link #formatDuration(double)}
+     * @return the line, without a line terminator, formatted in {@link java.util.Locale#ROOT}
      */
     static String formatLine(EpochRecord r, int maxEpochs, boolean best, double etaSeconds) {
         int width = Integer.toString(maxEpochs).length();
@@ -35,7 +50,14 @@ public interface TrainingListener {
                 r.samplesPerSecond(), formatDuration(etaSeconds));
     }
 
-    /** Seconds (rounded, negatives as 0) as {@code 1h02m03s}, {@code 4m05s} or {@code 7s}; shared by the CLI progress lines. */
+    /**
+     * Seconds (rounded, negatives as 0) as {@code 1h02m03s}, {@code 4m05s} or {@code 7s}; shared by
+     * the CLI progress lines.
+     *
+     * @param seconds a duration in seconds; rounded to the nearest second, negative values and NaN
+     *     print as {@code 0s}
+     * @return hours (unpadded, only when non-zero), minutes and seconds, the lower units two digits
+     */
     public static String formatDuration(double seconds) {
         long s = Math.max(0, Math.round(seconds));
         long h = s / 3600;

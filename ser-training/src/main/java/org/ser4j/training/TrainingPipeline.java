@@ -54,7 +54,15 @@ public final class TrainingPipeline {
     /** Builds a freshly initialised network. */
     @FunctionalInterface
     public interface NetworkFactory {
-        /** A network for {@code kind} with the notebook's L2 factors times {@code l2Scale}. */
+        /**
+         * A network for {@code kind} with the notebook's L2 factors times {@code l2Scale}.
+         *
+         * @param kind the model architecture, and hence the input length
+         * @param l2Scale factor on every layer's L2 kernel penalty, at least 0 (0 = none)
+         * @param seed seed of the weight initialisation
+         * @param threads worker threads the network may use, at least 1
+         * @return a network with freshly initialised parameters, ready for {@link Trainer#train}
+         */
         Network build(FeatureKind kind, double l2Scale, long seed, int threads);
     }
 
@@ -90,19 +98,37 @@ public final class TrainingPipeline {
     private final ModelExporter exporter;
     private final Function<FeatureKind, FeatureExtractor> extractors;
 
-    /** A pipeline with the reference feature extractors ({@link FeatureConfig#DEFAULT}). */
+    /**
+     * A pipeline with the reference feature extractors ({@link FeatureConfig#DEFAULT}).
+     *
+     * @param networks builds the network to train, once per run
+     * @param exporter writes the trained network to {@code model.onnx}, atomically
+     */
     public TrainingPipeline(NetworkFactory networks, ModelExporter exporter) {
         this(networks, exporter, TrainingPipeline::referenceExtractor);
     }
 
-    /** A pipeline with the given feature extractors (for tests and custom features). */
+    /**
+     * A pipeline with the given feature extractors (for tests and custom features).
+     *
+     * @param networks builds the network to train, once per run
+     * @param exporter writes the trained network to {@code model.onnx}, atomically
+     * @param extractors the extractor of each model kind; its feature length must equal the input
+     *     length of the network {@code networks} builds for that kind
+     */
     public TrainingPipeline(NetworkFactory networks, ModelExporter exporter, Function<FeatureKind, FeatureExtractor> extractors) {
         this.networks = networks;
         this.exporter = exporter;
         this.extractors = extractors;
     }
 
-    /** The notebook's extractor of a kind. */
+    /**
+     * The notebook's extractor of a kind.
+     *
+     * @param kind the model kind
+     * @return {@link TimeDomainFeatures} for {@link FeatureKind#TIME_DOMAIN}, {@link LogMelSpectrogram}
+     *     for any other kind (null included), both with {@link FeatureConfig#DEFAULT}
+     */
     public static FeatureExtractor referenceExtractor(FeatureKind kind) {
         return kind == FeatureKind.TIME_DOMAIN ? new TimeDomainFeatures(FeatureConfig.DEFAULT) : new LogMelSpectrogram(FeatureConfig.DEFAULT);
     }
@@ -116,6 +142,7 @@ public final class TrainingPipeline {
      * @param problem receives one line per file left out (naming the file and the reason)
      * @return the report, the model file and the training history
      * @throws TrainingInputException on unusable input, before training starts
+     * @throws TrainingDivergedException if the training loss becomes NaN or infinite
      * @throws IOException if the reports or the model cannot be written
      */
     public Outcome run(TrainingRequest request, TrainingListener listener, Consumer<String> info, Consumer<String> problem)

@@ -23,7 +23,24 @@ public record TrainingRequest(List<Path> dataDirectories, SplitMethod split, dou
     /** Default test share of the speaker split. */
     public static final double DEFAULT_TEST_FRACTION = 0.2;
 
-    /** Checks the arguments. */
+    /**
+     * Checks the arguments.
+     *
+     * @param dataDirectories corpus folders, scanned recursively; copied into an unmodifiable list
+     *     (existence and content are checked later, by {@link TrainingPipeline#run})
+     * @param split how to divide the clips; not null
+     * @param validationFraction share of speakers held out for validation, in (0, 1) (used by the
+     *     speaker split only, but checked for both)
+     * @param testFraction share of speakers held out for testing, in [0, 1), with
+     *     {@code validationFraction + testFraction < 1}
+     * @param outputDirectory where model.onnx and the reports go; not checked here (a null one is
+     *     rejected by {@link TrainingPipeline#run})
+     * @param cacheDirectory where features are cached; not null
+     * @param config the hyper-parameters; not null
+     * @throws IllegalArgumentException if {@code split}, {@code config} or {@code cacheDirectory} is
+     *     null, or a fraction is out of range
+     * @throws NullPointerException if {@code dataDirectories} or one of its elements is null
+     */
     public TrainingRequest {
         dataDirectories = List.copyOf(dataDirectories);
         if (split == null || config == null || cacheDirectory == null) {

@@ -14,7 +14,15 @@ import java.util.List;
  * @param stoppedEarly whether early stopping ended the run before the configured epochs
  */
 public record TrainingResult(List<EpochRecord> history, int bestEpoch, double bestValidationAccuracy, boolean stoppedEarly) {
-    /** Copies the history. */
+    /**
+     * Copies the history.
+     *
+     * @param history one record per epoch run, in order; copied into an unmodifiable list
+     * @param bestEpoch the 1-based epoch with the best validation accuracy (the first on a tie)
+     * @param bestValidationAccuracy its validation accuracy, in [0, 1]
+     * @param stoppedEarly whether early stopping ended the run before the configured epochs
+     * @throws NullPointerException if {@code history} or one of its records is null
+     */
     public TrainingResult {
         history = List.copyOf(history);
     }
@@ -22,6 +30,9 @@ public record TrainingResult(List<EpochRecord> history, int bestEpoch, double be
     /**
      * Median training throughput over the epochs after the first (the first pays for JIT
      * warm-up); the first epoch's throughput when only one epoch ran.
+     *
+     * @return training samples per second of the optimisation steps alone (the mean of the two
+     *     middle values for an even count), or NaN when the history is empty
      */
     public double trainSamplesPerSecond() {
         return medianThroughput(history);

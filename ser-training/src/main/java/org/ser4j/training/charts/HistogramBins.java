@@ -10,7 +10,15 @@ package org.ser4j.training.charts;
  * @param counts values per bin
  */
 public record HistogramBins(double[] edges, long[] counts) {
-    /** Checks the arguments. */
+    /**
+     * Checks the arguments.
+     *
+     * @param edges bin edges, strictly ascending (no NaN), {@code counts.length + 1} of them; not
+     *     copied
+     * @param counts values per bin, each at least 0, at least one bin; not copied
+     * @throws IllegalArgumentException if an array is null, there is no bin, the lengths do not
+     *     match, the edges are not strictly ascending or a count is negative
+     */
     public HistogramBins {
         if (counts == null || edges == null || counts.length == 0 || edges.length != counts.length + 1) {
             throw new IllegalArgumentException("need at least one bin and exactly one more edge than bins");
@@ -128,7 +136,12 @@ public record HistogramBins(double[] edges, long[] counts) {
         return new HistogramBins(edges, counts);
     }
 
-    /** Total number of values binned. */
+    /**
+     * Total number of values binned.
+     *
+     * @return the sum of {@link #counts()}, 0 or more (values ignored as out of range or
+     *     non-finite are not included)
+     */
     public long total() {
         long t = 0;
         for (long c : counts) {

@@ -79,6 +79,8 @@ public final class CorpusStatistics {
      * @param options seed, thresholds, feature configuration
      * @param logMel the extractor of the mean log-mel figure; its {@code extract(AudioClip)} must
      *     return {@code nMels x frames} values, band-major (row = band)
+     * @throws IllegalArgumentException if the extractor's feature length is not
+     *     {@code nMels x frames} of its configuration
      */
     public CorpusStatistics(List<Path> roots, List<LabelledClip> clips, ExploreOptions options, FeatureExtractor logMel) {
         this.roots = roots.stream().map(Path::toString).toList();
@@ -111,7 +113,12 @@ public final class CorpusStatistics {
         }
     }
 
-    /** Records a file the scan could not label. */
+    /**
+     * Records a file the scan could not label.
+     *
+     * @param file the file and the scanner's reason; a leading {@code "<file name>: "} in the
+     *     reason is dropped, since the report shows the path anyway
+     */
     public void addSkipped(SkippedFile file) {
         skipped++;
         // The scanner's reasons may start with the file name, which the report shows already.
@@ -237,7 +244,11 @@ public final class CorpusStatistics {
         return (n * toRate + fromRate - 1) / fromRate;
     }
 
-    /** The statistics so far. */
+    /**
+     * The statistics so far.
+     *
+     * @return a new summary of every file recorded until now; may be called more than once
+     */
     public ExploreSummary summary() {
         ExploreSummary.FileCounts fileCounts = new ExploreSummary.FileCounts(labelled + skipped, labelled, skipped,
                 decoded, unreadable, usable);
@@ -286,7 +297,13 @@ public final class CorpusStatistics {
                 Collections.unmodifiableMap(shownPaths), Collections.unmodifiableMap(melN), List.copyOf(files));
     }
 
-    /** The figures' data so far. */
+    /**
+     * The figures' data so far.
+     *
+     * @return the chosen clip per emotion (the decoded audio itself, not a copy), a new mean
+     *     log-mel image {@code [band][frame]} per emotion with usable clips, and the duration
+     *     histogram (null when no file was decoded)
+     */
     public ExploreFigures figures() {
         Map<Emotion, float[][]> means = new EnumMap<>(Emotion.class);
         int bands = features.nMels();

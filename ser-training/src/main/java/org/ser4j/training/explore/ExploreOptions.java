@@ -24,7 +24,20 @@ public record ExploreOptions(long seed, QualityThresholds thresholds, FeatureCon
     public static final ExploreOptions DEFAULT = new ExploreOptions(DEFAULT_SEED, QualityThresholds.DEFAULT,
             FeatureConfig.DEFAULT, ScanOptions.DEFAULT, 600.0);
 
-    /** Checks the arguments. */
+    /**
+     * Checks the arguments.
+     *
+     * @param seed seed of the random choice of the clip shown per emotion; any value
+     * @param thresholds limits of the quality checks; not null
+     * @param featureConfig feature settings of the log-mel figure and the fixed clip length; not
+     *     null
+     * @param scanOptions how the corpus scan labels files; not null
+     * @param maxClipSeconds longest declared duration decoded, in seconds; positive (infinity
+     *     allows any length)
+     * @throws NullPointerException if {@code thresholds}, {@code featureConfig} or
+     *     {@code scanOptions} is null
+     * @throws IllegalArgumentException if {@code maxClipSeconds} is not positive (or is NaN)
+     */
     public ExploreOptions {
         Objects.requireNonNull(thresholds, "thresholds");
         Objects.requireNonNull(featureConfig, "featureConfig");
@@ -34,7 +47,12 @@ public record ExploreOptions(long seed, QualityThresholds thresholds, FeatureCon
         }
     }
 
-    /** These options with another seed. */
+    /**
+     * These options with another seed.
+     *
+     * @param newSeed seed of the random choice of the clip shown per emotion; any value
+     * @return new options, otherwise equal to these
+     */
     public ExploreOptions withSeed(long newSeed) {
         return new ExploreOptions(newSeed, thresholds, featureConfig, scanOptions, maxClipSeconds);
     }

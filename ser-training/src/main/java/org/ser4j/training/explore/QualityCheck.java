@@ -25,17 +25,33 @@ public enum QualityCheck {
         this.title = title;
     }
 
-    /** Heading used in report.md, e.g. {@code "Clipped clips"}. */
+    /**
+     * Heading used in report.md, e.g. {@code "Clipped clips"}.
+     *
+     * @return the English heading, capitalised, without trailing punctuation
+     */
     public String title() {
         return title;
     }
 
-    /** Key used in summary.json, e.g. {@code "dc_offset"}. */
+    /**
+     * Key used in summary.json, e.g. {@code "dc_offset"}.
+     *
+     * @return the constant's name in lower case ({@link Locale#ROOT})
+     */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** What the check flags, with the thresholds in force. */
+    /**
+     * What the check flags, with the thresholds in force.
+     *
+     * @param t the thresholds to quote; only read by {@link #SILENT}, {@link #CLIPPED},
+     *     {@link #DC_OFFSET} and {@link #LOW_LEVEL}
+     * @return one English sentence fragment without a final full stop, numbers formatted in
+     *     {@link Locale#ROOT}
+     * @throws NullPointerException if {@code t} is null and this check quotes a threshold
+     */
     public String definition(QualityThresholds t) {
         switch (this) {
             case EMPTY:

@@ -24,7 +24,18 @@ public record QualityThresholds(double silencePeak, int minClipRun, double maxDc
     /** The documented defaults. */
     public static final QualityThresholds DEFAULT = new QualityThresholds(1.0 / 32768, 3, 0.01, -40.0, -60.0);
 
-    /** Checks the arguments. */
+    /**
+     * Checks the arguments.
+     *
+     * @param silencePeak peak absolute sample at or below which a clip is all-silent, linear, in
+     *     [0, 1)
+     * @param minClipRun consecutive full-scale samples that make a clip clipped, at least 1
+     * @param maxDcOffset absolute mean sample value above which a clip has a DC offset, linear, in
+     *     (0, 1)
+     * @param lowPeakDbfs peak level below which a clip is very low, in dBFS, negative
+     * @param lowRmsDbfs RMS level below which a clip is very low, in dBFS, negative
+     * @throws IllegalArgumentException if a value is outside its range (NaN included)
+     */
     public QualityThresholds {
         if (!(silencePeak >= 0 && silencePeak < 1)) {
             throw new IllegalArgumentException("silencePeak must be in [0, 1), got " + silencePeak);

@@ -71,6 +71,10 @@ public record SignalStats(int samples, double peak, double rms, double mean, int
      * value, {@code 1 - 2^-(bits-1)} for integer PCM (e.g. 32767/32768 for 16 bits), and
      * {@code 1 - 2^-15} for float files (which have no integer ceiling; anything within a 16-bit step
      * of 1.0 counts).
+     *
+     * @param format the file's header; its bit depth is clamped to [2, 32]
+     * @return the level, in (0, 1]: the integer level rounded to float precision (so 1.0 for
+     *     32-bit PCM), or {@code 1 - 2^-15} for float files
      */
     public static double fullScaleLevel(WavFormat format) {
         if (format.encoding() == WavFormat.Encoding.IEEE_FLOAT) {
@@ -81,17 +85,30 @@ public record SignalStats(int samples, double peak, double rms, double mean, int
         return (float) (1.0 - Math.pow(2, -(bits - 1)));
     }
 
-    /** Peak level in dBFS ({@value #FLOOR_DBFS} for silence). */
+    /**
+     * Peak level in dBFS ({@value #FLOOR_DBFS} for silence).
+     *
+     * @return {@link #toDbfs(double) toDbfs(peak())}, at most about 0 for samples in [-1, 1)
+     */
     public double peakDbfs() {
         return toDbfs(peak);
     }
 
-    /** RMS level in dBFS ({@value #FLOOR_DBFS} for silence). */
+    /**
+     * RMS level in dBFS ({@value #FLOOR_DBFS} for silence).
+     *
+     * @return {@link #toDbfs(double) toDbfs(rms())}, not sine-corrected
+     */
     public double rmsDbfs() {
         return toDbfs(rms);
     }
 
-    /** {@code 20 log10(level)}, floored at {@value #FLOOR_DBFS}. */
+    /**
+     * {@code 20 log10(level)}, floored at {@value #FLOOR_DBFS}.
+     *
+     * @param level a linear magnitude, 1 = full scale
+     * @return the level in dBFS; {@value #FLOOR_DBFS} for 0, negative or very small levels
+     */
     public static double toDbfs(double level) {
         return level <= 0 ? FLOOR_DBFS : Math.max(FLOOR_DBFS, 20 * Math.log10(level));
     }

@@ -39,6 +39,12 @@ public final class Architectures {
      * @param l2Scale multiplies the notebook's L2 factors (1 = notebook, 0 = no penalty)
      * @param seed initialisation seed
      * @param threads worker threads (at least 1)
+     * @return a {@link SequentialNetwork} with Glorot-uniform kernels, zero biases, chunks of
+     *     {@value #DEFAULT_CHUNK} samples and the kind's default learning rate
+     *     ({@value #TIME_LEARNING_RATE} or {@value #MEL_LEARNING_RATE})
+     * @throws IllegalArgumentException if {@code kind} is null, {@code l2Scale} is negative, NaN or
+     *     infinite, {@code threads} is below 1, or the workers' buffers would need more than 80 % of
+     *     the maximum heap
      */
     public static Network build(FeatureKind kind, double l2Scale, long seed, int threads) {
         if (kind == null) {
@@ -52,7 +58,16 @@ public final class Architectures {
         return net;
     }
 
-    /** The layer description of an architecture (for tests and custom chunk sizes). */
+    /**
+     * The layer description of an architecture (for tests and custom chunk sizes).
+     *
+     * @param kind {@link FeatureKind#TIME_DOMAIN} for the time model; any other value, null
+     *     included, gives the mel model (unlike {@link #build}, nothing is checked)
+     * @param l2Scale multiplies the notebook's L2 factors (1 = notebook, 0 = no penalty); not
+     *     checked here
+     * @return a new builder holding every layer; call {@link SequentialNetwork.Builder#build} to
+     *     create the network
+     */
     public static SequentialNetwork.Builder builder(FeatureKind kind, double l2Scale) {
         double s = l2Scale;
         if (kind == FeatureKind.TIME_DOMAIN) {

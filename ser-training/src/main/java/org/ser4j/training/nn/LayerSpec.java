@@ -22,19 +22,43 @@ public sealed interface LayerSpec {
      */
     record Conv(boolean oneDimensional, int inChannels, int outChannels, int kernelH, int kernelW, int padH,
             int padW, boolean relu, float[] weights, float[] bias) implements LayerSpec {
-        /** Copies the arrays. */
+        /**
+         * Copies the arrays. The array lengths are not checked against the shape; callers pass
+         * consistent ones.
+         *
+         * @param oneDimensional true for a Conv1D (then {@code kernelH == 1}, {@code padH == 0})
+         * @param inChannels input channels
+         * @param outChannels output channels (filters)
+         * @param kernelH kernel height (1 for a Conv1D)
+         * @param kernelW kernel width
+         * @param padH zero rows added above and below, each
+         * @param padW zero columns added left and right, each ({@code kernelW / 2} for Keras "same"
+         *     with an odd kernel, 0 for "valid")
+         * @param relu whether ReLU follows
+         * @param weights {@code [outChannels][inChannels][kernelH][kernelW]} row-major; copied
+         * @param bias {@code [outChannels]}; copied
+         * @throws NullPointerException if {@code weights} or {@code bias} is null
+         */
         public Conv {
             weights = weights.clone();
             bias = bias.clone();
         }
 
-        /** A copy of the weights (the record's own array is never shared). */
+        /**
+         * A copy of the weights (the record's own array is never shared).
+         *
+         * @return a new {@code [outChannels][inChannels][kernelH][kernelW]} array, row-major
+         */
         @Override
         public float[] weights() {
             return weights.clone();
         }
 
-        /** A copy of the biases (the record's own array is never shared). */
+        /**
+         * A copy of the biases (the record's own array is never shared).
+         *
+         * @return a new {@code [outChannels]} array
+         */
         @Override
         public float[] bias() {
             return bias.clone();
@@ -65,19 +89,37 @@ public sealed interface LayerSpec {
      * @param bias {@code [outputs]}
      */
     record Dense(int inputs, int outputs, boolean relu, float[] weights, float[] bias) implements LayerSpec {
-        /** Copies the arrays. */
+        /**
+         * Copies the arrays. The array lengths are not checked against the shape; callers pass
+         * consistent ones.
+         *
+         * @param inputs input width
+         * @param outputs output width
+         * @param relu whether ReLU follows
+         * @param weights {@code [inputs][outputs]} row-major (Keras layout); copied
+         * @param bias {@code [outputs]}; copied
+         * @throws NullPointerException if {@code weights} or {@code bias} is null
+         */
         public Dense {
             weights = weights.clone();
             bias = bias.clone();
         }
 
-        /** A copy of the weights (the record's own array is never shared). */
+        /**
+         * A copy of the weights (the record's own array is never shared).
+         *
+         * @return a new {@code [inputs][outputs]} array, row-major
+         */
         @Override
         public float[] weights() {
             return weights.clone();
         }
 
-        /** A copy of the biases (the record's own array is never shared). */
+        /**
+         * A copy of the biases (the record's own array is never shared).
+         *
+         * @return a new {@code [outputs]} array
+         */
         @Override
         public float[] bias() {
             return bias.clone();

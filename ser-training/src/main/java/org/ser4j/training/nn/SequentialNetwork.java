@@ -105,12 +105,27 @@ public final class SequentialNetwork implements Network {
         }
     }
 
-    /** Starts describing a network whose samples have shape {@code [c, h, w]} (use h = 1 for 1D). */
+    /**
+     * Starts describing a network whose samples have shape {@code [c, h, w]} (use h = 1 for 1D).
+     *
+     * @param kind the features the network takes, reported by {@link #kind()}; may be null for a
+     *     custom network (logged as "custom")
+     * @param c input channels, positive
+     * @param h input height, positive (1 for 1D inputs)
+     * @param w input width, positive
+     * @return an empty builder; inputs are then {@code c * h * w} floats per sample, channel first
+     * @throws IllegalArgumentException if a dimension is not positive
+     */
     public static Builder builder(FeatureKind kind, int c, int h, int w) {
         return new Builder(kind, c, h, w);
     }
 
-    /** Name of the active kernel path ({@code "vector"} or {@code "scalar"}). */
+    /**
+     * Name of the active kernel path ({@code "vector"} or {@code "scalar"}).
+     *
+     * @return {@code "vector"} when the Vector API kernels are in use, {@code "scalar"} otherwise
+     *     (module absent, or forced with {@code -Dser4j.kernels=scalar})
+     */
     public String kernelName() {
         return kernels.name();
     }
@@ -125,7 +140,11 @@ public final class SequentialNetwork implements Network {
         return inC * inH * inW;
     }
 
-    /** Number of output classes. */
+    /**
+     * Number of output classes.
+     *
+     * @return the width of the last dense layer (6 for the reference models)
+     */
     public int classes() {
         return classes;
     }
@@ -143,7 +162,11 @@ public final class SequentialNetwork implements Network {
         this.learningRate = learningRate;
     }
 
-    /** The current Adam learning rate. */
+    /**
+     * The current Adam learning rate.
+     *
+     * @return the last value given to {@link #setLearningRate}, or 1e-3 if none was
+     */
     public double learningRate() {
         return learningRate;
     }
@@ -508,7 +531,22 @@ public final class SequentialNetwork implements Network {
             }
         }
 
-        /** Conv2D, stride 1, ReLU; {@code same} pads {@code k/2} on each side (odd kernels). */
+        /**
+         * Conv2D, stride 1, ReLU; {@code same} pads {@code k/2} on each side (odd kernels).
+         *
+         * @param filters output channels, positive
+         * @param kh kernel height
+         * @param kw kernel width
+         * @param same true for Keras "same" padding ({@code kh/2} rows and {@code kw/2} columns of
+         *     zeros on each side, output the size of the input), false for "valid" (no padding)
+         * @param l2 Keras-style L2 factor on the kernel ({@code l2 * sum(W^2)} added to the loss),
+         *     0 for none
+         * @return this builder
+         * @throws IllegalStateException if the input is already flat (after flatten or dense)
+         * @throws IllegalArgumentException if {@code same} is set with an even kernel size, or the
+         *     output would be empty (non-positive {@code filters}, or a kernel larger than the
+         *     padded input)
+         */
         public Builder conv2d(int filters, int kh, int kw, boolean same, double l2) {
             requireSpatial("conv2d");
             requireOddIfSame(same, kh, kw);
@@ -516,20 +554,49 @@ public final class SequentialNetwork implements Network {
             return add(l);
         }
 
-        /** Conv1D over the last axis (requires H = 1), stride 1, ReLU. */
+        /**
+         * Conv1D over the last axis (requires H = 1), stride 1, ReLU.
+         *
+         * @param filters output channels, positive
+         * @param k kernel width
+         * @param same true for Keras "same" padding ({@code k/2} zeros on each side; odd {@code k}
+         *     only), false for "valid"
+         * @param l2 Keras-style L2 factor on the kernel, 0 for none
+         * @return this builder
+         * @throws IllegalStateException if the input is already flat (after flatten or dense)
+         * @throws IllegalArgumentException if the current height is not 1, {@code same} is set with
+         *     an even {@code k}, or the output would be empty
+         */
         public Builder conv1d(int filters, int k, boolean same, double l2) {
             requireSpatial("conv1d");
             requireOddIfSame(same, 1, k);
             return add(new ConvLayer(true, c, h, w, filters, 1, k, 0, same ? k / 2 : 0, true, l2));
         }
 
-        /** MaxPool2D with window = stride = {@code ph x pw}, floor (fused into a preceding convolution). */
+        /**
+         * MaxPool2D with window = stride = {@code ph x pw}, floor (fused into a preceding convolution).
+         *
+         * @param ph window height and vertical stride, positive
+         * @param pw window width and horizontal stride, positive
+         * @return this builder
+         * @throws IllegalStateException if the input is already flat (after flatten or dense)
+         * @throws IllegalArgumentException if the pooled output would be empty (a window larger than
+         *     the input)
+         */
         public Builder maxPool2d(int ph, int pw) {
             requireSpatial("maxPool2d");
             return pool(false, ph, pw);
         }
 
-        /** MaxPool1D with window = stride = {@code p}, floor (fused into a preceding convolution). */
+        /**
+         * MaxPool1D with window = stride = {@code p}, floor (fused into a preceding convolution).
+         *
+         * @param p window width and stride along the last axis, positive
+         * @return this builder
+         * @throws IllegalStateException if the input is already flat (after flatten or dense)
+         * @throws IllegalArgumentException if the pooled output would be empty, or (when not fused)
+         *     the current height is not 1
+         */
         public Builder maxPool1d(int p) {
             requireSpatial("maxPool1d");
             return pool(true, 1, p);
@@ -543,13 +610,28 @@ public final class SequentialNetwork implements Network {
             return add(new MaxPoolLayer(oneDimensional, c, h, w, ph, pw));
         }
 
-        /** Flattens {@code [C, H, W]} in that order. */
+        /**
+         * Flattens {@code [C, H, W]} in that order.
+         *
+         * @return this builder; the next layer sees {@code C*H*W} features
+         * @throws IllegalStateException if the input is already flat (after flatten or dense)
+         */
         public Builder flatten() {
             requireSpatial("flatten");
             return add(new FlattenLayer(c, h, w));
         }
 
-        /** Dense layer; the last dense layer should be linear (softmax is applied by the network). */
+        /**
+         * Dense layer; the last dense layer should be linear (softmax is applied by the network).
+         *
+         * @param units output width, positive; that of the last layer is the number of classes
+         * @param relu whether ReLU follows
+         * @param l2 Keras-style L2 factor on the kernel, 0 for none
+         * @return this builder
+         * @throws IllegalStateException if the input is spatial (height or width above 1) and not
+         *     flattened
+         * @throws IllegalArgumentException if {@code units} is not positive
+         */
         public Builder dense(int units, boolean relu, double l2) {
             if (!flat && (h != 1 || w != 1)) {
                 throw new IllegalStateException("dense needs a flat input: call flatten() first");
@@ -583,7 +665,14 @@ public final class SequentialNetwork implements Network {
          *
          * @param seed seed of the Glorot initialisation
          * @param threads worker threads (at least 1)
-         * @param maxChunk samples processed at once per worker (bounds memory)
+         * @param maxChunk samples processed at once per worker (bounds memory), at least 1
+         * @return a new network with Glorot-uniform kernels, zero biases and learning rate 1e-3;
+         *     with more than one thread it owns a pool of daemon threads until
+         *     {@link SequentialNetwork#close()}
+         * @throws IllegalStateException if no layer was added
+         * @throws IllegalArgumentException if {@code threads} or {@code maxChunk} is below 1, the
+         *     last layer is not dense, or the workers' buffers would need more than 80 % of the
+         *     maximum heap
          */
         public SequentialNetwork build(long seed, int threads, int maxChunk) {
             return build(seed, threads, maxChunk, KernelSelector.select());

@@ -50,8 +50,15 @@ public final class OnnxExporter {
      * Exports {@code net} with {@code metadata} to {@code out}, atomically (a temporary file moved
      * into place).
      *
-     * @throws IllegalArgumentException if the metadata's feature kind or input shape does not match
-     *     the network, or the network cannot describe its layers
+     * @param net the trained network; must describe its layers ({@link Network#layers()})
+     * @param metadata feature settings, labels and standardisation; its input shape becomes the
+     *     graph input's per-sample shape and its entries the model's {@code metadata_props}
+     * @param out the {@code .onnx} file; its folder is created if missing, an existing file is
+     *     replaced only once the new one is complete
+     * @throws IllegalArgumentException if an argument is null, the metadata's feature kind, input
+     *     length or label count does not match the network, or the network cannot describe its
+     *     layers or does not end with a dense layer
+     * @throws IllegalStateException if a layer's parameter array does not fit its shape
      * @throws IOException if the file cannot be written
      */
     public static void export(Network net, ModelMetadata metadata, Path out) throws IOException {
@@ -62,7 +69,20 @@ public final class OnnxExporter {
         AtomicFiles.write(out, bytes);
     }
 
-    /** Builds the ONNX model proto (see {@link #export}). */
+    /**
+     * Builds the ONNX model proto (see {@link #export}).
+     *
+     * @param net the trained network; must describe its layers ({@link Network#layers()})
+     * @param metadata feature settings, labels and standardisation to store in the model
+     * @return the model: weights as little-endian raw-data initializers named {@code l<i>_W} and
+     *     {@code l<i>_B} after the layer index, graph input {@value #INPUT_NAME}, output
+     *     {@value #OUTPUT_NAME}
+     * @throws IllegalArgumentException if the metadata's feature kind, input length (only the
+     *     product of the shape is compared) or label count does not match the network, or the
+     *     network cannot describe its layers or does not end with a dense layer
+     * @throws IllegalStateException if a layer's parameter array does not fit its shape
+     * @throws NullPointerException if an argument is null
+     */
     public static ModelProto toModel(Network net, ModelMetadata metadata) {
         if (metadata.featureKind() != net.kind()) {
             throw new IllegalArgumentException("metadata describes " + metadata.featureKind().id()
@@ -162,7 +182,12 @@ public final class OnnxExporter {
         return m.build();
     }
 
-    /** The ser4j version this class was built as. */
+    /**
+     * The ser4j version this class was built as.
+     *
+     * @return the {@code version} of the bundled {@code version.properties}, or {@code "unknown"}
+     *     when the resource is missing, unreadable, blank or unfiltered ({@code ${...}})
+     */
     public static String version() {
         try (InputStream in = OnnxExporter.class.getResourceAsStream("version.properties")) {
             if (in != null) {

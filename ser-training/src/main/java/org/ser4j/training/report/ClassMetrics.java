@@ -28,7 +28,21 @@ public record ClassMetrics(long clips, double accuracy, double macroF1, List<Cla
     /** How many most-confused pairs are reported. */
     public static final int CONFUSED_PAIRS = 2;
 
-    /** Copies the lists and the matrix, so that the record stays immutable. */
+    /**
+     * Copies the lists and the matrix, so that the record stays immutable. Shapes are not checked;
+     * {@link #of(long[][])} builds consistent values.
+     *
+     * @param clips number of clips scored, the sum of the matrix
+     * @param accuracy fraction predicted correctly, in [0, 1] (0 when no clip was scored)
+     * @param macroF1 unweighted mean of the per-class F1 scores, in [0, 1]
+     * @param perClass one entry per emotion, in {@link Emotion} order (relied on by
+     *     {@link #score(Emotion)}); copied
+     * @param labels the emotion labels, indexing the matrix's rows and columns; copied
+     * @param confusionMatrix counts {@code [actual][predicted]}, one row and column per label; each
+     *     row copied
+     * @param mostConfused the largest off-diagonal cells, largest first; copied
+     * @throws NullPointerException if a list, a list element, the matrix or one of its rows is null
+     */
     public ClassMetrics {
         perClass = List.copyOf(perClass);
         labels = List.copyOf(labels);
@@ -61,13 +75,25 @@ public record ClassMetrics(long clips, double accuracy, double macroF1, List<Cla
     /**
      * Metrics of a 6x6 confusion matrix (row = actual, column = predicted, {@link Emotion} order).
      *
-     * @throws IllegalArgumentException if the matrix is not 6x6 or holds a negative count
+     * @param confusion {@code confusion[actual][predicted]} clip counts, 6 x 6; copied
+     * @return the metrics, with the {@value #CONFUSED_PAIRS} most-confused pairs; all zeros for an
+     *     all-zero matrix
+     * @throws IllegalArgumentException if the matrix is not 6x6 (a null row included) or holds a
+     *     negative count
+     * @throws NullPointerException if {@code confusion} is null
      */
     public static ClassMetrics of(long[][] confusion) {
         return of(ClassificationReport.of(ConfusionMatrix.of(confusion)));
     }
 
-    /** The report-file view of ser-core's {@link ClassificationReport}. */
+    /**
+     * The report-file view of ser-core's {@link ClassificationReport}.
+     *
+     * @param report the computed metrics; not null
+     * @return the same numbers, with emotions as their labels and the {@value #CONFUSED_PAIRS}
+     *     most-confused pairs (ties in {@link Emotion} order of actual, then predicted)
+     * @throws NullPointerException if {@code report} is null
+     */
     public static ClassMetrics of(ClassificationReport report) {
         List<ClassScore> scores = new ArrayList<>();
         for (ClassificationReport.ClassMetrics c : report.classes()) {
@@ -84,7 +110,12 @@ public record ClassMetrics(long clips, double accuracy, double macroF1, List<Cla
         return new ClassMetrics(report.total(), report.accuracy(), report.macroF1(), scores, labels, report.counts(), pairs);
     }
 
-    /** A copy of the counts: row = actual, column = predicted. */
+    /**
+     * A copy of the counts: row = actual, column = predicted.
+     *
+     * @return a new {@code [actual][predicted]} array (6 x 6 when built by {@link #of}), rows in
+     *     the order of {@link #labels()}
+     */
     @Override
     public long[][] confusionMatrix() {
         return copy(confusionMatrix);
@@ -98,12 +129,25 @@ public record ClassMetrics(long clips, double accuracy, double macroF1, List<Cla
         return c;
     }
 
-    /** Count of clips of {@code actual} predicted as {@code predicted}. */
+    /**
+     * Count of clips of {@code actual} predicted as {@code predicted}.
+     *
+     * @param actual the true emotion; not null
+     * @param predicted the predicted emotion; not null
+     * @return the matrix cell {@code [actual.ordinal()][predicted.ordinal()]}, 0 or more
+     * @throws NullPointerException if an emotion is null
+     */
     public long count(Emotion actual, Emotion predicted) {
         return confusionMatrix[actual.ordinal()][predicted.ordinal()];
     }
 
-    /** The scores of one emotion. */
+    /**
+     * The scores of one emotion.
+     *
+     * @param e the emotion; not null
+     * @return the entry of {@link #perClass()} at {@code e.ordinal()}
+     * @throws NullPointerException if {@code e} is null
+     */
     public ClassScore score(Emotion e) {
         return perClass.get(e.ordinal());
     }

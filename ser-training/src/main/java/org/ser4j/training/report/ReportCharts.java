@@ -16,7 +16,15 @@ public final class ReportCharts {
     private ReportCharts() {
     }
 
-    /** The confusion matrix of {@code m}: actual emotion down the rows, predicted along the columns. */
+    /**
+     * The confusion matrix of {@code m}: actual emotion down the rows, predicted along the columns.
+     *
+     * @param m the metrics whose matrix and labels are drawn
+     * @param title chart title
+     * @return PNG file content, {@link Charts#WIDTH} x {@link Charts#HEIGHT} pixels, each cell
+     *     showing its count
+     * @throws IllegalArgumentException if the matrix is not square with one row per label
+     */
     public static byte[] confusionPng(ClassMetrics m, String title) {
         return Charts.toPng(Charts.confusionMatrix(title, m.labels(), m.confusionMatrix()));
     }
@@ -24,6 +32,13 @@ public final class ReportCharts {
     /**
      * Training curves: training and validation accuracy per epoch, with the training loss
      * divided by its first value (so that all three share a 0..1-ish axis).
+     *
+     * @param history per-epoch records, not empty; record {@code i} is drawn at epoch
+     *     {@code i + 1} (NaN values leave a gap)
+     * @param title chart title
+     * @return PNG file content, {@link Charts#WIDTH} x {@link Charts#HEIGHT} pixels; the loss is
+     *     left unscaled when the first epoch's loss is not positive
+     * @throws IndexOutOfBoundsException if {@code history} is empty
      */
     public static byte[] historyPng(List<EpochRecord> history, String title) {
         int n = history.size();
@@ -43,7 +58,16 @@ public final class ReportCharts {
         return Charts.toPng(Charts.lines(title, "epoch", "value", series));
     }
 
-    /** Precision, recall and F1 of every emotion as grouped bars. */
+    /**
+     * Precision, recall and F1 of every emotion as grouped bars.
+     *
+     * @param m the metrics whose per-class scores and labels are drawn
+     * @param title chart title
+     * @return PNG file content, {@link Charts#WIDTH} x {@link Charts#HEIGHT} pixels, the score axis
+     *     fixed to [0, 1]
+     * @throws IllegalArgumentException if {@code m} has no labels or the per-class scores do not
+     *     match the labels in number
+     */
     public static byte[] f1Png(ClassMetrics m, String title) {
         List<ClassMetrics.ClassScore> scores = m.perClass();
         double[] p = new double[scores.size()];

@@ -33,7 +33,15 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
-    /** The JSON text of a report. */
+    /**
+     * The JSON text of a report.
+     *
+     * @param report the report to serialise
+     * @return pretty-printed JSON of every record component in the declared order; null
+     *     components are left out
+     * @throws IllegalStateException if Jackson cannot serialise the report (e.g. a config value of
+     *     an unsupported type)
+     */
     public static String toJson(RunReport report) {
         try {
             return MAPPER.writeValueAsString(report);
@@ -42,7 +50,18 @@ public final class ReportWriter {
         }
     }
 
-    /** Writes the report files into {@code dir} (created if missing). */
+    /**
+     * Writes the report files into {@code dir} (created if missing).
+     *
+     * <p>The figures show {@link RunReport#headlinePart()}. Each file is replaced atomically, but not
+     * the set as a whole: a failure part-way leaves the earlier files written. An existing
+     * {@value #HISTORY_PNG} is left alone when the report has no history.
+     *
+     * @param report the report to write
+     * @param dir the output directory; created with its parents if missing
+     * @throws IOException if a file cannot be written
+     * @throws IllegalStateException if the report cannot be serialised to JSON
+     */
     public static void write(RunReport report, Path dir) throws IOException {
         AtomicFiles.write(dir.resolve(JSON), toJson(report).getBytes(StandardCharsets.UTF_8));
         AtomicFiles.write(dir.resolve(MARKDOWN), toMarkdown(report).getBytes(StandardCharsets.UTF_8));
@@ -58,7 +77,15 @@ public final class ReportWriter {
         }
     }
 
-    /** The Markdown text of a report. */
+    /**
+     * The Markdown text of a report.
+     *
+     * @param r the report to render
+     * @return the Markdown: run details, a results table per part, per-class scores and the
+     *     confusion matrix of {@link RunReport#headlinePart()}, data counts, the first 20 skipped
+     *     files, the configuration and the per-epoch table (when there is a history); the figures
+     *     are linked by their file names in the same directory
+     */
     public static String toMarkdown(RunReport r) {
         StringBuilder sb = new StringBuilder();
         boolean train = "train".equals(r.command());

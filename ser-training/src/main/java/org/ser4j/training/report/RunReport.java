@@ -52,7 +52,35 @@ public record RunReport(String command, String ser4jVersion, String createdAt, S
     public record SkippedEntry(String file, String reason) {
     }
 
-    /** Copies the collections (keeping their iteration order). */
+    /**
+     * Copies the collections (keeping their iteration order). Fields documented as null for
+     * evaluate are left out of {@code report.json} when null.
+     *
+     * @param command {@code "train"} or {@code "evaluate"}; {@link ReportWriter} writes training
+     *     wording for {@code "train"} and evaluation wording for anything else
+     * @param ser4jVersion version of the tool that wrote the report, normally
+     *     {@link #SER4J_VERSION}
+     * @param createdAt ISO-8601 UTC time the report was made, e.g. {@code 2024-05-01T12:00:00Z}
+     * @param model the model kind ({@code time}/{@code mel}) or, for evaluate, the model file
+     * @param dataDirectories the data folders read, as given; not null, no null element
+     * @param config the training settings, e.g. {@link org.ser4j.training.TrainingConfig#asMap()}
+     *     (empty for evaluate); not null
+     * @param seed the seed of the split and the training (null for evaluate)
+     * @param split how the data was split ({@code speaker}, {@code random}) or {@code none}
+     * @param dataCounts part name to emotion label to clip count; not null
+     * @param skippedFiles files left out, with their reasons; not null, no null element
+     * @param parameterCount trainable parameters of the network (null when unknown)
+     * @param history per-epoch records in epoch order (empty for evaluate); not null, no null element
+     * @param bestEpoch the 1-based epoch whose parameters were kept (null for evaluate)
+     * @param stoppedEarly whether early stopping ended the run (null for evaluate)
+     * @param trainSamplesPerSecond median training throughput over epochs after the first, in
+     *     samples per second (null for evaluate)
+     * @param peakHeapBytes peak Java heap use in bytes, see {@link #measurePeakHeap()} (null when not
+     *     measured)
+     * @param metrics classification metrics per part name, at least one part
+     * @throws IllegalArgumentException if {@code metrics} is empty
+     * @throws NullPointerException if a collection, or an element of a list, is null
+     */
     public RunReport {
         dataDirectories = List.copyOf(dataDirectories);
         config = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config));
@@ -65,7 +93,12 @@ public record RunReport(String command, String ser4jVersion, String createdAt, S
         }
     }
 
-    /** Peak heap use of this JVM so far, summed over the heap memory pools, in bytes. */
+    /**
+     * Peak heap use of this JVM so far, summed over the heap memory pools, in bytes.
+     *
+     * @return the sum of each heap pool's own peak (pools peak at different times, so this can
+     *     exceed the true peak of the whole heap); 0 if no pool reports a peak
+     */
     public static long measurePeakHeap() {
         long sum = 0;
         for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
@@ -79,6 +112,8 @@ public record RunReport(String command, String ser4jVersion, String createdAt, S
     /**
      * The part the figures show: {@code test} when present, else {@code evaluation}, else
      * {@code validation}, else the first part.
+     *
+     * @return a key of {@link #metrics()}, never null
      */
     public String headlinePart() {
         for (String p : List.of("test", "evaluation", "validation")) {
