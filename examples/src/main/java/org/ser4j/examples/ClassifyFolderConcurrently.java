@@ -32,11 +32,11 @@ public final class ClassifyFolderConcurrently {
      * (default: cores).
      *
      * @param args the folder (required; not searched recursively, {@code .wav} matched
-     *     case-insensitively), then optionally the number of threads, {@code >= 1}. Without a folder
-     *     prints the usage and exits with code 2; a file that fails is reported on stderr and the
-     *     others are still classified; if the bundled model cannot be loaded, exits with code 1.
-     * @throws IOException if the folder cannot be listed (e.g.
-     *     {@link java.nio.file.NoSuchFileException} when it does not exist)
+     *     case-insensitively), then optionally the number of threads, {@code >= 1}. Without a folder,
+     *     with a path that is not a folder or with a bad thread count it prints one line and exits
+     *     with code 2; a file that fails is reported on stderr and the others are still
+     *     classified; if the bundled model cannot be loaded, exits with code 1.
+     * @throws IOException if the folder exists but cannot be listed (e.g. no permission)
      * @throws InterruptedException if the main thread is interrupted while waiting for a result
      */
     public static void main(String[] args) throws IOException, InterruptedException {
@@ -44,9 +44,25 @@ public final class ClassifyFolderConcurrently {
             System.err.println("usage: ClassifyFolderConcurrently DIR [THREADS]");
             System.exit(2);
         }
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        int threads = Runtime.getRuntime().availableProcessors();
+        if (args.length > 1) {
+            try {
+                threads = Integer.parseInt(args[1]);
+            } catch (NumberFormatException e) {
+                threads = 0;
+            }
+            if (threads < 1) {
+                System.err.println("error: THREADS must be a whole number of at least 1, got '" + args[1] + "'");
+                System.exit(2);
+            }
+        }
+        Path folder = Path.of(args[0]);
+        if (!Files.isDirectory(folder)) {
+            System.err.println("error: " + folder + ": " + (Files.exists(folder) ? "not a folder" : "no such folder"));
+            System.exit(2);
+        }
         List<Path> wavs;
-        try (Stream<Path> s = Files.list(Path.of(args[0]))) {
+        try (Stream<Path> s = Files.list(folder)) {
             wavs = s.filter(p -> p.toString().toLowerCase(Locale.ROOT).endsWith(".wav")).sorted().toList();
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -59,7 +75,9 @@ public final class ClassifyFolderConcurrently {
                 try {
                     System.out.println(wavs.get(i) + "  " + futures.get(i).get());
                 } catch (ExecutionException e) {
-                    System.err.println("error: " + e.getCause().getMessage());
+                    Throwable cause = e.getCause();
+                    System.err.println("error: " + wavs.get(i) + ": "
+                            + (cause.getMessage() != null ? cause.getMessage() : cause.toString()));
                 }
             }
         } catch (ModelLoadException e) {

@@ -46,7 +46,7 @@ public final class Trainer {
         int len = net.inputLength();
         if (train.featureLength() != len || validation.featureLength() != len) {
             throw new IllegalArgumentException("inputs have " + train.featureLength() + "/" + validation.featureLength()
-                    + " values, the " + net.kind().id() + " network takes " + len);
+                    + " values, the " + (net.kind() == null ? "" : net.kind().id() + " ") + "network takes " + len);
         }
         net.setLearningRate(config.learningRate());
         int n = train.size();

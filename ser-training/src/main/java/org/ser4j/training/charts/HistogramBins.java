@@ -65,7 +65,8 @@ public record HistogramBins(double[] edges, long[] counts) {
      *
      * @param values the values; non-finite ones are ignored; at least one must be finite
      * @param targetBins the wanted number of bins, at least 1; the result has between about half
-     *     and {@code targetBins + 1} bins
+     *     and {@code targetBins + 1} bins, or a single bin when all values are equal to within 1e-9
+     *     of their magnitude
      * @return the histogram
      */
     public static HistogramBins nice(double[] values, int targetBins) {
@@ -77,7 +78,8 @@ public record HistogramBins(double[] edges, long[] counts) {
         double max = range[1];
         double raw = (max - min) / targetBins;
         if (!(raw > Math.max(Math.abs(min), Math.abs(max)) * 1e-9) || !Double.isFinite(raw)) {
-            return of(values, Math.min(targetBins, 1));
+            // all values (nearly) equal: nothing to spread over several bins
+            return of(values, 1);
         }
         double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
         double width = 10 * magnitude;

@@ -543,9 +543,9 @@ public final class SequentialNetwork implements Network {
          *     0 for none
          * @return this builder
          * @throws IllegalStateException if the input is already flat (after flatten or dense)
-         * @throws IllegalArgumentException if {@code same} is set with an even kernel size, or the
-         *     output would be empty (non-positive {@code filters}, or a kernel larger than the
-         *     padded input)
+         * @throws IllegalArgumentException if a kernel size is not positive, {@code same} is set
+         *     with an even kernel size, or the output would be empty (non-positive {@code filters},
+         *     or a kernel larger than the padded input)
          */
         public Builder conv2d(int filters, int kh, int kw, boolean same, double l2) {
             requireSpatial("conv2d");
@@ -580,8 +580,8 @@ public final class SequentialNetwork implements Network {
          * @param pw window width and horizontal stride, positive
          * @return this builder
          * @throws IllegalStateException if the input is already flat (after flatten or dense)
-         * @throws IllegalArgumentException if the pooled output would be empty (a window larger than
-         *     the input)
+         * @throws IllegalArgumentException if {@code ph} or {@code pw} is not positive, or the pooled
+         *     output would be empty (a window larger than the input)
          */
         public Builder maxPool2d(int ph, int pw) {
             requireSpatial("maxPool2d");
@@ -594,8 +594,8 @@ public final class SequentialNetwork implements Network {
          * @param p window width and stride along the last axis, positive
          * @return this builder
          * @throws IllegalStateException if the input is already flat (after flatten or dense)
-         * @throws IllegalArgumentException if the pooled output would be empty, or (when not fused)
-         *     the current height is not 1
+         * @throws IllegalArgumentException if {@code p} is not positive, the current height is not 1,
+         *     or the pooled output would be empty
          */
         public Builder maxPool1d(int p) {
             requireSpatial("maxPool1d");
@@ -603,6 +603,12 @@ public final class SequentialNetwork implements Network {
         }
 
         private Builder pool(boolean oneDimensional, int ph, int pw) {
+            if (ph < 1 || pw < 1) {
+                throw new IllegalArgumentException("pool size must be positive, got " + ph + "x" + pw);
+            }
+            if (oneDimensional && h != 1) {
+                throw new IllegalArgumentException("maxPool1d needs height 1, got " + h + " (use maxPool2d)");
+            }
             if (!layers.isEmpty() && layers.get(layers.size() - 1) instanceof ConvLayer conv && !conv.isPooled()) {
                 layers.remove(layers.size() - 1);
                 return add(conv.withPool(ph, pw));
@@ -628,12 +634,14 @@ public final class SequentialNetwork implements Network {
          * @param relu whether ReLU follows
          * @param l2 Keras-style L2 factor on the kernel, 0 for none
          * @return this builder
-         * @throws IllegalStateException if the input is spatial (height or width above 1) and not
-         *     flattened
+         * @throws IllegalStateException if the input comes from a convolution or pool and was not
+         *     flattened (even when it is 1 x 1), or is a network input with height or width above 1
          * @throws IllegalArgumentException if {@code units} is not positive
          */
         public Builder dense(int units, boolean relu, double l2) {
-            if (!flat && (h != 1 || w != 1)) {
+            // convolutions and pools keep channels outermost ([C][batch][H][W]): even a 1 x 1 output
+            // must go through flatten() to become one row per sample
+            if (!flat && (!layers.isEmpty() || h != 1 || w != 1)) {
                 throw new IllegalStateException("dense needs a flat input: call flatten() first");
             }
             return add(new DenseLayer(c * h * w, units, relu, l2));
@@ -646,6 +654,9 @@ public final class SequentialNetwork implements Network {
         }
 
         private static void requireOddIfSame(boolean same, int kh, int kw) {
+            if (kh < 1 || kw < 1) {
+                throw new IllegalArgumentException("kernel size must be positive, got " + kh + "x" + kw);
+            }
             if (same && (kh % 2 == 0 || kw % 2 == 0)) {
                 throw new IllegalArgumentException("'same' padding is supported for odd kernels only, got " + kh + "x" + kw);
             }

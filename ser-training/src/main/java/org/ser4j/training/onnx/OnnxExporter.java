@@ -86,7 +86,8 @@ public final class OnnxExporter {
     public static ModelProto toModel(Network net, ModelMetadata metadata) {
         if (metadata.featureKind() != net.kind()) {
             throw new IllegalArgumentException("metadata describes " + metadata.featureKind().id()
-                    + " features but the network takes " + net.kind().id());
+                    + " features but the network takes "
+                    + (net.kind() == null ? "no declared feature kind (build it with one to export it)" : net.kind().id()));
         }
         long[] shape = metadata.inputShape();
         long len = 1;

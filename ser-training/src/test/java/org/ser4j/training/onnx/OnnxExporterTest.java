@@ -160,6 +160,12 @@ class OnnxExporterTest {
             ModelMetadata shortClip = new ModelMetadata(FeatureKind.TIME_DOMAIN, 16000, 16000, 2048, 512, 128, 80,
                     ModelMetadata.emotionLabels(), new float[0], new float[0], Map.of());
             assertThrows(IllegalArgumentException.class, () -> OnnxExporter.export(net, shortClip, file));
+            try (Network noKind = org.ser4j.training.nn.SequentialNetwork.builder(null, 314, 1, 1)
+                    .dense(6, false, 0).build(1, 1, 1)) {
+                e = assertThrows(IllegalArgumentException.class,
+                        () -> OnnxExporter.export(noKind, metadata(FeatureKind.TIME_DOMAIN), file));
+                assertTrue(e.getMessage().contains("no declared feature kind"), e.getMessage());
+            }
             assertFalse(Files.exists(file));
             try (Stream<Path> files = Files.list(dir)) {
                 assertEquals(List.of(), files.toList(), "no temporary files left behind");
