@@ -34,8 +34,8 @@ public final class AtomicFiles {
      *
      * @param target the file to create or replace; missing parent folders are created
      * @param bytes the whole content, not null
-     * @throws IOException if a folder, the temporary file or the target cannot be written or moved;
-     *     the target is then untouched
+     * @throws IOException if {@code target} is a folder, or a folder, the temporary file or the
+     *     target cannot be written or moved; the target is then untouched
      */
     public static void write(Path target, byte[] bytes) throws IOException {
         write(target, out -> out.write(bytes));
@@ -47,11 +47,16 @@ public final class AtomicFiles {
      * @param target the file to create or replace; missing parent folders are created
      * @param writer writes the whole content to the stream it is given; called once. Whatever it
      *     throws (also unchecked exceptions and errors) propagates, with the target untouched
-     * @throws IOException if a folder, the temporary file or the target cannot be written or moved,
-     *     or {@code writer} throws it; the target is then untouched
+     * @throws IOException if {@code target} is a folder, or a folder, the temporary file or the
+     *     target cannot be written or moved, or {@code writer} throws it; the target is then
+     *     untouched
      */
     public static void write(Path target, ContentWriter writer) throws IOException {
         Path absolute = target.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            // a move would replace an empty folder silently
+            throw new java.nio.file.FileSystemException(target.toString(), null, "is a folder, not a file");
+        }
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
         // createTempFile would make the file owner-only (0600); outputs should get the usual umask.

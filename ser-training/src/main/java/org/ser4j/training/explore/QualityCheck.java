@@ -57,8 +57,9 @@ public enum QualityCheck {
             case EMPTY:
                 return "no audio samples (an empty data chunk, a header declaring 0 frames, or a 0-byte file)";
             case SILENT:
-                return String.format(Locale.ROOT, "every sample's magnitude is at most %.3g (%.1f dBFS, one 16-bit step)",
-                        t.silencePeak(), SignalStats.toDbfs(t.silencePeak()));
+                return String.format(Locale.ROOT, "every sample's magnitude is at most %.3g (%.1f dBFS%s)",
+                        t.silencePeak(), SignalStats.toDbfs(t.silencePeak()),
+                        t.silencePeak() == 1.0 / 32768 ? ", one 16-bit step" : "");
             case CLIPPED:
                 return "at least one run of " + t.minClipRun() + " or more consecutive samples at full scale "
                         + "(magnitude at least the format's largest positive value: 1 - 2^-(bits-1) for integer PCM, "

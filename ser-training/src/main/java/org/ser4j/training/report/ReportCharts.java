@@ -8,9 +8,9 @@ import org.ser4j.training.EpochRecord;
 import org.ser4j.training.charts.Charts;
 
 /**
- * The two report figures as PNG bytes, drawn with the shared {@link Charts} (XChart): the
- * confusion matrix as a heat map with counts, and per-class precision, recall and F1 as grouped
- * bars on a 0..1 axis. Stateless.
+ * The three report figures as PNG bytes, drawn with the shared {@link Charts} (XChart): the
+ * confusion matrix as a heat map with counts, per-class precision, recall and F1 as grouped bars
+ * on a 0..1 axis, and the training curves per epoch. Stateless.
  */
 public final class ReportCharts {
     private ReportCharts() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -54,8 +55,9 @@ public final class ReportWriter {
      * Writes the report files into {@code dir} (created if missing).
      *
      * <p>The figures show {@link RunReport#headlinePart()}. Each file is replaced atomically, but not
-     * the set as a whole: a failure part-way leaves the earlier files written. An existing
-     * {@value #HISTORY_PNG} is left alone when the report has no history.
+     * the set as a whole: a failure part-way leaves the earlier files written. A report
+     * without a history (an evaluation) removes a {@value #HISTORY_PNG} left in {@code dir} by an
+     * earlier training report, so that the folder's files describe one run.
      *
      * @param report the report to write
      * @param dir the output directory; created with its parents if missing
@@ -74,6 +76,9 @@ public final class ReportWriter {
         if (!report.history().isEmpty()) {
             AtomicFiles.write(dir.resolve(HISTORY_PNG), ReportCharts.historyPng(report.history(),
                     "Training curves (kept epoch " + report.bestEpoch() + ")"));
+        } else {
+            // an evaluation written where a training report was: its curves would not belong to it
+            Files.deleteIfExists(dir.resolve(HISTORY_PNG));
         }
     }
 
@@ -105,18 +110,18 @@ public final class ReportWriter {
 
         sb.append("## Results\n\n| part | clips | accuracy | macro F1 |\n|---|---:|---:|---:|\n");
         for (Map.Entry<String, ClassMetrics> e : r.metrics().entrySet()) {
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %.4f | %.4f |%n", e.getKey(), e.getValue().clips(),
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %.4f | %.4f |\n", e.getKey(), e.getValue().clips(),
                     e.getValue().accuracy(), e.getValue().macroF1()));
         }
         if (r.trainSamplesPerSecond() != null) {
-            sb.append(String.format(Locale.ROOT, "%nTraining throughput: %.1f samples/s (median over epochs after the first).%n",
+            sb.append(String.format(Locale.ROOT, "\nTraining throughput: %.1f samples/s (median over epochs after the first).\n",
                     r.trainSamplesPerSecond()));
         }
         if (r.peakHeapBytes() != null) {
-            sb.append(String.format(Locale.ROOT, "Peak heap: %d MiB.%n", r.peakHeapBytes() >> 20));
+            sb.append(String.format(Locale.ROOT, "Peak heap: %d MiB.\n", r.peakHeapBytes() >> 20));
         }
         if (r.bestEpoch() != null) {
-            sb.append(String.format(Locale.ROOT, "Kept the parameters of epoch %d of %d (best validation accuracy)%s.%n",
+            sb.append(String.format(Locale.ROOT, "Kept the parameters of epoch %d of %d (best validation accuracy)%s.\n",
                     r.bestEpoch(), r.history().size(), Boolean.TRUE.equals(r.stoppedEarly()) ? "; stopped early" : ""));
         }
 
@@ -125,7 +130,7 @@ public final class ReportWriter {
         sb.append("\n## Per-class scores (").append(part).append(")\n\n");
         sb.append("| emotion | precision | recall | F1 | clips |\n|---|---:|---:|---:|---:|\n");
         for (ClassMetrics.ClassScore s : m.perClass()) {
-            sb.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %d |%n", s.label(), s.precision(), s.recall(), s.f1(), s.support()));
+            sb.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %d |\n", s.label(), s.precision(), s.recall(), s.f1(), s.support()));
         }
         sb.append("\n![per-class scores](").append(F1_PNG).append(")\n");
 
@@ -184,7 +189,7 @@ public final class ReportWriter {
         if (!r.history().isEmpty()) {
             sb.append("\n## Epochs\n\n![training curves](").append(HISTORY_PNG).append(")\n\n| epoch | loss | train acc | val acc | val loss | samples/s | seconds |\n|---:|---:|---:|---:|---:|---:|---:|\n");
             for (EpochRecord e : r.history()) {
-                sb.append(String.format(Locale.ROOT, "| %d%s | %.4f | %.3f | %.3f | %.4f | %.0f | %.1f |%n", e.epoch(),
+                sb.append(String.format(Locale.ROOT, "| %d%s | %.4f | %.3f | %.3f | %.4f | %.0f | %.1f |\n", e.epoch(),
                         r.bestEpoch() != null && e.epoch() == r.bestEpoch() ? " *" : "", e.loss(), e.trainAccuracy(),
                         e.validationAccuracy(), e.validationLoss(), e.samplesPerSecond(), e.seconds()));
             }

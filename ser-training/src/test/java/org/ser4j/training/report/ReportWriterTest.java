@@ -63,6 +63,22 @@ class ReportWriterTest {
     }
 
     @Test
+    void anEvaluationReportReplacesATrainingReportWhole() throws IOException {
+        Path out = tmp.resolve("out");
+        RunReport training = sample();
+        ReportWriter.write(training, out);
+        RunReport evaluation = new RunReport("evaluate", RunReport.SER4J_VERSION, training.createdAt(), "mel",
+                training.dataDirectories(), Map.of(), null, null, training.dataCounts(), List.of(), null, List.of(),
+                null, null, null, null, training.metrics());
+        ReportWriter.write(evaluation, out);
+        try (Stream<Path> s = Files.list(out)) {
+            assertEquals(List.of("confusion.png", "f1.png", "report.json", "report.md"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList(), "the training curves do not stay behind");
+        }
+        assertTrue(!Files.readString(out.resolve("report.md")).contains("\r"), "one line ending throughout");
+    }
+
+    @Test
     void jsonHoldsEverythingTheIssueAsksFor() throws IOException {
         Path out = tmp.resolve("out");
         ReportWriter.write(sample(), out);
