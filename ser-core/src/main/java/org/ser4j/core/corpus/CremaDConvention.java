@@ -65,8 +65,8 @@ public final class CremaDConvention implements CorpusConvention {
     }
 
     /**
-     * The canonical file name of a CREMA-D clip (the inverse of {@link #parse(Path)}). The fields
-     * are not checked: only valid ones give a name that {@link #parse(Path)} labels.
+     * The canonical file name of a CREMA-D clip (the inverse of {@link #parse(Path)}): every name
+     * it returns is labelled by {@link #parse(Path)} with these fields.
      *
      * @param actor actor id, {@value #FIRST_ACTOR}..{@value #LAST_ACTOR}
      * @param sentence one of {@link #SENTENCES}, e.g. {@code "DFA"}; written as given
@@ -74,8 +74,20 @@ public final class CremaDConvention implements CorpusConvention {
      * @param intensity one of {@link #INTENSITIES}, e.g. {@code "XX"}; written as given
      * @return {@code actor_sentence_code_intensity.wav}, e.g. {@code "1001_DFA_ANG_XX.wav"}
      * @throws NullPointerException if {@code emotion} is null
+     * @throws IllegalArgumentException if the actor id, sentence or intensity is not one of
+     *     CREMA-D's
      */
     public static String fileName(int actor, String sentence, Emotion emotion, String intensity) {
+        java.util.Objects.requireNonNull(emotion, "emotion");
+        if (actor < FIRST_ACTOR || actor > LAST_ACTOR) {
+            throw new IllegalArgumentException("actor id " + actor + " is not in " + FIRST_ACTOR + ".." + LAST_ACTOR);
+        }
+        if (!SENTENCES.contains(sentence)) {
+            throw new IllegalArgumentException("sentence '" + sentence + "' is not one of " + new java.util.TreeSet<>(SENTENCES));
+        }
+        if (!INTENSITIES.contains(intensity)) {
+            throw new IllegalArgumentException("intensity '" + intensity + "' is not one of " + new java.util.TreeSet<>(INTENSITIES));
+        }
         return actor + "_" + sentence + "_" + emotion.cremaCode() + "_" + intensity + ".wav";
     }
 

@@ -31,6 +31,20 @@ class ConventionPropertiesTest {
     }
 
     @Property(tries = 300)
+    void cremaDFileNameRefusesFieldsParseWouldSkip(@ForAll @IntRange(min = 0, max = 3000) int actor,
+            @ForAll("sentenceOrJunk") String sentence, @ForAll Emotion emotion, @ForAll("intensityOrJunk") String intensity) {
+        boolean valid = actor >= 1001 && actor <= 1091 && CremaDConvention.SENTENCES.contains(sentence)
+                && CremaDConvention.INTENSITIES.contains(intensity);
+        if (valid) {
+            String name = CremaDConvention.fileName(actor, sentence, emotion, intensity);
+            assertInstanceOf(ParseOutcome.Labelled.class, new CremaDConvention().parse(Path.of(name)).orElseThrow());
+        } else {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> CremaDConvention.fileName(actor, sentence, emotion, intensity));
+        }
+    }
+
+    @Property(tries = 300)
     void validRavdessNamesParseBackToTheirFields(@ForAll Emotion emotion, @ForAll @IntRange(min = 1, max = 2) int intensity,
             @ForAll @IntRange(min = 1, max = 2) int statement, @ForAll @IntRange(min = 1, max = 2) int repetition,
             @ForAll @IntRange(min = 1, max = 24) int actor) {
@@ -183,6 +197,16 @@ class ConventionPropertiesTest {
     @Provide
     Arbitrary<String> emodbText() {
         return Arbitraries.of(new ArrayList<>(EmoDbConvention.TEXTS));
+    }
+
+    @Provide
+    Arbitrary<String> sentenceOrJunk() {
+        return Arbitraries.oneOf(cremaSentence(), junk());
+    }
+
+    @Provide
+    Arbitrary<String> intensityOrJunk() {
+        return Arbitraries.oneOf(cremaIntensity(), junk());
     }
 
     @Provide
