@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ser4j.core.EmotionClassifier;
+import org.ser4j.models.ClassifierOptions;
 import org.ser4j.models.EmotionClassifiers;
 import org.ser4j.training.ClassifierEvaluation;
 import org.ser4j.training.InputChecks;
@@ -17,15 +18,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ser4j evaluate}: scores an exported model on labelled corpus folders through ONNX
- * Runtime and writes {@code report.json}, {@code report.md}, {@code confusion.png} and
- * {@code f1.png}, as {@code train} does.
+ * {@code ser4j evaluate}: scores a bundled model ({@code time}, {@code mel}, {@code ensemble},
+ * {@code default}) or an exported one on labelled corpus folders through ONNX Runtime and writes
+ * {@code report.json}, {@code report.md}, {@code confusion.png} and {@code f1.png}, as
+ * {@code train} does. A file of a bundled model's name wins over the bundled model.
  *
  * <p>Exit codes: 0 success; 1 some clips could not be classified (each named on stderr);
  * 2 bad input (unreadable model, empty or missing data folder, unwritable output).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Evaluate an exported model (model.onnx) on labelled WAV folders and write the same reports as train.")
+        description = "Evaluate a bundled or exported model on labelled WAV folders and write the same reports as train.")
 public final class EvaluateCommand implements Callable<Integer> {
     /** Opens a model file as a classifier. */
     @FunctionalInterface
@@ -33,11 +35,18 @@ public final class EvaluateCommand implements Callable<Integer> {
         EmotionClassifier open(Path model) throws Exception;
     }
 
+    /** Opens a bundled model by name as a classifier. */
+    @FunctionalInterface
+    interface BundledLoader {
+        EmotionClassifier open(String name) throws Exception;
+    }
+
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "The model.onnx to evaluate.")
-    Path model;
+    @Option(names = "--model", required = true, paramLabel = "time|mel|ensemble|default|FILE",
+            description = "A bundled model (time, mel, ensemble, default) or the model.onnx to evaluate.")
+    String model;
 
     @Option(names = "--data", required = true, arity = "1..*", paramLabel = "DIR", description = "Labelled corpus folder(s): --data A B or --data A --data B.")
     List<Path> data = new ArrayList<>();
@@ -47,13 +56,24 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     /** How models are opened; replaced in tests. */
     ModelLoader loader = EmotionClassifiers::fromOnnx;
+    BundledLoader bundledLoader = name -> EmotionClassifiers.bundled(name, ClassifierOptions.defaults());
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        if (!Files.isRegularFile(model) || !Files.isReadable(model)) {
-            err.println(CliErrors.prefix(spec) + "model file " + model + (Files.exists(model) ? " is not a readable file" : " does not exist"));
+        Path modelFile;
+        try {
+            modelFile = Path.of(model);
+        } catch (java.nio.file.InvalidPathException e) {
+            err.println(CliErrors.prefix(spec) + "model " + model + " is neither a bundled model nor a valid path: " + e.getMessage());
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        boolean bundled = EmotionClassifiers.isBundledName(model) && !Files.exists(modelFile);
+        if (!bundled && (!Files.isRegularFile(modelFile) || !Files.isReadable(modelFile))) {
+            err.println(CliErrors.prefix(spec) + "model file " + model + (Files.exists(modelFile) ? " is not a readable file"
+                    : " does not exist (bundled models: time, mel, ensemble, default)"));
             err.flush();
             return ExitCodes.USAGE;
         }
@@ -67,7 +87,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         EmotionClassifier classifier;
         try {
-            classifier = loader.open(model);
+            classifier = bundled ? bundledLoader.open(model) : loader.open(modelFile);
         } catch (TrainingInputException e) {
             err.println(CliErrors.prefix(spec) + e.getMessage());
             err.flush();
@@ -78,7 +98,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         try (classifier) {
-            ClassifierEvaluation.Outcome o = ClassifierEvaluation.run(classifier, model.toString(), data, out, line -> {
+            ClassifierEvaluation.Outcome o = ClassifierEvaluation.run(classifier, bundled ? "bundled " + model : model, data, out, line -> {
                 stdout.println(line);
                 stdout.flush();
             }, line -> {

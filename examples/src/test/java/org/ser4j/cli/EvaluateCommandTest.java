@@ -38,6 +38,20 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void aBundledModelIsEvaluatedByName() throws IOException {
+        Path data = tmp.resolve("data");
+        TestWavs.write(Files.createDirectories(data.resolve("angry")).resolve("a.wav"), TestWavs.tone(32_000, 16_000, 300, 0.5, 1), 16_000);
+        TestWavs.write(Files.createDirectories(data.resolve("neutral")).resolve("n.wav"), TestWavs.tone(24_000, 16_000, 200, 0.1, 2), 16_000);
+        Path out = tmp.resolve("o");
+        CliRun r = CliRun.of(new EvaluateCommand(), "--model", "time", "--data", data.toString(), "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("report.json").toFile());
+        assertEquals("bundled time", report.get("model").asText());
+        assertEquals(2, report.get("metrics").get("evaluation").get("clips").asInt());
+    }
+
+    @Test
     void emptyDataDirectoryIsAClearError() throws IOException {
         Path data = Files.createDirectories(tmp.resolve("data"));
         Path model = Files.writeString(tmp.resolve("model.onnx"), "garbage");
