@@ -182,7 +182,8 @@ public final class EmotionClassifiers {
      * @param model the {@code .onnx} file
      * @return a new classifier; close it when done
      * @throws IOException naming the file if it cannot be read
-     * @throws ModelLoadException if ONNX Runtime cannot open it or the checksum does not match
+     * @throws ModelLoadException if ONNX Runtime cannot open it or run it once on a silent window,
+     *     or the checksum does not match
      * @throws IncompatibleModelException if it is not a ser4j model this version supports
      */
     public static OnnxEmotionClassifier fromOnnx(Path model) throws IOException {
@@ -197,7 +198,8 @@ public final class EmotionClassifiers {
      * @param options window hop, batching and threads
      * @return a new classifier; close it when done
      * @throws IOException naming the file if it cannot be read
-     * @throws ModelLoadException if ONNX Runtime cannot open it or the checksum does not match
+     * @throws ModelLoadException if ONNX Runtime cannot open it or run it once on a silent window,
+     *     or the checksum does not match
      * @throws IncompatibleModelException if it is not a ser4j model this version supports
      * @throws IllegalArgumentException if {@code options.hopSamples()} exceeds the model's window
      *     ({@link org.ser4j.core.model.ModelMetadata#clipSamples()})
