@@ -70,7 +70,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
-        boolean bundled = EmotionClassifiers.isBundledName(model) && !Files.exists(modelFile);
+        boolean bundled = ModelOption.namesBundledModel(model);
         if (!bundled && (!Files.isRegularFile(modelFile) || !Files.isReadable(modelFile))) {
             err.println(CliErrors.prefix(spec) + "model file " + model + (Files.exists(modelFile) ? " is not a readable file"
                     : " does not exist (bundled models: time, mel, ensemble, default)"));

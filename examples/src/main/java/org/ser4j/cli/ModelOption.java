@@ -21,13 +21,24 @@ final class ModelOption {
     String model = "default";
 
     /**
+     * Whether {@code model} means a bundled model: one of the bundled names, with no file of that
+     * name in the working directory (a file wins, so an exported model called {@code mel} can
+     * still be used).
+     *
+     * @throws java.nio.file.InvalidPathException if it is neither a bundled name nor a valid path
+     */
+    static boolean namesBundledModel(String model) {
+        return EmotionClassifiers.isBundledName(model) && !Files.exists(Path.of(model));
+    }
+
+    /**
      * Opens the classifier named by the option. A file of that name wins over a bundled model of
      * the same name. On failure prints one line on {@code err}, starting with {@code errorPrefix}
      * (no stack trace), and returns null.
      */
     OnnxEmotionClassifier open(ClassifierOptions options, PrintWriter err, String errorPrefix) {
         try {
-            if (EmotionClassifiers.isBundledName(model) && !Files.exists(Path.of(model))) {
+            if (namesBundledModel(model)) {
                 return EmotionClassifiers.bundled(model, options);
             }
             return EmotionClassifiers.fromOnnx(Path.of(model), options);
