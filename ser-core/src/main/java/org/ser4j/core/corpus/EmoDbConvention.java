@@ -15,6 +15,8 @@ import org.ser4j.core.Emotion;
  * E disgust, A fear, F happy, T sad, N neutral; L boredom is skipped), {@code V} version letter.
  * EmoDB has no intensity ({@code ""}). Any seven-character name of the shape
  * digit-digit-letter-digit-digit-letter-letter is claimed, and skipped unless every field is valid.
+ * Letter case is ignored (the fields are positional, so {@code 03A01FA.WAV}, as some copying tools
+ * write names, is the same clip as {@code 03a01Fa.wav}).
  */
 public final class EmoDbConvention implements CorpusConvention {
     /** The corpus id. */
@@ -41,20 +43,18 @@ public final class EmoDbConvention implements CorpusConvention {
         if (!SPEAKERS.contains(speaker)) {
             return skip(name, "speaker " + speaker + " is not one of the ten EmoDB speakers");
         }
-        if (!TEXTS.contains(m.group(2))) {
+        String text = m.group(2).toLowerCase(java.util.Locale.ROOT);
+        if (!TEXTS.contains(text)) {
             return skip(name, "text id " + m.group(2) + " is not one of the ten EmoDB texts");
         }
-        char letter = m.group(3).charAt(0);
+        char written = m.group(3).charAt(0);
+        char letter = Character.toUpperCase(written);
         if (letter == 'L') {
             return Optional.of(new ParseOutcome.Skipped(name + ": EmoDB emotion L (boredom) is not one of the six emotions"));
         }
         Emotion e = emotion(letter);
         if (e == null) {
-            return skip(name, "emotion letter " + letter + " is not one of W E A F T N L");
-        }
-        char version = m.group(4).charAt(0);
-        if (version < 'a' || version > 'z') {
-            return skip(name, "version letter " + version + " is not a lower-case letter");
+            return skip(name, "emotion letter " + written + " is not one of W E A F T N L");
         }
         return Optional.of(new ParseOutcome.Labelled(new LabelledClip(file, e, speaker, CORPUS, "")));
     }
