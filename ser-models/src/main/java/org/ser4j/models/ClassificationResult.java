@@ -1,6 +1,7 @@
 package org.ser4j.models;
 
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 import org.ser4j.core.Prediction;
 
@@ -21,13 +22,14 @@ public record ClassificationResult(Path path, Optional<Timeline> timeline, Optio
      *     null (use {@link Optional#empty()})
      * @param error why the file could not be classified, present exactly when {@code timeline} is
      *     empty; not null (use {@link Optional#empty()})
-     * @throws IllegalArgumentException if any argument is null, or if both or neither of
-     *     {@code timeline} and {@code error} are present
+     * @throws NullPointerException if any argument is null
+     * @throws IllegalArgumentException if both or neither of {@code timeline} and {@code error}
+     *     are present
      */
     public ClassificationResult {
-        if (path == null || timeline == null || error == null) {
-            throw new IllegalArgumentException("path, timeline and error must not be null (use Optional.empty())");
-        }
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(timeline, "timeline (use Optional.empty())");
+        Objects.requireNonNull(error, "error (use Optional.empty())");
         if (timeline.isPresent() == error.isPresent()) {
             throw new IllegalArgumentException("exactly one of timeline and error must be present for " + path);
         }
@@ -39,8 +41,7 @@ public record ClassificationResult(Path path, Optional<Timeline> timeline, Optio
      * @param path the file, as given; not null
      * @param timeline the file's per-window predictions and their mean; not null
      * @return a result whose {@link #timeline()} is present and whose {@link #error()} is empty
-     * @throws IllegalArgumentException if {@code path} is null
-     * @throws NullPointerException if {@code timeline} is null
+     * @throws NullPointerException if {@code path} or {@code timeline} is null
      */
     public static ClassificationResult success(Path path, Timeline timeline) {
         return new ClassificationResult(path, Optional.of(timeline), Optional.empty());
@@ -54,8 +55,7 @@ public record ClassificationResult(Path path, Optional<Timeline> timeline, Optio
      *     of {@link OnnxEmotionClassifier#classifyAll(java.util.List)} do (e.g.
      *     {@code "a.wav: no such file"}); not null
      * @return a result whose {@link #error()} is present and whose {@link #timeline()} is empty
-     * @throws IllegalArgumentException if {@code path} is null
-     * @throws NullPointerException if {@code error} is null
+     * @throws NullPointerException if {@code path} or {@code error} is null
      */
     public static ClassificationResult failure(Path path, String error) {
         return new ClassificationResult(path, Optional.empty(), Optional.of(error));

@@ -240,15 +240,14 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
      *
      * @param wavs the WAV files; none may be null
      * @return one result per path, in the order given
-     * @throws IllegalArgumentException if an element of {@code wavs} is null
+     * @throws NullPointerException if {@code wavs} or one of its elements is null (the message
+     *     gives the element's index)
      * @throws IllegalStateException if this classifier is closed
      */
     public List<ClassificationResult> classifyAll(List<Path> wavs) {
         Objects.requireNonNull(wavs, "wavs");
         for (int i = 0; i < wavs.size(); i++) {
-            if (wavs.get(i) == null) {
-                throw new IllegalArgumentException("path " + i + " of the list is null");
-            }
+            Objects.requireNonNull(wavs.get(i), "path " + i + " of the list");
         }
         List<Path> files = List.copyOf(wavs);
         if (files.isEmpty()) {

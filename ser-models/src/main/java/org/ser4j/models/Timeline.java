@@ -21,18 +21,17 @@ public record Timeline(List<WindowPrediction> windows, Prediction overall, doubl
      *     with {@link List#copyOf}, so neither the list nor an element may be null
      * @param overall the clip's prediction; not null
      * @param durationSeconds length of the clip, seconds, {@code >= 0}
-     * @throws IllegalArgumentException if {@code windows} is empty, {@code overall} is null, or
-     *     {@code durationSeconds} is negative or NaN
-     * @throws NullPointerException if {@code windows} is null or holds null
+     * @throws IllegalArgumentException if {@code windows} is empty, or {@code durationSeconds} is
+     *     negative or NaN
+     * @throws NullPointerException if {@code windows} is null or holds null, or {@code overall} is
+     *     null
      */
     public Timeline {
         windows = List.copyOf(windows);
         if (windows.isEmpty()) {
             throw new IllegalArgumentException("a timeline has at least one window");
         }
-        if (overall == null) {
-            throw new IllegalArgumentException("overall prediction must not be null");
-        }
+        java.util.Objects.requireNonNull(overall, "overall");
         if (!(durationSeconds >= 0)) {
             throw new IllegalArgumentException("duration must be non-negative, got " + durationSeconds);
         }
