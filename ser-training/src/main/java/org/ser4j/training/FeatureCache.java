@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * never trusted. Extraction runs on several threads. A file that cannot be decoded or extracted
  * is reported with its reason and left out; it does not stop the others.
  *
- * <p>Thread-safe: the cache holds no mutable state besides its counters.
+ * <p>Thread-safe: its only mutable state is a flag that keeps a failed cache write to one
+ * warning; entries are written atomically, so concurrent writers of one entry are harmless.
  */
 public final class FeatureCache {
     /**

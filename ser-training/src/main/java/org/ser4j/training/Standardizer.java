@@ -37,15 +37,18 @@ public final class Standardizer {
      *
      * <p>Standard deviations are population ones (divided by the sample count, not by one less).
      *
-     * @param train the training part, not yet standardised
+     * @param train the training part, not yet standardised; not null
      * @param mode {@link Standardization#NONE}, {@link Standardization#GLOBAL} or
      *     {@link Standardization#PER_FEATURE}; not null
      * @return the identity for {@code NONE} (even on an empty set); otherwise a transform with one
      *     mean and std ({@code GLOBAL}) or {@code train.featureLength()} of each
      *     ({@code PER_FEATURE}), a std below {@link #MIN_STD} or non-finite stored as 1
      * @throws IllegalArgumentException if {@code mode} is not {@code NONE} and {@code train} is empty
+     * @throws NullPointerException if {@code train} or {@code mode} is null
      */
     public static Standardizer fit(FeatureSet train, Standardization mode) {
+        java.util.Objects.requireNonNull(train, "train");
+        java.util.Objects.requireNonNull(mode, "mode");
         if (mode == Standardization.NONE) {
             return IDENTITY;
         }

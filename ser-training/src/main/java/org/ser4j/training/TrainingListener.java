@@ -34,8 +34,8 @@ public interface TrainingListener {
 
     /**
      * The progress line of an epoch, e.g.
-     * {@code epoch  3/50  loss 1.2345  acc 0.512  val_acc 0.480 *  412 samples/s  ETA 4m05s}
-     * (the star marks the best epoch so far).
+     * {@code epoch  3/50  loss 1.2345  acc 0.512  val_acc 0.480 *    412 samples/s  ETA 4m05s}
+     * (the star marks the best epoch so far; the rate is right-aligned in six characters).
      *
      * @param r the finished epoch
      * @param maxEpochs the configured number of epochs; also sets the width of the epoch number
