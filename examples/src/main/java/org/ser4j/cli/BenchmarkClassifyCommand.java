@@ -35,6 +35,10 @@ import picocli.CommandLine.Parameters;
         description = {"Benchmark classification: median single-thread latency per clip and all-core throughput.",
             "Prints one JSON line."})
 public final class BenchmarkClassifyCommand implements Callable<Integer> {
+    /** A command with its default options; picocli sets the options from the command line. */
+    public BenchmarkClassifyCommand() {
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -11,6 +11,10 @@ import picocli.CommandLine.Command;
         description = "Measure ser4j's speed on your files.",
         subcommands = {BenchmarkFeaturesCommand.class, BenchmarkClassifyCommand.class})
 public final class BenchmarkCommand implements Runnable {
+    /** A command with its default options; picocli sets the options from the command line. */
+    public BenchmarkCommand() {
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

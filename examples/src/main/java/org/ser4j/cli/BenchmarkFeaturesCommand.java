@@ -36,6 +36,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "features", mixinStandardHelpOptions = true,
         description = "Median ms per clip of the log-mel and time-domain extractors (single thread, after decoding).")
 public final class BenchmarkFeaturesCommand implements Callable<Integer> {
+    /** A command with its default options; picocli sets the options from the command line. */
+    public BenchmarkFeaturesCommand() {
+    }
+
     @Spec
     CommandSpec spec;
 

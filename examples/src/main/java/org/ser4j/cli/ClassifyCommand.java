@@ -35,6 +35,10 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every file classified", "1:some file could not be classified", "2:bad usage or unusable model"})
 public final class ClassifyCommand implements Callable<Integer> {
+    /** A command with its default options; picocli sets the options from the command line. */
+    public ClassifyCommand() {
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @CommandLine.Spec

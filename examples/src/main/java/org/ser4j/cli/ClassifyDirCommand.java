@@ -41,6 +41,10 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {"0:every file classified", "1:some file could not be classified, or no .wav file found",
             "2:bad usage, unusable model or the CSV could not be written"})
 public final class ClassifyDirCommand implements Callable<Integer> {
+    /** A command with its default options; picocli sets the options from the command line. */
+    public ClassifyDirCommand() {
+    }
+
     /** Files per classifyAll call: the progress bar advances this often. */
     private static final int CHUNK = 64;
     private static final int BAR_WIDTH = 30;

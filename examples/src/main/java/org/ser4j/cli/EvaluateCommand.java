@@ -29,6 +29,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Evaluate a bundled or exported model on labelled WAV folders and write the same reports as train.")
 public final class EvaluateCommand implements Callable<Integer> {
+    /** A command with its default options; picocli sets the options from the command line. */
+    public EvaluateCommand() {
+    }
+
     /** Opens a model file as a classifier. */
     @FunctionalInterface
     interface ModelLoader {

@@ -31,6 +31,10 @@ import picocli.CommandLine.Spec;
             "Exit code: 0, or 1 if any labelled file could not be decoded (the report is written anyway), "
                 + "2 for bad arguments."})
 public final class ExploreCommand implements Callable<Integer> {
+    /** A command with its default options; picocli sets the options from the command line. */
+    public ExploreCommand() {
+    }
+
     /** Print a progress line at least every this many files ... */
     static final int PROGRESS_EVERY_FILES = 200;
     /** ... or every this many nanoseconds, whichever comes first. */

@@ -29,6 +29,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "extract-features", mixinStandardHelpOptions = true,
         description = "Write librosa-compatible ZCR, RMS, mel power and log-mel dB CSVs for WAV files.")
 public final class ExtractFeaturesCommand implements Callable<Integer> {
+    /** A command with its default options; picocli sets the options from the command line. */
+    public ExtractFeaturesCommand() {
+    }
+
     @Spec
     CommandSpec spec;
 

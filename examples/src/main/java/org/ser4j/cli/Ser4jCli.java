@@ -31,6 +31,10 @@ import picocli.CommandLine.Command;
             ExploreCommand.class,
         })
 public final class Ser4jCli implements Runnable {
+    /** The top-level command; picocli adds the subcommands and sets its options. */
+    public Ser4jCli() {
+    }
+
     static final String VECTOR_MODULE = "jdk.incubator.vector";
     /** What the JDK prints on stderr at start-up when an incubator module is resolved. */
     static final String INCUBATOR_WARNING = "WARNING: Using incubator modules: " + VECTOR_MODULE;

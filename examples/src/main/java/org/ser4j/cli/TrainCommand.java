@@ -35,6 +35,10 @@ import picocli.CommandLine.Spec;
             "Defaults follow the reference notebook: time model Adam 2.5e-3 batch 120, mel model Adam 1e-3 batch 1024,",
             "keeping the epoch with the best validation accuracy."})
 public final class TrainCommand implements Callable<Integer> {
+    /** A command with its default options; picocli sets the options from the command line. */
+    public TrainCommand() {
+    }
+
     @Spec
     CommandSpec spec;
 

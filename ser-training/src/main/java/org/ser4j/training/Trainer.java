@@ -15,6 +15,10 @@ import org.ser4j.training.nn.Network;
  * <p>Deterministic for a given seed, given a deterministic network. Stateless; thread-safe.
  */
 public final class Trainer {
+    /** A trainer; it holds no state, so one instance can train any number of networks. */
+    public Trainer() {
+    }
+
     /** Training-part samples scored after each epoch for the reported training accuracy. */
     public static final int TRAIN_ACCURACY_SAMPLE = 512;
 

@@ -18,6 +18,10 @@ import org.ser4j.core.Emotion;
  * valid.
  */
 public final class CremaDConvention implements CorpusConvention {
+    /** The convention; it holds no state, so one instance can serve any number of scans. */
+    public CremaDConvention() {
+    }
+
     /** The corpus id. */
     public static final String CORPUS = "crema-d";
     /** The 12 sentence codes. */

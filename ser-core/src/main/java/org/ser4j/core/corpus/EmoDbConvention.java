@@ -19,6 +19,10 @@ import org.ser4j.core.Emotion;
  * write names, is the same clip as {@code 03a01Fa.wav}).
  */
 public final class EmoDbConvention implements CorpusConvention {
+    /** The convention; it holds no state, so one instance can serve any number of scans. */
+    public EmoDbConvention() {
+    }
+
     /** The corpus id. */
     public static final String CORPUS = "emodb";
     /** The ten speakers. */

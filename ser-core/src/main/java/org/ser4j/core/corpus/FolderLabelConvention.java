@@ -22,6 +22,10 @@ import org.ser4j.core.Emotion;
  * this convention's.
  */
 public final class FolderLabelConvention implements CorpusConvention {
+    /** The convention; it holds no state, so one instance can serve any number of scans. */
+    public FolderLabelConvention() {
+    }
+
     /** The corpus id. */
     public static final String CORPUS = "folder";
     private static final Set<String> OTHER_EMOTIONS = Set.of(
