@@ -23,8 +23,7 @@ public sealed interface LayerSpec {
     record Conv(boolean oneDimensional, int inChannels, int outChannels, int kernelH, int kernelW, int padH,
             int padW, boolean relu, float[] weights, float[] bias) implements LayerSpec {
         /**
-         * Copies the arrays. The array lengths are not checked against the shape; callers pass
-         * consistent ones.
+         * Checks the shape against the arrays and copies them.
          *
          * @param oneDimensional true for a Conv1D (then {@code kernelH == 1}, {@code padH == 0})
          * @param inChannels input channels
@@ -38,8 +37,20 @@ public sealed interface LayerSpec {
          * @param weights {@code [outChannels][inChannels][kernelH][kernelW]} row-major; copied
          * @param bias {@code [outChannels]}; copied
          * @throws NullPointerException if {@code weights} or {@code bias} is null
+         * @throws IllegalArgumentException if a size is not positive, a padding is negative, a
+         *     Conv1D has {@code kernelH != 1} or {@code padH != 0}, or an array's length does not
+         *     fit the shape
          */
         public Conv {
+            if (inChannels < 1 || outChannels < 1 || kernelH < 1 || kernelW < 1 || padH < 0 || padW < 0) {
+                throw new IllegalArgumentException("conv sizes must be positive and paddings non-negative, got in " + inChannels
+                        + ", out " + outChannels + ", kernel " + kernelH + "x" + kernelW + ", pad " + padH + "/" + padW);
+            }
+            if (oneDimensional && (kernelH != 1 || padH != 0)) {
+                throw new IllegalArgumentException("a Conv1D has kernel height 1 and no vertical padding, got " + kernelH + "/" + padH);
+            }
+            requireLength("conv weights", weights, (long) outChannels * inChannels * kernelH * kernelW);
+            requireLength("conv bias", bias, outChannels);
             weights = weights.clone();
             bias = bias.clone();
         }
@@ -73,6 +84,26 @@ public sealed interface LayerSpec {
      * @param poolW window width
      */
     record MaxPool(boolean oneDimensional, int poolH, int poolW) implements LayerSpec {
+        /**
+         * Checks the window.
+         *
+         * @param oneDimensional true for MaxPool1D (then {@code poolH == 1})
+         * @param poolH window height and vertical stride, positive
+         * @param poolW window width and horizontal stride, positive
+         * @throws IllegalArgumentException if a size is not positive, or a MaxPool1D has
+         *     {@code poolH != 1}
+         */
+        public MaxPool {
+            if (poolH < 1 || poolW < 1 || (oneDimensional && poolH != 1)) {
+                throw new IllegalArgumentException("pool window must be positive (height 1 for MaxPool1D), got " + poolH + "x" + poolW);
+            }
+        }
+    }
+
+    private static void requireLength(String what, float[] values, long expected) {
+        if (values.length != expected) {
+            throw new IllegalArgumentException(what + " hold " + values.length + " values, the shape needs " + expected);
+        }
     }
 
     /** Flattening {@code [C, H, W]} to {@code C*H*W} values in that (row-major) order. */
@@ -90,8 +121,7 @@ public sealed interface LayerSpec {
      */
     record Dense(int inputs, int outputs, boolean relu, float[] weights, float[] bias) implements LayerSpec {
         /**
-         * Copies the arrays. The array lengths are not checked against the shape; callers pass
-         * consistent ones.
+         * Checks the shape against the arrays and copies them.
          *
          * @param inputs input width
          * @param outputs output width
@@ -99,8 +129,15 @@ public sealed interface LayerSpec {
          * @param weights {@code [inputs][outputs]} row-major (Keras layout); copied
          * @param bias {@code [outputs]}; copied
          * @throws NullPointerException if {@code weights} or {@code bias} is null
+         * @throws IllegalArgumentException if a width is not positive or an array's length does
+         *     not fit the shape
          */
         public Dense {
+            if (inputs < 1 || outputs < 1) {
+                throw new IllegalArgumentException("dense widths must be positive, got " + inputs + " -> " + outputs);
+            }
+            requireLength("dense weights", weights, (long) inputs * outputs);
+            requireLength("dense bias", bias, outputs);
             weights = weights.clone();
             bias = bias.clone();
         }
