@@ -111,6 +111,12 @@ class LayerGradientPropertiesTest {
         check(new DenseLayer(in, out, relu, 0), batch, seed);
     }
 
+    /** jqwik's case (seed 1025847908106354268): one ReLU unit whose input lies within a step of 0. */
+    @net.jqwik.api.Example
+    void aSingleReluUnitAtItsKinkIsCheckedOnAnotherDraw() {
+        check(new DenseLayer(7, 1, true, 0), 1, 1L);
+    }
+
     @Property(tries = 20)
     void flattenIsAPermutationWithItsInverseAsGradient(@ForAll @IntRange(min = 1, max = 4) int c,
             @ForAll @IntRange(min = 1, max = 4) int h, @ForAll @IntRange(min = 1, max = 4) int w,
@@ -133,8 +139,22 @@ class LayerGradientPropertiesTest {
         check(layer, batch, seed);
     }
 
-    /** Compares analytic input and parameter gradients with finite differences. */
+    /**
+     * Compares analytic input and parameter gradients with finite differences. A draw where every
+     * sampled coordinate sits within a step of a ReLU or max-pool kink (e.g. a single ReLU unit
+     * whose input is almost 0) checks nothing, so a few more draws are made before that counts as
+     * a failure.
+     */
     static void check(Layer layer, int batch, long seed) {
+        int checked = 0;
+        for (int attempt = 0; attempt < 5 && checked == 0; attempt++) {
+            checked = checkOnce(layer, batch, seed + attempt * 0x9E3779B97F4A7C15L);
+        }
+        assertTrue(checked > 0 || (long) layer.inSize() * batch + layer.paramCount() < 8, "no coordinate could be checked");
+    }
+
+    /** One draw of {@link #check}; returns how many coordinates could be compared. */
+    private static int checkOnce(Layer layer, int batch, long seed) {
         Kernels k = KERNELS;
         SplittableRandom random = new SplittableRandom(seed);
         float[] params = new float[layer.paramCount()];
@@ -169,7 +189,7 @@ class LayerGradientPropertiesTest {
             int i = params.length <= 25 ? t : pick.nextInt(params.length);
             checked += compare(layer, params, x, params, i, r, batch, scratch, g[i], "parameter " + i);
         }
-        assertTrue(checked > 0 || x.length + params.length < 8, "no coordinate could be checked");
+        return checked;
     }
 
     private static int compare(Layer layer, float[] params, float[] x, float[] target, int i, float[] r, int batch,
