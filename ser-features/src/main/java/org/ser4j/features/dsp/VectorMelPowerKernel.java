@@ -5,10 +5,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -17,8 +14,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code t0 + l}, so each butterfly is one vector operation for the whole batch and the FFT needs
  * no shuffles. Per call:
  * <ol>
- *   <li><b>columns</b>: the signal is cut into hop-long rows and stored column-major, once (8 x 8
- *       tiles transposed in registers). Sample {@code q} of frames {@code t0 .. t0 + L - 1} is
+ *   <li><b>columns</b>: the signal is cut into hop-long rows and stored column-major, once (one
+ *       gather per column and block of rows). Sample {@code q} of frames {@code t0 .. t0 + L - 1} is
  *       then {@code L} consecutive floats: one plain vector load, no gather, and the zero padding
  *       around the signal (centring, the padded length) is just more zero rows, so edge frames
  *       take the same path as the others.</li>
@@ -53,16 +50,16 @@ final class VectorMelPowerKernel implements MelPowerKernel {
     private static final int L = S.length();
     /** Doubles per packed complex point: L real parts, then L imaginary parts. */
     private static final int L2 = 2 * L;
-    /** Floats with as many lanes as {@link #S}, for loading one sample of every frame at once. */
-    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(L * 32));
-    /** Floats gathered at once when the signal is cut into columns: twice {@link #F}'s lanes. */
-    private static final VectorSpecies<Float> G = VectorSpecies.of(float.class, VectorShape.forBitSize(2 * L * 32));
-    /** Lane {@code i} of a zip takes lane {@code i / 2} of one of two vectors (for {@code L == 8} tiles). */
-    private static final VectorShuffle<Float> ZIP_LOW = VectorShuffle.fromOp(F, i -> i / 2);
-    /** Lane {@code i} of a zip takes lane {@code L/2 + i / 2} of one of two vectors. */
-    private static final VectorShuffle<Float> ZIP_HIGH = VectorShuffle.fromOp(F, i -> F.length() / 2 + i / 2);
-    /** Odd lanes of a zip come from the second vector. */
-    private static final VectorMask<Float> ODD_LANES = VectorMask.fromLong(F, 0xAAAAAAAAAAAAAAAAL);
+    /**
+     * The only float shape this kernel uses: the preferred one, twice {@link #S}'s lanes, whose
+     * low or high half converts to one {@link #S} vector. On JDK 17 the Vector API's shared entry
+     * points ({@code FloatVector.fromArray}, {@code intoArray}, ...) keep one type profile for all
+     * shapes: a second float shape anywhere in the JVM makes C2 box every float vector, in this
+     * kernel and in every other Vector API user (the training kernels ran 10-30x slower after
+     * features had been extracted in the same JVM). So every Vector API kernel of ser4j uses the
+     * preferred float and double species only ({@code SingleVectorShapeTest} checks it).
+     */
+    private static final VectorSpecies<Float> G = FloatVector.SPECIES_PREFERRED;
     /** Points of the blocks whose remaining passes run one after the other (256 points x 8 lanes x 16 bytes = 32 KiB, the L1 cache). */
     private static final int LEAF = 256;
 
@@ -127,7 +124,7 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         /** Where the last stage keeps the outputs of the two merges it is emitting. */
         final int lastOffset;
         final VectorAlignment alignment = new VectorAlignment();
-        final float[] lanes = new float[L];
+        final float[] lanes = new float[2 * L];
         /** The signal cut into rows of {@code hop} samples, column-major: {@code columns[c * rows + r]}. */
         float[] columns = new float[0];
         /** Rows of {@link #columns} for which {@link #sampleOffset} was computed (0: none yet). */
@@ -330,8 +327,9 @@ final class VectorMelPowerKernel implements MelPowerKernel {
     /** Fills {@code s.columns[c * rows + r] = y[(r + firstRow) * hop + c]} for rows {@code [rowFrom, rowTo)}, zero outside the signal. */
     private void columns(float[] y, int rows, int rowFrom, int rowTo, Scratch s) {
         int size = rows * hop;
-        if (s.columns.length < size) {
-            s.columns = new float[size];
+        // L floats of slack: the first stage loads G = 2L floats where it uses the first L
+        if (s.columns.length < size + L) {
+            s.columns = new float[size + L];
         }
         if (s.rows != rows) {
             for (int q = 0; q < nFft; q++) {
@@ -342,20 +340,15 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         }
         float[] cols = s.columns;
         int n = y.length;
-        // A block of G rows at a time. Inside the signal: 8 x 8 tiles transposed in registers
-        // when the lanes and the hop allow it, else one gather per column; at the signal's ends
-        // element by element.
+        // A block of G rows at a time. Inside the signal one gather per column; at the signal's
+        // ends element by element. (Transposing 16 x 16 tiles in registers, the float-shape
+        // analogue of the 8 x 8 tiles used before, measured 1.5-4x slower: 32 live vectors spill.)
         int[] rowIndex = gatherRows;
-        boolean tiles = L == 8 && hop % 8 == 0;
         for (int r0 = rowFrom; r0 < rowTo; r0 += G.length()) {
             int r1 = Math.min(rowTo, r0 + G.length());
             int lo = (r0 + firstRow) * hop;
             int hi = (r1 + firstRow) * hop;
-            if (lo >= 0 && hi <= n && r1 - r0 == G.length() && tiles) {
-                for (int rb = r0; rb < r1; rb += 8) {
-                    transposeTiles(y, (rb + firstRow) * hop, cols, rb, rows);
-                }
-            } else if (lo >= 0 && hi <= n && r1 - r0 == G.length()) {
+            if (lo >= 0 && hi <= n && r1 - r0 == G.length()) {
                 for (int c = 0; c < hop; c++) {
                     FloatVector.fromArray(G, y, lo + c, rowIndex, 0).intoArray(cols, c * rows + r0);
                 }
@@ -367,62 +360,6 @@ final class VectorMelPowerKernel implements MelPowerKernel {
                     }
                 }
             }
-        }
-    }
-
-    /**
-     * Rows {@code row .. row + 7} of the columns (8 rows of {@code hop} samples from
-     * {@code y[start]}), 8 x 8 tiles at a time: three perfect shuffles of the tile's 8 row vectors
-     * transpose it ({@code zip} of vectors {@code i} and {@code i + 4} into {@code 2i} and
-     * {@code 2i + 1}), then each column's 8 values are one store. Only for {@code L == 8}.
-     */
-    private void transposeTiles(float[] y, int start, float[] cols, int row, int rows) {
-        int h = hop;
-        for (int c0 = 0; c0 < h; c0 += 8) {
-            int src = start + c0;
-            FloatVector v0 = FloatVector.fromArray(F, y, src);
-            FloatVector v1 = FloatVector.fromArray(F, y, src + h);
-            FloatVector v2 = FloatVector.fromArray(F, y, src + 2 * h);
-            FloatVector v3 = FloatVector.fromArray(F, y, src + 3 * h);
-            FloatVector v4 = FloatVector.fromArray(F, y, src + 4 * h);
-            FloatVector v5 = FloatVector.fromArray(F, y, src + 5 * h);
-            FloatVector v6 = FloatVector.fromArray(F, y, src + 6 * h);
-            FloatVector v7 = FloatVector.fromArray(F, y, src + 7 * h);
-            // three rounds of zips, written out: a vector carried around a loop or passed to a
-            // helper method may be boxed by the JIT
-            FloatVector w0 = v0.rearrange(ZIP_LOW).blend(v4.rearrange(ZIP_LOW), ODD_LANES);
-            FloatVector w1 = v0.rearrange(ZIP_HIGH).blend(v4.rearrange(ZIP_HIGH), ODD_LANES);
-            FloatVector w2 = v1.rearrange(ZIP_LOW).blend(v5.rearrange(ZIP_LOW), ODD_LANES);
-            FloatVector w3 = v1.rearrange(ZIP_HIGH).blend(v5.rearrange(ZIP_HIGH), ODD_LANES);
-            FloatVector w4 = v2.rearrange(ZIP_LOW).blend(v6.rearrange(ZIP_LOW), ODD_LANES);
-            FloatVector w5 = v2.rearrange(ZIP_HIGH).blend(v6.rearrange(ZIP_HIGH), ODD_LANES);
-            FloatVector w6 = v3.rearrange(ZIP_LOW).blend(v7.rearrange(ZIP_LOW), ODD_LANES);
-            FloatVector w7 = v3.rearrange(ZIP_HIGH).blend(v7.rearrange(ZIP_HIGH), ODD_LANES);
-            v0 = w0.rearrange(ZIP_LOW).blend(w4.rearrange(ZIP_LOW), ODD_LANES);
-            v1 = w0.rearrange(ZIP_HIGH).blend(w4.rearrange(ZIP_HIGH), ODD_LANES);
-            v2 = w1.rearrange(ZIP_LOW).blend(w5.rearrange(ZIP_LOW), ODD_LANES);
-            v3 = w1.rearrange(ZIP_HIGH).blend(w5.rearrange(ZIP_HIGH), ODD_LANES);
-            v4 = w2.rearrange(ZIP_LOW).blend(w6.rearrange(ZIP_LOW), ODD_LANES);
-            v5 = w2.rearrange(ZIP_HIGH).blend(w6.rearrange(ZIP_HIGH), ODD_LANES);
-            v6 = w3.rearrange(ZIP_LOW).blend(w7.rearrange(ZIP_LOW), ODD_LANES);
-            v7 = w3.rearrange(ZIP_HIGH).blend(w7.rearrange(ZIP_HIGH), ODD_LANES);
-            w0 = v0.rearrange(ZIP_LOW).blend(v4.rearrange(ZIP_LOW), ODD_LANES);
-            w1 = v0.rearrange(ZIP_HIGH).blend(v4.rearrange(ZIP_HIGH), ODD_LANES);
-            w2 = v1.rearrange(ZIP_LOW).blend(v5.rearrange(ZIP_LOW), ODD_LANES);
-            w3 = v1.rearrange(ZIP_HIGH).blend(v5.rearrange(ZIP_HIGH), ODD_LANES);
-            w4 = v2.rearrange(ZIP_LOW).blend(v6.rearrange(ZIP_LOW), ODD_LANES);
-            w5 = v2.rearrange(ZIP_HIGH).blend(v6.rearrange(ZIP_HIGH), ODD_LANES);
-            w6 = v3.rearrange(ZIP_LOW).blend(v7.rearrange(ZIP_LOW), ODD_LANES);
-            w7 = v3.rearrange(ZIP_HIGH).blend(v7.rearrange(ZIP_HIGH), ODD_LANES);
-            int dst = c0 * rows + row;
-            w0.intoArray(cols, dst);
-            w1.intoArray(cols, dst + rows);
-            w2.intoArray(cols, dst + 2 * rows);
-            w3.intoArray(cols, dst + 3 * rows);
-            w4.intoArray(cols, dst + 4 * rows);
-            w5.intoArray(cols, dst + 5 * rows);
-            w6.intoArray(cols, dst + 6 * rows);
-            w7.intoArray(cols, dst + 7 * rows);
         }
     }
 
@@ -467,10 +404,10 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         for (int g = g0; g < g1; g++) {
             int q0 = 2 * point[g];
             int q1 = q0 + stride;
-            DoubleVector x0r = ((DoubleVector) FloatVector.fromArray(F, cols, off[q0] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q0]);
-            DoubleVector x0i = ((DoubleVector) FloatVector.fromArray(F, cols, off[q0 + 1] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q0 + 1]);
-            DoubleVector x1r = (DoubleVector) FloatVector.fromArray(F, cols, off[q1] + t0).convertShape(VectorOperators.F2D, S, 0);
-            DoubleVector x1i = (DoubleVector) FloatVector.fromArray(F, cols, off[q1 + 1] + t0).convertShape(VectorOperators.F2D, S, 0);
+            DoubleVector x0r = ((DoubleVector) FloatVector.fromArray(G, cols, off[q0] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q0]);
+            DoubleVector x0i = ((DoubleVector) FloatVector.fromArray(G, cols, off[q0 + 1] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q0 + 1]);
+            DoubleVector x1r = (DoubleVector) FloatVector.fromArray(G, cols, off[q1] + t0).convertShape(VectorOperators.F2D, S, 0);
+            DoubleVector x1i = (DoubleVector) FloatVector.fromArray(G, cols, off[q1 + 1] + t0).convertShape(VectorOperators.F2D, S, 0);
             int i0 = zb + 2 * g * L2;
             x1r.fma(DoubleVector.broadcast(S, w[q1]), x0r).intoArray(z, i0);
             x1i.fma(DoubleVector.broadcast(S, w[q1 + 1]), x0i).intoArray(z, i0 + L);
@@ -497,14 +434,14 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             int q1 = q0 + stride;
             int q2 = q1 + stride;
             int q3 = q2 + stride;
-            DoubleVector x0r = ((DoubleVector) FloatVector.fromArray(F, cols, off[q0] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q0]);
-            DoubleVector x0i = ((DoubleVector) FloatVector.fromArray(F, cols, off[q0 + 1] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q0 + 1]);
-            DoubleVector x1r = ((DoubleVector) FloatVector.fromArray(F, cols, off[q1] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q1]);
-            DoubleVector x1i = ((DoubleVector) FloatVector.fromArray(F, cols, off[q1 + 1] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q1 + 1]);
-            DoubleVector x2r = (DoubleVector) FloatVector.fromArray(F, cols, off[q2] + t0).convertShape(VectorOperators.F2D, S, 0);
-            DoubleVector x2i = (DoubleVector) FloatVector.fromArray(F, cols, off[q2 + 1] + t0).convertShape(VectorOperators.F2D, S, 0);
-            DoubleVector x3r = (DoubleVector) FloatVector.fromArray(F, cols, off[q3] + t0).convertShape(VectorOperators.F2D, S, 0);
-            DoubleVector x3i = (DoubleVector) FloatVector.fromArray(F, cols, off[q3 + 1] + t0).convertShape(VectorOperators.F2D, S, 0);
+            DoubleVector x0r = ((DoubleVector) FloatVector.fromArray(G, cols, off[q0] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q0]);
+            DoubleVector x0i = ((DoubleVector) FloatVector.fromArray(G, cols, off[q0 + 1] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q0 + 1]);
+            DoubleVector x1r = ((DoubleVector) FloatVector.fromArray(G, cols, off[q1] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q1]);
+            DoubleVector x1i = ((DoubleVector) FloatVector.fromArray(G, cols, off[q1 + 1] + t0).convertShape(VectorOperators.F2D, S, 0)).mul(w[q1 + 1]);
+            DoubleVector x2r = (DoubleVector) FloatVector.fromArray(G, cols, off[q2] + t0).convertShape(VectorOperators.F2D, S, 0);
+            DoubleVector x2i = (DoubleVector) FloatVector.fromArray(G, cols, off[q2 + 1] + t0).convertShape(VectorOperators.F2D, S, 0);
+            DoubleVector x3r = (DoubleVector) FloatVector.fromArray(G, cols, off[q3] + t0).convertShape(VectorOperators.F2D, S, 0);
+            DoubleVector x3i = (DoubleVector) FloatVector.fromArray(G, cols, off[q3 + 1] + t0).convertShape(VectorOperators.F2D, S, 0);
             DoubleVector a0r = x2r.fma(DoubleVector.broadcast(S, w[q2]), x0r);
             DoubleVector a0i = x2i.fma(DoubleVector.broadcast(S, w[q2 + 1]), x0i);
             DoubleVector a1r = x2r.fma(DoubleVector.broadcast(S, -w[q2]), x0r);
@@ -726,14 +663,10 @@ final class VectorMelPowerKernel implements MelPowerKernel {
                 highEven = p0.fma(DoubleVector.broadcast(S, high[k]), highEven);
                 k++;
             }
-            FloatVector v = (FloatVector) lowEven.add(lowOdd).mul(0.25).convertShape(VectorOperators.D2F, F, 0);
-            int at = band * frames + t0;
-            if (valid == L) {
-                v.intoArray(out, at);
-            } else {
-                v.intoArray(lanes, 0);
-                System.arraycopy(lanes, 0, out, at, valid);
-            }
+            // the L sums become the low half of a G vector; only `valid` of its floats belong here
+            FloatVector v = (FloatVector) lowEven.add(lowOdd).mul(0.25).convertShape(VectorOperators.D2F, G, 0);
+            v.intoArray(lanes, 0);
+            System.arraycopy(lanes, 0, out, band * frames + t0, valid);
             lowEven = highEven;
             lowOdd = highOdd;
             highEven = DoubleVector.zero(S);
@@ -757,10 +690,11 @@ final class VectorMelPowerKernel implements MelPowerKernel {
             PowerToDb.inPlace(values, amin, topDb);
             return;
         }
-        int vectorEnd = n - n % L;
-        FloatVector maxV = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
-        for (int i = 0; i < vectorEnd; i += L) {
-            maxV = maxV.max(FloatVector.fromArray(F, values, i));
+        int step = G.length();
+        int vectorEnd = n - n % step;
+        FloatVector maxV = FloatVector.broadcast(G, Float.NEGATIVE_INFINITY);
+        for (int i = 0; i < vectorEnd; i += step) {
+            maxV = maxV.max(FloatVector.fromArray(G, values, i));
         }
         float max = maxV.reduceLanes(VectorOperators.MAX);
         for (int i = vectorEnd; i < n; i++) {
@@ -772,15 +706,22 @@ final class VectorMelPowerKernel implements MelPowerKernel {
         // as PowerToDb: powers more than topDb + 0.01 dB below the reference are clipped whatever
         // the rounding, so a vector of them needs no logarithm
         double certainlyClipped = refPower * Math.pow(10.0, -(topDb + 0.01) / 10.0);
-        FloatVector floorVector = FloatVector.broadcast(F, floor);
-        for (int i = 0; i < vectorEnd; i += L) {
-            DoubleVector p = ((DoubleVector) FloatVector.fromArray(F, values, i).convertShape(VectorOperators.F2D, S, 0)).max(amin);
-            if (p.compare(VectorOperators.LT, certainlyClipped).allTrue()) {
+        FloatVector floorVector = FloatVector.broadcast(G, floor);
+        for (int i = 0; i < vectorEnd; i += step) {
+            // G floats are two S vectors of doubles: its low half (part 0) and its high half (part 1)
+            FloatVector powers = FloatVector.fromArray(G, values, i);
+            DoubleVector low = ((DoubleVector) powers.convertShape(VectorOperators.F2D, S, 0)).max(amin);
+            DoubleVector high = ((DoubleVector) powers.convertShape(VectorOperators.F2D, S, 1)).max(amin);
+            if (low.compare(VectorOperators.LT, certainlyClipped).allTrue()
+                    && high.compare(VectorOperators.LT, certainlyClipped).allTrue()) {
                 floorVector.intoArray(values, i);
                 continue;
             }
-            FloatVector db = (FloatVector) p.lanewise(VectorOperators.LOG10).mul(10.0).convertShape(VectorOperators.D2F, F, 0);
-            db.sub(refDb).max(floor).intoArray(values, i);
+            // a clipped value's logarithm is computed here too, but max(floor) gives the floor all the same
+            FloatVector lowDb = (FloatVector) low.lanewise(VectorOperators.LOG10).mul(10.0).convertShape(VectorOperators.D2F, G, 0);
+            FloatVector highDb = (FloatVector) high.lanewise(VectorOperators.LOG10).mul(10.0).convertShape(VectorOperators.D2F, G, -1);
+            // each conversion fills its half and zeroes the other, so the sum is both halves
+            lowDb.add(highDb).sub(refDb).max(floor).intoArray(values, i);
         }
         for (int i = vectorEnd; i < n; i++) {
             float db = (float) (10.0 * PowerToDb.log10(Math.max(amin, values[i]))) - refDb;
