@@ -1,7 +1,6 @@
 package org.ser4j.core.audio;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.ser4j.core.simd.SimdSupport;
 
 /**
  * The resampler's inner kernel: a dot product of two float ranges. Two implementations: plain
@@ -43,23 +42,14 @@ interface DotProduct {
 
     /** Lazy, once-only choice of the implementation. */
     final class Holder {
-        private static final Logger LOG = LoggerFactory.getLogger(DotProduct.class);
         static final DotProduct BEST = choose();
 
         private Holder() {
         }
 
         private static DotProduct choose() {
-            if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-                return new Scalar();
-            }
-            try {
-                return (DotProduct) Class.forName("org.ser4j.core.audio.VectorDotProduct")
-                        .getDeclaredConstructor().newInstance();
-            } catch (ReflectiveOperationException | LinkageError e) {
-                LOG.debug("Vector API present but unusable; resampling with the scalar kernel", e);
-                return new Scalar();
-            }
+            DotProduct vector = SimdSupport.load(DotProduct.class, "org.ser4j.core.audio.VectorDotProduct", new Class<?>[0]);
+            return vector != null ? vector : new Scalar();
         }
     }
 }

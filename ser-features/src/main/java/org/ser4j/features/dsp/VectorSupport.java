@@ -1,40 +1,27 @@
 package org.ser4j.features.dsp;
 
-import java.lang.reflect.InvocationTargetException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.ser4j.core.simd.SimdSupport;
 
 /**
- * Loads the Vector API kernel reflectively, only when {@code jdk.incubator.vector} is in the boot
- * layer, so that the portable code never links against the incubator module.
+ * Creates the Vector API mel kernel through ser-core's {@link SimdSupport} (the library's one
+ * switch, {@code -Dser4j.simd=off}), so that the portable code never links against the
+ * incubator module.
  */
 final class VectorSupport {
-    private static final Logger LOG = LoggerFactory.getLogger(VectorSupport.class);
-    private static final String MODULE = "jdk.incubator.vector";
-    private static final boolean AVAILABLE = ModuleLayer.boot().findModule(MODULE).isPresent()
-            && !Boolean.getBoolean("ser4j.features.noVector");
-
     private VectorSupport() {
     }
 
-    /** Whether the Vector API can be used. */
+    /** Whether the Vector API may be used. */
     static boolean available() {
-        return AVAILABLE;
+        return SimdSupport.enabled();
     }
 
     /** The SIMD kernel, or null when unavailable or unsuitable for the parameters. */
     static MelPowerKernel vectorKernel(int nFft, int hopLength, MelFilterbank filterbank) {
-        if (!AVAILABLE || nFft < 16 || Integer.bitCount(nFft) != 1 || filterbank.fftBins() != 1 + nFft / 2) {
+        if (nFft < 16 || Integer.bitCount(nFft) != 1 || filterbank.fftBins() != 1 + nFft / 2) {
             return null;
         }
-        try {
-            return (MelPowerKernel) Class.forName("org.ser4j.features.dsp.VectorMelPowerKernel")
-                    .getDeclaredConstructor(int.class, int.class, MelFilterbank.class)
-                    .newInstance(nFft, hopLength, filterbank);
-        } catch (ClassNotFoundException | NoSuchMethodException | InstantiationException | IllegalAccessException
-                | InvocationTargetException | LinkageError e) {
-            LOG.debug("Vector API kernel unavailable, using the portable one", e);
-            return null;
-        }
+        return SimdSupport.load(MelPowerKernel.class, "org.ser4j.features.dsp.VectorMelPowerKernel",
+                new Class<?>[] {int.class, int.class, MelFilterbank.class}, nFft, hopLength, filterbank);
     }
 }

@@ -1,5 +1,7 @@
 package org.ser4j.training.nn;
 
+import org.ser4j.core.simd.SimdSupport;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -99,7 +101,7 @@ public final class SequentialNetwork implements Network {
         }
         LOG.info("{} network: {} parameters, {} kernels, {} thread(s), chunks of {} samples",
                 kind == null ? "custom" : kind.id(), p, kernels.name(), threads, maxChunk);
-        if (kernels instanceof ScalarKernels && !"scalar".equalsIgnoreCase(System.getProperty(KernelSelector.PROPERTY))) {
+        if (kernels instanceof ScalarKernels && !SimdSupport.turnedOff()) {
             LOG.warn("training on the slow scalar kernels: start the JVM with --add-modules jdk.incubator.vector "
                     + "for the Vector API kernels");
         }
@@ -124,7 +126,7 @@ public final class SequentialNetwork implements Network {
      * Name of the active kernel path ({@code "vector"} or {@code "scalar"}).
      *
      * @return {@code "vector"} when the Vector API kernels are in use, {@code "scalar"} otherwise
-     *     (module absent, or forced with {@code -Dser4j.kernels=scalar})
+     *     (module absent, or turned off with {@code -Dser4j.simd=off})
      */
     public String kernelName() {
         return kernels.name();
