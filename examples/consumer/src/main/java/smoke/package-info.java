@@ -1,4 +1,4 @@
 /**
- * The consumer smoke test: the README snippet compiled against the published ser-models artifact alone. Nothing else belongs here.
+ * The consumer smoke test: the README snippet compiled against the published ser-models and ser-models-bundled artifacts alone. Nothing else belongs here.
  */
 package smoke;

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
  * {@code --add-modules jdk.incubator.vector} so that training and benchmarks get the fast
  * kernels without the user passing a flag. Set {@code SER4J_NO_RELAUNCH=1} to disable.
  */
-@Command(name = "ser4j", mixinStandardHelpOptions = true, version = "ser4j 0.1.0-SNAPSHOT",
+@Command(name = "ser4j", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Speech emotion recognition on the JVM.",
         subcommands = {
             CommandLine.HelpCommand.class,

@@ -12,13 +12,19 @@ import java.util.Properties;
 
 /**
  * Reads the models and settings bundled as class-path resources under one directory
- * ({@code org/ser4j/models/} in production): {@code NAME.onnx} with its {@code NAME.onnx.sha256},
+ * ({@code org/ser4j/models/bundled/} in production): {@code NAME.onnx} with its {@code NAME.onnx.sha256},
  * {@code ensemble.properties} and {@code default.properties}. A separate class so tests can point
  * it at a temporary directory.
+ *
+ * <p>The production resources live in their own artifact, {@code org.ser4j:ser-models-bundled}, because
+ * the trained weights carry the non-commercial terms of their training corpora (MODEL_CARD.md) while
+ * this code is Apache-2.0; an application without that artifact uses {@code fromOnnx} only. The
+ * directory is not the package {@code org.ser4j.models}, so the resource jar splits no package when
+ * both jars are automatic modules.
  */
 final class BundledModels {
     /** Resource directory of the production models. */
-    static final String RESOURCE_DIR = "org/ser4j/models/";
+    static final String RESOURCE_DIR = "org/ser4j/models/bundled/";
 
     private final ClassLoader loader;
     private final String dir;
@@ -47,8 +53,9 @@ final class BundledModels {
     byte[] modelBytes(String name) {
         String model = resource(name + ".onnx");
         String shaResource = model + ".sha256";
-        byte[] bytes = read(model, "bundled model resource missing from the class path"
-                + " (this ser-models jar was built without the trained models)");
+        byte[] bytes = read(model, "bundled model resource missing from the class path: the bundled models are"
+                + " in the separate artifact org.ser4j:ser-models-bundled (non-commercial terms, see MODEL_CARD.md);"
+                + " add it as a dependency, or load your own model with EmotionClassifiers.fromOnnx(Path)");
         String expected = parseSha256(shaResource, new String(read(shaResource,
                 "checksum resource missing from the class path; every bundled model needs one"), StandardCharsets.US_ASCII));
         String actual = sha256(bytes);

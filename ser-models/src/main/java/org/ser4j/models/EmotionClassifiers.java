@@ -21,8 +21,10 @@ import java.util.Properties;
  * }
  * }</pre>
  *
- * <p>Bundled models are the class-path resources {@code org/ser4j/models/time.onnx} and
- * {@code mel.onnx}; each is checked against its {@code .onnx.sha256} on every load. Every method
+ * <p>Bundled models are the class-path resources {@code org/ser4j/models/bundled/time.onnx} and
+ * {@code mel.onnx}, shipped in the separate artifact {@code org.ser4j:ser-models-bundled} (their
+ * terms are those of the training corpora, see MODEL_CARD.md; without it only {@code fromOnnx}
+ * works); each is checked against its {@code .onnx.sha256} on every load. Every method
  * creates a new classifier with its own ONNX Runtime sessions: create one, share it between
  * threads, and close it when done.
  */

@@ -13,7 +13,7 @@ public class IncompatibleModelException extends IllegalArgumentException {
      * An error about the named model.
      *
      * @param model the model as the user knows it: a file path or a class-path resource such as
-     *     {@code org/ser4j/models/time.onnx}
+     *     {@code org/ser4j/models/bundled/time.onnx}
      * @param problem what does not fit, e.g. {@code "expected exactly one input, found [a, b]"};
      *     the message is {@code model + ": " + problem}
      */
@@ -25,7 +25,7 @@ public class IncompatibleModelException extends IllegalArgumentException {
      * An error about the named model with an underlying cause.
      *
      * @param model the model as the user knows it: a file path or a class-path resource such as
-     *     {@code org/ser4j/models/time.onnx}
+     *     {@code org/ser4j/models/bundled/time.onnx}
      * @param problem what does not fit, e.g. {@code "expected exactly one input, found [a, b]"};
      *     the message is {@code model + ": " + problem}
      * @param cause the exception that revealed the problem, e.g. the

@@ -11,7 +11,7 @@ public class ModelLoadException extends RuntimeException {
      * An error about the named model.
      *
      * @param model the model as the user knows it: a file path or a class-path resource such as
-     *     {@code org/ser4j/models/time.onnx}
+     *     {@code org/ser4j/models/bundled/time.onnx}
      * @param problem what went wrong, e.g. {@code "SHA-256 mismatch: ..."}; the message is
      *     {@code model + ": " + problem}
      */
@@ -23,7 +23,7 @@ public class ModelLoadException extends RuntimeException {
      * An error about the named model with an underlying cause.
      *
      * @param model the model as the user knows it: a file path or a class-path resource such as
-     *     {@code org/ser4j/models/time.onnx}
+     *     {@code org/ser4j/models/bundled/time.onnx}
      * @param problem what went wrong, e.g. {@code "SHA-256 mismatch: ..."}; the message is
      *     {@code model + ": " + problem}
      * @param cause the exception that revealed the problem, e.g. ONNX Runtime's {@code OrtException}

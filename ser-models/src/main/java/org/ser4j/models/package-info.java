@@ -6,7 +6,8 @@
  *
  * <p>Inference only: audio decoding lives in ser-core, feature extraction in ser-features and
  * training in ser-training. Nothing here writes files, prints or exits; logging goes through the
- * SLF4J API. Bundled models are class-path resources under {@code org/ser4j/models/}, each with a
- * {@code .sha256} checked on load.
+ * SLF4J API. Bundled models are class-path resources under {@code org/ser4j/models/bundled/}, each
+ * with a {@code .sha256} checked on load; they ship in the separate artifact
+ * {@code org.ser4j:ser-models-bundled}, which an application that needs other terms leaves out.
  */
 package org.ser4j.models;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URL;
@@ -46,6 +45,15 @@ class BundledModelsTest {
         BundledModels r = resources();
         ModelLoadException e = assertThrows(ModelLoadException.class, () -> load(r, "time"));
         assertTrue(e.getMessage().contains("m/time.onnx") && e.getMessage().contains("missing"), e.getMessage());
+    }
+
+    /** Without the ser-models-bundled artifact the message says where the models are and what else works. */
+    @Test
+    void missingModelResourceNamesTheBundledArtifact() throws IOException {
+        BundledModels r = resources();
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> load(r, "ensemble"));
+        assertTrue(e.getMessage().contains("org.ser4j:ser-models-bundled") && e.getMessage().contains("fromOnnx"),
+                e.getMessage());
     }
 
     @Test
@@ -125,12 +133,15 @@ class BundledModelsTest {
         assertTrue(w[0] >= 0 && w[1] >= 0 && w[0] + w[1] > 0);
     }
 
-    /** Runs once the trained models are bundled: each loads, passes its checksum and its metadata checks. */
+    /**
+     * The trained models (ser-models-bundled, a test dependency here) load, pass their checksums and
+     * their metadata checks.
+     */
     @Test
     void bundledModelsLoadWhenPresent() {
-        assumeTrue(getClass().getClassLoader().getResource(BundledModels.RESOURCE_DIR + "time.onnx") != null
+        assertTrue(getClass().getClassLoader().getResource(BundledModels.RESOURCE_DIR + "time.onnx") != null
                 && getClass().getClassLoader().getResource(BundledModels.RESOURCE_DIR + "mel.onnx") != null,
-                "trained models are not bundled yet");
+                "the trained models are not on the test class path (ser-models-bundled)");
         for (String name : new String[] {"time", "mel", "ensemble", "default"}) {
             try (OnnxEmotionClassifier c = EmotionClassifiers.bundled(name, ClassifierOptions.defaults())) {
                 assertEquals(80_080, c.windowSamples());
