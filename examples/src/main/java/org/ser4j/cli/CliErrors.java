@@ -3,6 +3,8 @@ package org.ser4j.cli;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
+import org.ser4j.core.Ser4jException;
 import org.ser4j.core.audio.AudioFormatException;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -18,6 +20,31 @@ final class CliErrors {
      */
     static String prefix(CommandSpec spec) {
         return spec.qualifiedName() + ": ";
+    }
+
+    /** The command-line flag for each library setting a {@link Ser4jException} can name. */
+    private static final Map<String, String> FLAGS = Map.of(
+            "dataDirectories", "--data DIR",
+            "outputDirectory", "--out DIR",
+            "cacheDirectory", "--cache DIR",
+            "split", "--split random",
+            "validationFraction", "--val-fraction",
+            "learningRate", "--lr (or --standardize global)");
+
+    /**
+     * A library failure's message with the flag that changes the setting it names, e.g.
+     * {@code "the validation part is empty; ... (see --val-fraction)"}: the library speaks of its
+     * settings, the command line of its flags.
+     */
+    static String message(Exception e) {
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof Ser4jException s) {
+            String flag = s.setting().map(FLAGS::get).orElse(null);
+            if (flag != null) {
+                return msg + " (see " + flag + ")";
+            }
+        }
+        return msg;
     }
 
     /** A line naming {@code file} and saying what went wrong. */

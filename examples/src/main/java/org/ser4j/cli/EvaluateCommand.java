@@ -85,7 +85,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             InputChecks.dataDirectories(data);
             InputChecks.outputDirectory(out);
         } catch (TrainingInputException e) {
-            err.println(CliErrors.prefix(spec) + e.getMessage());
+            err.println(CliErrors.prefix(spec) + CliErrors.message(e));
             err.flush();
             return ExitCodes.USAGE;
         }
@@ -93,7 +93,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         try {
             classifier = bundled ? bundledLoader.open(model) : loader.open(modelFile);
         } catch (TrainingInputException e) {
-            err.println(CliErrors.prefix(spec) + e.getMessage());
+            err.println(CliErrors.prefix(spec) + CliErrors.message(e));
             err.flush();
             return ExitCodes.USAGE;
         } catch (Exception e) {
@@ -116,7 +116,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         } catch (TrainingInputException e) {
-            err.println(CliErrors.prefix(spec) + e.getMessage());
+            err.println(CliErrors.prefix(spec) + CliErrors.message(e));
             err.flush();
             return ExitCodes.USAGE;
         } catch (java.io.IOException e) {

@@ -106,7 +106,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             request = request();
         } catch (TrainingInputException | IllegalArgumentException e) {
-            err.println(CliErrors.prefix(spec) + e.getMessage());
+            err.println(CliErrors.prefix(spec) + CliErrors.message(e));
             err.flush();
             return ExitCodes.USAGE;
         }
@@ -125,11 +125,11 @@ public final class TrainCommand implements Callable<Integer> {
                 err.flush();
             });
         } catch (TrainingInputException e) {
-            err.println(CliErrors.prefix(spec) + e.getMessage());
+            err.println(CliErrors.prefix(spec) + CliErrors.message(e));
             err.flush();
             return ExitCodes.USAGE;
         } catch (TrainingDivergedException e) {
-            err.println(CliErrors.prefix(spec) + e.getMessage());
+            err.println(CliErrors.prefix(spec) + CliErrors.message(e));
             err.flush();
             return ExitCodes.FAILED;
         } catch (java.io.IOException | java.io.UncheckedIOException e) {

@@ -1,12 +1,14 @@
 package org.ser4j.models;
 
+import org.ser4j.core.Ser4jException;
+
 /**
  * A model opened fine but is not one this ser4j can use: its ser4j metadata is missing,
  * malformed or of an unsupported format, its labels are not the six {@link org.ser4j.core.Emotion}
  * labels, or its input or output shape is not what the metadata implies. The message names the
- * model and the mismatch.
+ * model and the mismatch. A {@link Ser4jException}, like every failure of ser4j's own.
  */
-public class IncompatibleModelException extends IllegalArgumentException {
+public class IncompatibleModelException extends Ser4jException {
     private static final long serialVersionUID = 1L;
 
     /**

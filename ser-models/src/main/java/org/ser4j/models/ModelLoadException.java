@@ -1,10 +1,12 @@
 package org.ser4j.models;
 
+import org.ser4j.core.Ser4jException;
+
 /**
  * A model could not be loaded: a bundled resource is missing, its SHA-256 does not match, or the
  * bytes are not a model ONNX Runtime can open. The message names the model.
  */
-public class ModelLoadException extends RuntimeException {
+public class ModelLoadException extends Ser4jException {
     private static final long serialVersionUID = 1L;
 
     /**

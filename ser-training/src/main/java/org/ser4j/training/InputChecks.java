@@ -29,7 +29,7 @@ public final class InputChecks {
      */
     public static void dataDirectories(List<Path> dirs) {
         if (dirs == null || dirs.isEmpty()) {
-            throw new TrainingInputException("no data directory given (use --data DIR)");
+            throw new TrainingInputException("no data directory given", "dataDirectories", null);
         }
         for (Path dir : dirs) {
             if (!Files.exists(dir)) {
@@ -61,7 +61,7 @@ public final class InputChecks {
      */
     public static void outputDirectory(Path dir) {
         if (dir == null) {
-            throw new TrainingInputException("no output directory given (use --out DIR)");
+            throw new TrainingInputException("no output directory given", "outputDirectory", null);
         }
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new TrainingInputException("output directory " + dir + " exists and is not a directory");
@@ -86,7 +86,7 @@ public final class InputChecks {
         try {
             createWritable(dir);
         } catch (IOException | SecurityException e) {
-            throw new TrainingInputException("feature cache directory " + dir + " is not writable: " + e + " (choose another with --cache DIR)", e);
+            throw new TrainingInputException("feature cache directory " + dir + " is not writable: " + e + " (choose another feature cache directory)", "cacheDirectory", e);
         }
     }
 
@@ -130,7 +130,8 @@ public final class InputChecks {
             for (Map.Entry<Emotion, Integer> e : counts(part).entrySet()) {
                 if (!train.containsKey(e.getKey())) {
                     throw new TrainingInputException("class " + e.getKey().label() + " is missing from the training part ("
-                            + e.getValue() + " clips in validation/test, none in train); add more clips of it or use --split random");
+                            + e.getValue() + " clips in validation/test, none in train); add more clips of it or use the random split",
+                            "split", null);
                 }
             }
         }
@@ -138,7 +139,8 @@ public final class InputChecks {
             throw new TrainingInputException("the training part has fewer than two classes: " + train.keySet());
         }
         if (split.validation().isEmpty()) {
-            throw new TrainingInputException("the validation part is empty; use more data or a larger --val-fraction");
+            throw new TrainingInputException("the validation part is empty; use more data or a larger validation fraction",
+                    "validationFraction", null);
         }
     }
 

@@ -83,7 +83,7 @@ public final class Trainer {
                 stepNanos += System.nanoTime() - t0;
                 if (!Double.isFinite(loss)) {
                     throw new TrainingDivergedException("training diverged in epoch " + epoch + ": the loss became " + loss
-                            + "; try a lower --lr or --standardize global");
+                            + "; try a lower learning rate or global standardisation", "learningRate");
                 }
                 lossSum += loss * count;
                 lossWeight += count;

@@ -1,6 +1,7 @@
 package org.ser4j.training;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,7 +33,9 @@ class InputChecksTest {
         Path empty = Files.createDirectories(tmp.resolve("empty/sub"));
         String m = message(() -> InputChecks.dataDirectories(List.of(empty.getParent())));
         assertTrue(m.contains("is empty") && m.contains("empty"), m);
-        assertTrue(message(() -> InputChecks.dataDirectories(List.of())).contains("--data"));
+        TrainingInputException none = assertThrows(TrainingInputException.class, () -> InputChecks.dataDirectories(List.of()));
+        assertTrue(none.getMessage().contains("no data directory"), none.getMessage());
+        assertEquals(java.util.Optional.of("dataDirectories"), none.setting());
         Files.writeString(empty.resolve("a.wav"), "x");
         assertDoesNotThrow(() -> InputChecks.dataDirectories(List.of(empty.getParent())));
     }
@@ -55,7 +58,9 @@ class InputChecksTest {
     void cacheDirectoryMustBeWritable() throws IOException {
         Path file = Files.writeString(tmp.resolve("plain"), "x");
         String m = message(() -> InputChecks.cacheDirectory(file.resolve("cache")));
-        assertTrue(m.contains("feature cache directory") && m.contains("--cache"), m);
+        assertTrue(m.contains("feature cache directory") && m.contains("choose another"), m);
+        assertEquals(java.util.Optional.of("cacheDirectory"),
+                assertThrows(TrainingInputException.class, () -> InputChecks.cacheDirectory(file.resolve("cache"))).setting());
         assertDoesNotThrow(() -> InputChecks.cacheDirectory(tmp.resolve("cache")));
     }
 

@@ -161,7 +161,9 @@ class TrainerTest {
         ScriptedNetwork net = new ScriptedNetwork(new double[] {0.5, 0.5}, 1, Double.NaN);
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> new Trainer().train(net, uniform(4), uniform(4), BASE.withEpochs(2), TrainingListener.none()));
-        assertTrue(e.getMessage().contains("epoch 1") && e.getMessage().contains("--lr"), e.getMessage());
+        assertTrue(e.getMessage().contains("epoch 1") && e.getMessage().contains("learning rate"), e.getMessage());
+        assertEquals(java.util.Optional.of("learningRate"), e.setting());
+        assertTrue(e instanceof org.ser4j.core.Ser4jException);
     }
 
     @Test
