@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.ser4j.core.Emotion;
+import org.ser4j.core.model.FeatureScaling;
 import org.ser4j.core.model.ModelMetadata;
 import org.ser4j.features.FeatureConfig;
 import org.ser4j.features.FeatureExtractor;
@@ -37,8 +38,8 @@ final class OnnxModel implements AutoCloseable {
     private final long[] inputShape;
     private final int featureLength;
     private final int maxBatch;
-    private final float[] mean;
-    private final float[] std;
+    /** The model's standardisation: the same code that standardised its training data. */
+    private final FeatureScaling scaling;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private OnnxModel(String name, OrtEnvironment env, OrtSession.SessionOptions sessionOptions, OrtSession session,
@@ -53,8 +54,7 @@ final class OnnxModel implements AutoCloseable {
         this.inputShape = inputShape;
         this.featureLength = extractor.featureLength();
         this.maxBatch = maxBatch;
-        this.mean = metadata.mean();
-        this.std = metadata.std();
+        this.scaling = FeatureScaling.of(metadata.mean(), metadata.std());
     }
 
     /**
@@ -167,17 +167,15 @@ final class OnnxModel implements AutoCloseable {
     }
 
     private static void checkStandardisation(String name, ModelMetadata metadata, int featureLength) {
-        float[] mean = metadata.mean();
-        float[] std = metadata.std();
-        if (mean.length != 0 && mean.length != 1 && mean.length != featureLength) {
-            throw new IncompatibleModelException(name, "standardisation has " + mean.length
-                    + " values; expected 0 (none), 1 (global) or " + featureLength + " (per feature)");
+        FeatureScaling scaling;
+        try {
+            scaling = FeatureScaling.of(metadata.mean(), metadata.std());
+        } catch (IllegalArgumentException e) {
+            throw new IncompatibleModelException(name, e.getMessage(), e);
         }
-        for (int i = 0; i < mean.length; i++) {
-            if (!Float.isFinite(mean[i]) || !Float.isFinite(std[i]) || !(std[i] > 0)) {
-                throw new IncompatibleModelException(name, "standardisation value " + i + " is invalid (mean "
-                        + mean[i] + ", std " + std[i] + "); std must be finite and positive");
-            }
+        if (!scaling.fits(featureLength)) {
+            throw new IncompatibleModelException(name, "standardisation has " + scaling.size()
+                    + " values; expected 0 (none), 1 (global) or " + featureLength + " (per feature)");
         }
     }
 
@@ -236,19 +234,7 @@ final class OnnxModel implements AutoCloseable {
             throw new IllegalStateException(name + ": extractor returned " + raw.length + " values, expected " + featureLength);
         }
         float[] x = new float[featureLength];
-        if (mean.length == 0) {
-            System.arraycopy(raw, 0, x, 0, featureLength);
-        } else if (mean.length == 1) {
-            float m = mean[0];
-            float s = std[0];
-            for (int i = 0; i < featureLength; i++) {
-                x[i] = (raw[i] - m) / s;
-            }
-        } else {
-            for (int i = 0; i < featureLength; i++) {
-                x[i] = (raw[i] - mean[i]) / std[i];
-            }
-        }
+        scaling.apply(raw, 0, x, 0, featureLength, 1);
         return x;
     }
 

@@ -1,5 +1,7 @@
 package org.ser4j.training;
 
+import org.ser4j.core.model.FeatureScaling;
+
 /**
  * Input standardisation {@code (x - mean) / std}, fitted on the training part only and stored in
  * the exported model's metadata so that inference applies the same transform.
@@ -13,14 +15,13 @@ public final class Standardizer {
     /** Smallest standard deviation kept; smaller ones (constant inputs) become 1. */
     public static final double MIN_STD = 1e-6;
 
-    private static final Standardizer IDENTITY = new Standardizer(new float[0], new float[0]);
+    private static final Standardizer IDENTITY = new Standardizer(FeatureScaling.identity());
 
-    private final float[] mean;
-    private final float[] std;
+    /** The arithmetic, shared with inference (ser-models applies the same class to every window). */
+    private final FeatureScaling scaling;
 
-    private Standardizer(float[] mean, float[] std) {
-        this.mean = mean;
-        this.std = std;
+    private Standardizer(FeatureScaling scaling) {
+        this.scaling = scaling;
     }
 
     /**
@@ -69,7 +70,7 @@ public final class Standardizer {
                 double d = v - m;
                 ss += d * d;
             }
-            return new Standardizer(new float[] {(float) m}, new float[] {safeStd(Math.sqrt(ss / x.length))});
+            return new Standardizer(FeatureScaling.of(new float[] {(float) m}, new float[] {safeStd(Math.sqrt(ss / x.length))}));
         }
         double[] sum = new double[len];
         for (int i = 0; i < n; i++) {
@@ -95,7 +96,7 @@ public final class Standardizer {
         for (int j = 0; j < len; j++) {
             std[j] = safeStd(Math.sqrt(ss[j] / n));
         }
-        return new Standardizer(mean, std);
+        return new Standardizer(FeatureScaling.of(mean, std));
     }
 
     private static float safeStd(double s) {
@@ -108,59 +109,51 @@ public final class Standardizer {
      * @return a new array of length 0 (identity), 1 (global) or the feature length (per-feature)
      */
     public float[] mean() {
-        return mean.clone();
+        return scaling.mean();
     }
 
     /**
-     * A copy of the standard deviations, same length as {@link #mean()}.
+     * The fitted standard deviations.
      *
-     * @return a new array, positive values; a fitted deviation below {@link #MIN_STD} or
-     *     non-finite was stored as 1
+     * @return a copy: empty for none, one value for global, one per feature otherwise
      */
     public float[] std() {
-        return std.clone();
+        return scaling.std();
     }
 
     /**
-     * Whether this transform changes nothing.
+     * The fitted scaling, as it is stored in the exported model and applied at inference.
      *
-     * @return true if there are no statistics (the {@link Standardization#NONE} mode)
+     * @return the scaling (the identity for {@link Standardization#NONE})
+     */
+    public FeatureScaling scaling() {
+        return scaling;
+    }
+
+    /**
+     * Whether this standardizer leaves features unchanged.
+     *
+     * @return true when fitted with {@link Standardization#NONE}
      */
     public boolean isIdentity() {
-        return mean.length == 0;
+        return scaling.isIdentity();
     }
 
     /**
-     * A standardised copy of {@code set} (the set itself when this is the identity).
+     * Standardises a feature set with the fitted statistics, exactly as inference will.
      *
-     * @param set the inputs to transform; not modified
-     * @return {@code set} itself for the identity; otherwise a new set with new feature values
-     *     {@code (x - mean) / std} and the same label array (shared, not copied)
-     * @throws IllegalArgumentException if per-feature statistics do not match the set's length
+     * @param set the features to standardise; not modified
+     * @return {@code set} itself for the identity, otherwise a new set with the same labels
+     * @throws IllegalArgumentException if the statistics do not fit the set's feature length
      */
     public FeatureSet apply(FeatureSet set) {
         if (isIdentity()) {
             return set;
         }
         int len = set.featureLength();
-        if (mean.length != 1 && mean.length != len) {
-            throw new IllegalArgumentException("standardisation has " + mean.length + " statistics, inputs have " + len + " values");
-        }
         float[] x = set.features();
         float[] out = new float[x.length];
-        if (mean.length == 1) {
-            float m = mean[0];
-            float inv = 1f / std[0];
-            for (int k = 0; k < x.length; k++) {
-                out[k] = (x[k] - m) * inv;
-            }
-        } else {
-            for (int off = 0; off < x.length; off += len) {
-                for (int j = 0; j < len; j++) {
-                    out[off + j] = (x[off + j] - mean[j]) / std[j];
-                }
-            }
-        }
+        scaling.apply(x, 0, out, 0, len, x.length / len);
         return new FeatureSet(out, set.labels(), len);
     }
 }

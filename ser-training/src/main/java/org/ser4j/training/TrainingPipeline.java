@@ -27,6 +27,7 @@ import org.ser4j.core.split.DatasetSplit;
 import org.ser4j.core.split.Splits;
 import org.ser4j.features.FeatureConfig;
 import org.ser4j.features.FeatureExtractor;
+import org.ser4j.features.FeatureExtractors;
 import org.ser4j.features.LogMelSpectrogram;
 import org.ser4j.features.TimeDomainFeatures;
 import org.ser4j.training.nn.Network;
@@ -130,7 +131,7 @@ public final class TrainingPipeline {
      *     for any other kind (null included), both with {@link FeatureConfig#DEFAULT}
      */
     public static FeatureExtractor referenceExtractor(FeatureKind kind) {
-        return kind == FeatureKind.TIME_DOMAIN ? new TimeDomainFeatures(FeatureConfig.DEFAULT) : new LogMelSpectrogram(FeatureConfig.DEFAULT);
+        return FeatureExtractors.forKind(kind == FeatureKind.TIME_DOMAIN ? FeatureKind.TIME_DOMAIN : FeatureKind.LOG_MEL, FeatureConfig.DEFAULT);
     }
 
     /**
