@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  * stderr), or training failed; 2 bad input found before training (each explained on stderr).
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train an emotion model on labelled WAV folders (CREMA-D, RAVDESS, EmoDB or folder-per-label names).",
+        description = {"Train an emotion model on labelled WAV folders (CREMA-D, RAVDESS, EmoDB, TESS, SAVEE or folder-per-label names).",
             "Defaults follow the reference notebook: time model Adam 2.5e-3 batch 120, mel model Adam 1e-3 batch 1024,",
             "keeping the epoch with the best validation accuracy."})
 public final class TrainCommand implements Callable<Integer> {
