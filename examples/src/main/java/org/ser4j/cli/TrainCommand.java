@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.ser4j.core.model.FeatureKind;
 import org.ser4j.training.CrossValidationPipeline;
 import org.ser4j.training.CrossValidationRequest;
+import org.ser4j.training.FeatureAugmentation;
 import org.ser4j.training.FeatureCache;
 import org.ser4j.training.SampleWeighting;
 import org.ser4j.training.SplitMethod;
@@ -116,6 +117,21 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--label-smoothing", paramLabel = "X", defaultValue = "0", description = "Label smoothing of the training targets, in [0, 1) (default ${DEFAULT-VALUE} = off).")
     double labelSmoothing;
 
+    @Option(names = "--time-masks", paramLabel = "N", defaultValue = "0", description = "SpecAugment (mel model): time masks per training sample (default ${DEFAULT-VALUE} = off).")
+    int timeMasks;
+
+    @Option(names = "--time-mask-width", paramLabel = "FRAMES", defaultValue = "20", description = "Widest time mask, in frames (default ${DEFAULT-VALUE}).")
+    int timeMaskWidth;
+
+    @Option(names = "--freq-masks", paramLabel = "N", defaultValue = "0", description = "SpecAugment (mel model): frequency masks per training sample (default ${DEFAULT-VALUE} = off).")
+    int freqMasks;
+
+    @Option(names = "--freq-mask-width", paramLabel = "BANDS", defaultValue = "16", description = "Widest frequency mask, in mel bands (default ${DEFAULT-VALUE}).")
+    int freqMaskWidth;
+
+    @Option(names = "--mixup", paramLabel = "ALPHA", defaultValue = "0", description = "mixup with lambda ~ Beta(ALPHA, ALPHA) per batch (default ${DEFAULT-VALUE} = off; 0.2-0.4 is usual).")
+    double mixup;
+
     /** The engine; replaced in tests. */
     TrainingPipeline.NetworkFactory networks = Architectures::build;
     /** The ONNX writer; replaced in tests. */
@@ -190,7 +206,8 @@ public final class TrainCommand implements Callable<Integer> {
             throw new TrainingInputException("--cv needs at least 2 folds, got " + cv);
         }
         TrainingConfig config = TrainingConfig.recipe(kind).withEpochs(epochs).withSeed(seed).withL2Scale(l2Scale)
-                .withStandardization(st).withPatience(patience).withBalance(weighting).withLabelSmoothing(labelSmoothing);
+                .withStandardization(st).withPatience(patience).withBalance(weighting).withLabelSmoothing(labelSmoothing)
+                .withAugmentation(new FeatureAugmentation(timeMasks, timeMaskWidth, freqMasks, freqMaskWidth, mixup));
         if (batch != null) {
             config = config.withBatchSize(batch);
         }

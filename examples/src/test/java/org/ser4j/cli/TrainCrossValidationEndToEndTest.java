@@ -56,7 +56,7 @@ class TrainCrossValidationEndToEndTest {
         Path data = cremaD();
         Path out = tmp.resolve("cv");
         CliRun r = CliRun.of(new TrainCommand(), "--model", "time", "--epochs", "2", "--batch", "8", "--threads", "1",
-                "--balance", "speaker", "--data", data.toString(), "--out", out.toString(), "--cache", tmp.resolve("cache").toString(),
+                "--balance", "speaker", "--label-smoothing", "0.1", "--mixup", "0.3", "--data", data.toString(), "--out", out.toString(), "--cache", tmp.resolve("cache").toString(),
                 "--cv", "4");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("fold 4/4") && r.out().contains("chosen epoch"), r.out());
@@ -68,6 +68,8 @@ class TrainCrossValidationEndToEndTest {
         JsonNode j = new ObjectMapper().readTree(out.resolve("report.json").toFile());
         assertEquals(4, j.get("folds").size());
         assertEquals("speaker", j.get("config").get("balance").asText());
+        assertEquals(0.1, j.get("config").get("labelSmoothing").asDouble());
+        assertEquals(0.3, j.get("config").get("mixupAlpha").asDouble());
         assertEquals(2, j.get("epochs").size());
         assertEquals(48, j.get("pooled").get("clips").asInt());
         assertEquals(49, Files.readAllLines(out.resolve("oof-predictions.csv")).size());
@@ -95,6 +97,10 @@ class TrainCrossValidationEndToEndTest {
                 tmp.resolve("o").toString());
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("unknown balance 'speakers'"), r.err());
+        r = CliRun.of(new TrainCommand(), "--model", "time", "--cv", "--time-masks", "2", "--data", data.toString(), "--out",
+                tmp.resolve("o").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("log-mel model's input only"), r.err());
         // a bare --cv means 5 folds
         r = CliRun.of(new TrainCommand(), "--model", "time", "--data", data.toString(), "--out",
                 tmp.resolve("o").toString(), "--cache", tmp.resolve("cache").toString(), "--cv");

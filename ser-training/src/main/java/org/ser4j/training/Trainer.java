@@ -116,6 +116,19 @@ public final class Trainer {
         float[] x = new float[batch * len];
         int[] y = new int[batch];
         float[] w = sampleWeights == null ? null : new float[batch];
+        FeatureAugmentation aug = config.augmentation();
+        BatchAugmenter augmenter = null;
+        int[] otherLabels = null;
+        float[] lambda = null;
+        if (aug.masks() || aug.mixup()) {
+            int bands = aug.masks() ? org.ser4j.features.FeatureConfig.DEFAULT.nMels() : 1;
+            if (len % bands != 0) {
+                throw new IllegalArgumentException("SpecAugment needs inputs of " + bands + " mel bands, got " + len + " values");
+            }
+            augmenter = new BatchAugmenter(aug, bands, len / bands, config.seed());
+            otherLabels = new int[batch];
+            lambda = new float[batch];
+        }
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -142,8 +155,17 @@ public final class Trainer {
                         w[j] = sampleWeights[order[from + j]];
                     }
                 }
+                double loss;
                 long t0 = System.nanoTime();
-                double loss = w == null ? net.trainStep(x, y, count) : net.trainStep(x, y, w, count);
+                if (augmenter != null) {
+                    augmenter.mask(x, count);
+                }
+                if (aug.mixup()) {
+                    augmenter.mixup(x, y, w, count, otherLabels, lambda);
+                    loss = net.trainStepMixed(x, y, otherLabels, lambda, w, count);
+                } else {
+                    loss = w == null ? net.trainStep(x, y, count) : net.trainStep(x, y, w, count);
+                }
                 stepNanos += System.nanoTime() - t0;
                 if (!Double.isFinite(loss)) {
                     throw new TrainingDivergedException("training diverged in epoch " + epoch + ": the loss became " + loss

@@ -77,6 +77,29 @@ public interface Network extends AutoCloseable {
     }
 
     /**
+     * One optimisation step on {@code n} mixed samples (mixup): sample {@code i}'s target is
+     * {@code lambda_i} on {@code labels_i} and {@code 1 - lambda_i} on {@code otherLabels_i} (the
+     * caller mixes the inputs the same way); its loss
+     * {@code lambda_i ce(labels_i) + (1 - lambda_i) ce(otherLabels_i)}, weighted as in
+     * {@link #trainStep(float[], int[], float[], int)}.
+     *
+     * @param inputs the batch, as for {@link #trainStep(float[], int[], int)}
+     * @param labels the first class of each sample, at least {@code n}, each in {@code [0, classes)}
+     * @param otherLabels the second class of each sample, likewise
+     * @param lambda the share of the first class of each sample, at least {@code n}, each in [0, 1]
+     * @param weights sample weights as for {@link #trainStep(float[], int[], float[], int)}, or null
+     * @param n number of samples, positive
+     * @return the weighted mean mixed cross-entropy plus the L2 penalty, before the update
+     * @throws IllegalArgumentException if an argument is out of range, null (but {@code weights})
+     *     or too short
+     * @throws UnsupportedOperationException if this network does not support mixed targets (the
+     *     default implementation does not)
+     */
+    default double trainStepMixed(float[] inputs, int[] labels, int[] otherLabels, float[] lambda, float[] weights, int n) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support mixed targets");
+    }
+
+    /**
      * Sets label smoothing for the following training steps: the target of a sample of class
      * {@code y} becomes {@code (1 - epsilon)} on {@code y} plus {@code epsilon / classes} on every
      * class. Prediction is unaffected.

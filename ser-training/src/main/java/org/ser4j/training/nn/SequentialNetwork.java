@@ -215,6 +215,16 @@ public final class SequentialNetwork implements Network {
     }
 
     @Override
+    public double trainStepMixed(float[] inputs, int[] labels, int[] otherLabels, float[] lambda, float[] weights, int n) {
+        if (otherLabels == null || lambda == null) {
+            throw new IllegalArgumentException("mixed targets need the other labels and the mixing weights");
+        }
+        double loss = lossAndGradient(inputs, labels, otherLabels, lambda, weights, n, null);
+        adam(workers[0].grad);
+        return loss;
+    }
+
+    @Override
     public void setLabelSmoothing(double epsilon) {
         if (!(epsilon >= 0 && epsilon < 1)) {
             throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + epsilon);
@@ -234,13 +244,26 @@ public final class SequentialNetwork implements Network {
      * buffer and copied to {@code gradOut} if not null.
      */
     double lossAndGradient(float[] inputs, int[] labels, float[] weights, int n, float[] gradOut) {
+        return lossAndGradient(inputs, labels, null, null, weights, n, gradOut);
+    }
+
+    /**
+     * As {@link #lossAndGradient(float[], int[], float[], int, float[])} with mixed targets when
+     * {@code otherLabels} is not null: sample {@code i}'s loss is
+     * {@code lambda_i ce(labels_i) + (1 - lambda_i) ce(otherLabels_i)} (mixup), each with smoothing.
+     */
+    double lossAndGradient(float[] inputs, int[] labels, int[] otherLabels, float[] lambda, float[] weights, int n, float[] gradOut) {
         checkBatch(inputs, n);
-        if (labels == null || labels.length < n) {
-            throw new IllegalArgumentException("need " + n + " labels, got " + (labels == null ? "null" : labels.length));
-        }
-        for (int i = 0; i < n; i++) {
-            if (labels[i] < 0 || labels[i] >= classes) {
-                throw new IllegalArgumentException("label " + labels[i] + " of sample " + i + " is outside [0, " + classes + ")");
+        checkLabels(labels, n, "labels");
+        if (otherLabels != null) {
+            checkLabels(otherLabels, n, "other labels");
+            if (lambda == null || lambda.length < n) {
+                throw new IllegalArgumentException("need " + n + " mixing weights, got " + (lambda == null ? "null" : lambda.length));
+            }
+            for (int i = 0; i < n; i++) {
+                if (!(lambda[i] >= 0 && lambda[i] <= 1)) {
+                    throw new IllegalArgumentException("mixing weight " + lambda[i] + " of sample " + i + " is not in [0, 1]");
+                }
             }
         }
         double norm = n;
@@ -271,7 +294,7 @@ public final class SequentialNetwork implements Network {
                 int from = c * chunk;
                 int b = Math.min(chunk, n - from);
                 wk.forward(inputs, from, b);
-                sum += wk.backward(labels, weights, from, b, total);
+                sum += wk.backward(labels, otherLabels, lambda, weights, from, b, total);
             }
             losses[w] = sum;
         });
@@ -319,6 +342,17 @@ public final class SequentialNetwork implements Network {
             System.arraycopy(grad, 0, gradOut, 0, grad.length);
         }
         return ce / total + penalty;
+    }
+
+    private void checkLabels(int[] labels, int n, String what) {
+        if (labels == null || labels.length < n) {
+            throw new IllegalArgumentException("need " + n + " " + what + ", got " + (labels == null ? "null" : labels.length));
+        }
+        for (int i = 0; i < n; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException("label " + labels[i] + " of sample " + i + " is outside [0, " + classes + ")");
+            }
+        }
     }
 
     private void adam(float[] grad) {
@@ -507,9 +541,10 @@ public final class SequentialNetwork implements Network {
         /**
          * Backward pass after {@link #forward}; returns the weighted sum of the chunk's
          * cross-entropies. Sample {@code s}'s logit gradient is {@code w_s (p - t) / norm}
-         * ({@code w_s = 1} when {@code weights} is null), {@code t} its label-smoothed target.
+         * ({@code w_s = 1} when {@code weights} is null), {@code t} its label-smoothed target, mixed
+         * with the other label's as {@code lambda t_a + (1 - lambda) t_b} when {@code other} is given.
          */
-        double backward(int[] labels, float[] weights, int from, int b, double norm) {
+        double backward(int[] labels, int[] other, float[] lambda, float[] weights, int from, int b, double norm) {
             double scale = 1.0 / norm;
             double eps = labelSmoothing;
             double off1 = eps / classes;
@@ -533,6 +568,13 @@ public final class SequentialNetwork implements Network {
                 double w = weights == null ? 1 : weights[from + s];
                 double sampleScale = weights == null ? scale : w / norm;
                 double ce = Math.log(sum) - (logits[off + label] - max);
+                int label2 = label;
+                double mix = 1;
+                if (other != null) {
+                    label2 = other[from + s];
+                    mix = lambda[from + s];
+                    ce = mix * ce + (1 - mix) * (Math.log(sum) - (logits[off + label2] - max));
+                }
                 if (eps > 0) {
                     // -sum_c t_c log p_c with t = (1 - eps) onehot + eps / classes
                     double meanLogP = 0;
@@ -544,7 +586,8 @@ public final class SequentialNetwork implements Network {
                 loss += w * ce;
                 for (int c = 0; c < classes; c++) {
                     double pc = prob[c] / sum;
-                    double target = (c == label ? 1 - eps : 0) + off1;
+                    double hot = other == null ? (c == label ? 1 : 0) : (c == label ? mix : 0) + (c == label2 ? 1 - mix : 0);
+                    double target = (1 - eps) * hot + off1;
                     dy[off + c] = (float) ((pc - target) * sampleScale);
                 }
             }

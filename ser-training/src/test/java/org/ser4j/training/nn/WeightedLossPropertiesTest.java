@@ -155,6 +155,79 @@ class WeightedLossPropertiesTest {
         assertArrayEquals(params[0], params[1]);
     }
 
+    /** Mixup targets: the gradient matches finite differences of the mixed loss. */
+    @Property(tries = 10)
+    void mixedTargetGradientMatchesFiniteDifferences(@ForAll @IntRange(min = 1, max = 4) int n,
+            @ForAll @DoubleRange(min = 0, max = 0.2) double smoothing, @ForAll long seed) {
+        try (SequentialNetwork net = net(seed)) {
+            net.setLabelSmoothing(smoothing);
+            float[] x = NetworkGradientPropertiesTest.randomInputs(n, net.inputLength(), seed);
+            int[] y = NetworkGradientPropertiesTest.randomLabels(n, net.classes(), seed);
+            int[] y2 = NetworkGradientPropertiesTest.randomLabels(n, net.classes(), seed + 5);
+            float[] lambda = weights(n, seed + 3);
+            for (int i = 0; i < n; i++) {
+                lambda[i] = lambda[i] / 3.2f;
+            }
+            float[] w = weights(n, seed);
+            float[] params = net.parameters();
+            float[] grad = new float[params.length];
+            net.lossAndGradient(x, y, y2, lambda, w, n, grad);
+            Random pick = new Random(seed);
+            int checked = 0;
+            for (int t = 0; t < 30; t++) {
+                int i = pick.nextInt(params.length);
+                float orig = params[i];
+                double up = (float) (orig + 1e-3);
+                double down = (float) (orig - 1e-3);
+                double[] l = new double[3];
+                double[] at = {up, down, orig};
+                for (int k = 0; k < 3; k++) {
+                    params[i] = (float) at[k];
+                    net.loadParameters(params);
+                    l[k] = net.lossAndGradient(x, y, y2, lambda, w, n, null);
+                }
+                params[i] = orig;
+                net.loadParameters(params);
+                double forward = (l[0] - l[2]) / (up - orig);
+                double backward = (l[2] - l[1]) / (orig - down);
+                if (Math.abs(forward - backward) > 2e-3 * (1 + Math.abs(forward))) {
+                    continue;
+                }
+                double numeric = (l[0] - l[1]) / (up - down);
+                assertEquals(numeric, grad[i], 3e-3 * (1 + Math.abs(numeric)), "gradient of parameter " + i);
+                checked++;
+            }
+            assertTrue(checked >= 10, "too few smooth coordinates: " + checked);
+        }
+    }
+
+    /** lambda = 1 is the plain step; equal labels make any lambda the plain step. */
+    @Property(tries = 10)
+    void mixingWithWeightOneOrTheSameLabelIsThePlainLoss(@ForAll @IntRange(min = 1, max = 5) int n,
+            @ForAll @DoubleRange(min = 0, max = 1) double lambda, @ForAll long seed) {
+        try (SequentialNetwork net = net(seed)) {
+            float[] x = NetworkGradientPropertiesTest.randomInputs(n, net.inputLength(), seed);
+            int[] y = NetworkGradientPropertiesTest.randomLabels(n, net.classes(), seed);
+            int[] y2 = NetworkGradientPropertiesTest.randomLabels(n, net.classes(), seed + 1);
+            float[] ones = new float[n];
+            Arrays.fill(ones, 1f);
+            float[] lam = new float[n];
+            Arrays.fill(lam, (float) lambda);
+            float[] g0 = new float[(int) net.parameterCount()];
+            float[] g1 = new float[g0.length];
+            float[] g2 = new float[g0.length];
+            double l0 = net.lossAndGradient(x, y, null, n, g0);
+            double l1 = net.lossAndGradient(x, y, y2, ones, null, n, g1);
+            double l2 = net.lossAndGradient(x, y, y, lam, null, n, g2);
+            assertEquals(l0, l1, 1e-9 * (1 + Math.abs(l0)));
+            assertEquals(l0, l2, 1e-6 * (1 + Math.abs(l0)));
+            for (int i = 0; i < g0.length; i++) {
+                assertEquals(g0[i], g1[i], 1e-6f * (1 + Math.abs(g0[i])), "parameter " + i);
+                assertEquals(g0[i], g2[i], 1e-5f * (1 + Math.abs(g0[i])), "parameter " + i);
+            }
+        }
+    }
+
     @Test
     void badWeightsAndSmoothingAreRefused() {
         try (SequentialNetwork net = net(3)) {
@@ -164,6 +237,8 @@ class WeightedLossPropertiesTest {
             assertThrows(IllegalArgumentException.class, () -> net.trainStep(x, y, new float[] {0, 0}, 2));
             assertThrows(IllegalArgumentException.class, () -> net.trainStep(x, y, new float[] {1, Float.NaN}, 2));
             assertThrows(IllegalArgumentException.class, () -> net.trainStep(x, y, new float[] {1}, 2));
+            assertThrows(IllegalArgumentException.class, () -> net.trainStepMixed(x, y, y, new float[] {0.5f, 1.5f}, null, 2));
+            assertThrows(IllegalArgumentException.class, () -> net.trainStepMixed(x, y, new int[] {0, 9}, new float[] {0.5f, 0.5f}, null, 2));
             assertThrows(IllegalArgumentException.class, () -> net.setLabelSmoothing(1));
             assertThrows(IllegalArgumentException.class, () -> net.setLabelSmoothing(-0.1));
         }
