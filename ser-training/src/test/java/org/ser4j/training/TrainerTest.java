@@ -165,6 +165,42 @@ class TrainerTest {
     }
 
     @Test
+    void withoutAValidationPartEveryEpochRunsAndTheLastIsKept() {
+        double[] script = {0.2, 0.9, 0.4};
+        ScriptedNetwork net = new ScriptedNetwork(script, 1, 1.0);
+        FeatureSet none = new FeatureSet(new float[0], new int[0], 1);
+        List<float[]> seen = new ArrayList<>();
+        TrainingResult r = new Trainer().train(net, uniform(10), null, none, BASE.withEpochs(3).withBatchSize(100),
+                TrainingListener.none(), (epoch, p) -> seen.add(p));
+        assertEquals(3, r.history().size());
+        assertEquals(3, r.bestEpoch());
+        assertTrue(Double.isNaN(r.bestValidationAccuracy()));
+        assertEquals(3f, net.parameters()[0], "the network holds the last epoch's parameters");
+        assertEquals(3, seen.size());
+        assertEquals(0, seen.get(0).length);
+        assertThrows(IllegalArgumentException.class, () -> new Trainer().train(new ScriptedNetwork(script, 1, 1.0), uniform(10), null,
+                none, BASE.withEpochs(3).withPatience(1), TrainingListener.none(), null), "early stopping needs a validation part");
+    }
+
+    @Test
+    void theObserverSeesEveryEpochsValidationProbabilities() {
+        FeatureSet train = SyntheticData.clusters(3, 30, 6, 1.5, 1);
+        FeatureSet val = SyntheticData.clusters(3, 10, 6, 1.5, 2);
+        List<float[]> seen = new ArrayList<>();
+        TrainingResult r = new Trainer().train(new SoftmaxRegressionNetwork(6, 3), train, null, val, BASE.withEpochs(4),
+                TrainingListener.none(), (epoch, p) -> seen.add(p));
+        assertEquals(4, seen.size());
+        for (int e = 0; e < 4; e++) {
+            assertEquals(val.size() * Emotion.COUNT, seen.get(e).length);
+            assertEquals(r.history().get(e).validationAccuracy(),
+                    NetworkEvaluation.fromProbabilities(seen.get(e), val.labels()).accuracy(), 1e-12);
+        }
+        float[] wrong = new float[train.size() - 1];
+        assertThrows(IllegalArgumentException.class, () -> new Trainer().train(new SoftmaxRegressionNetwork(6, 3), train, wrong, val,
+                BASE, TrainingListener.none(), null));
+    }
+
+    @Test
     void rejectsEmptyPartsAndWrongInputLength() {
         Trainer t = new Trainer();
         FeatureSet empty = new FeatureSet(new float[0], new int[0], 1);
