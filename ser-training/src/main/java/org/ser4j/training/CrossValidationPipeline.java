@@ -162,7 +162,8 @@ public final class CrossValidationPipeline {
         float[][][] probs = new float[k][][];
         int[][] heldIdx = new int[k][];
         int[] foldBest = new int[k];
-        List<EpochRecord> allEpochs = new ArrayList<>();
+        List<List<EpochRecord>> histories = new ArrayList<>();
+        List<Double> throughput = new ArrayList<>();
         long parameters = 0;
         for (int f = 0; f < k; f++) {
             int fold = f;
@@ -183,7 +184,11 @@ public final class CrossValidationPipeline {
                 TrainingResult r = new Trainer().train(net, train, weights, held, config, listener,
                         (epoch, p) -> foldProbs[epoch - 1] = p);
                 foldBest[f] = r.bestEpoch();
-                allEpochs.addAll(r.history().subList(Math.min(1, r.history().size()), r.history().size()));
+                histories.add(r.history());
+                // the first epoch of every fold pays for JIT warm-up (as in TrainingResult)
+                for (int e = r.history().size() == 1 ? 0 : 1; e < r.history().size(); e++) {
+                    throughput.add(r.history().get(e).samplesPerSecond());
+                }
             }
         }
 
@@ -238,7 +243,7 @@ public final class CrossValidationPipeline {
             }
             foldReports.add(new CrossValidationReport.Fold(f + 1,
                     new ArrayList<>(new TreeSet<>(folds.get(f).stream().map(LabelledClip::speakerKey).toList())),
-                    clips.size() - heldIdx[f].length, heldIdx[f].length, acc[f], f1[f], foldBest[f], counts));
+                    clips.size() - heldIdx[f].length, heldIdx[f].length, acc[f], f1[f], foldBest[f], counts, histories.get(f)));
         }
         for (int i = 0; i < clips.size(); i++) {
             allLabels[i] = clips.get(i).emotion().ordinal();
@@ -281,7 +286,7 @@ public final class CrossValidationPipeline {
         CrossValidationReport report = new CrossValidationReport("cv", RunReport.SER4J_VERSION, createdAt, config.kind().id(),
                 request.dataDirectories().stream().map(Path::toString).toList(), withFolds(config, k), config.seed(), foldReports,
                 perEpoch, chosen, bestF1Epoch, summary, pooled, calibration, skipped, parameters,
-                TrainingResult.medianThroughput(allEpochs.isEmpty() ? List.of() : allEpochs), RunReport.measurePeakHeap(), finalModel);
+                median(throughput), RunReport.measurePeakHeap(), finalModel);
         CrossValidationReportWriter.write(report, request.outputDirectory());
         info.accept("wrote the reports and " + PREDICTIONS_FILE + (model != null ? " and " + TrainingPipeline.MODEL_FILE : "")
                 + " to " + request.outputDirectory());
@@ -365,6 +370,13 @@ public final class CrossValidationPipeline {
 
     private static ClassMetrics metrics(float[] p, int[] labels) {
         return ClassMetrics.of(NetworkEvaluation.fromProbabilities(p, labels).confusion());
+    }
+
+    private static double median(List<Double> v) {
+        List<Double> sorted = new ArrayList<>(v);
+        java.util.Collections.sort(sorted);
+        int m = sorted.size();
+        return m == 0 ? Double.NaN : m % 2 == 1 ? sorted.get(m / 2) : (sorted.get(m / 2 - 1) + sorted.get(m / 2)) / 2;
     }
 
     static double mean(double[] v) {

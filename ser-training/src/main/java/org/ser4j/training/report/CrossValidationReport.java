@@ -32,7 +32,8 @@ import org.ser4j.training.calibration.ReliabilityBin;
  *     temperature scaling
  * @param skippedFiles files left out, with their reasons
  * @param parameterCount trainable parameters of the network
- * @param trainSamplesPerSecond median training throughput over all folds' epochs after the first
+ * @param trainSamplesPerSecond median training throughput over every fold's epochs after its first
+ *     (each fold's only epoch when the folds ran one)
  * @param peakHeapBytes peak Java heap use, see {@link RunReport#measurePeakHeap()}
  * @param finalModel the final model trained on all clips, or null when none was trained
  */
@@ -88,9 +89,10 @@ public record CrossValidationReport(String command, String ser4jVersion, String 
      * @param macroF1 held-out macro F1 at the chosen epoch
      * @param bestEpoch the fold's own best epoch by held-out accuracy (for information only)
      * @param heldOutCounts held-out clips per emotion label
+     * @param history the fold's per-epoch records (validation = its held-out speakers)
      */
     public record Fold(int fold, List<String> speakers, int trainClips, int heldOutClips, double accuracy, double macroF1,
-            int bestEpoch, Map<String, Integer> heldOutCounts) {
+            int bestEpoch, Map<String, Integer> heldOutCounts, List<org.ser4j.training.EpochRecord> history) {
         /**
          * Copies the collections.
          *
@@ -102,10 +104,12 @@ public record CrossValidationReport(String command, String ser4jVersion, String 
          * @param macroF1 held-out macro F1 at the chosen epoch
          * @param bestEpoch the fold's own best epoch by held-out accuracy
          * @param heldOutCounts held-out clips per emotion label; copied, order kept
-         * @throws NullPointerException if a collection is null
+         * @param history the fold's per-epoch records; copied
+         * @throws NullPointerException if a collection or an element of a list is null
          */
         public Fold {
             speakers = List.copyOf(speakers);
+            history = List.copyOf(history);
             heldOutCounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(heldOutCounts));
         }
     }
