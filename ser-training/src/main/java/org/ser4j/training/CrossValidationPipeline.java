@@ -249,6 +249,17 @@ public final class CrossValidationPipeline {
             allLabels[i] = clips.get(i).emotion().ordinal();
         }
         ClassMetrics pooled = metrics(oof, allLabels);
+        Map<String, CrossValidationReport.CorpusScore> perCorpus = new java.util.TreeMap<>();
+        for (String corpus : new TreeSet<>(clips.stream().map(LabelledClip::corpus).toList())) {
+            int[] idx = indices(foldOf, f -> true);
+            idx = java.util.Arrays.stream(idx).filter(i -> clips.get(i).corpus().equals(corpus)).toArray();
+            float[] p = new float[idx.length * classes];
+            for (int j = 0; j < idx.length; j++) {
+                System.arraycopy(oof, idx[j] * classes, p, j * classes, classes);
+            }
+            ClassMetrics m = metrics(p, labels(clips, idx));
+            perCorpus.put(corpus, new CrossValidationReport.CorpusScore(m.clips(), m.accuracy(), m.macroF1()));
+        }
         int bins = Calibration.DEFAULT_BINS;
         List<ReliabilityBin> before = Calibration.reliability(oof, allLabels, classes, bins);
         double temperature = TemperatureScaling.fit(oof, allLabels, classes);
@@ -285,7 +296,7 @@ public final class CrossValidationPipeline {
         }
         CrossValidationReport report = new CrossValidationReport("cv", RunReport.SER4J_VERSION, createdAt, config.kind().id(),
                 request.dataDirectories().stream().map(Path::toString).toList(), withFolds(config, k), config.seed(), foldReports,
-                perEpoch, chosen, bestF1Epoch, summary, pooled, calibration, skipped, parameters,
+                perEpoch, chosen, bestF1Epoch, summary, pooled, perCorpus, calibration, skipped, parameters,
                 median(throughput), RunReport.measurePeakHeap(), finalModel);
         CrossValidationReportWriter.write(report, request.outputDirectory());
         info.accept("wrote the reports and " + PREDICTIONS_FILE + (model != null ? " and " + TrainingPipeline.MODEL_FILE : "")

@@ -107,6 +107,8 @@ class CrossValidationPipelineTest {
         assertEquals(mean, r.summary().meanAccuracy(), 1e-12);
         assertEquals(best, r.summary().meanAccuracy(), 1e-12);
         assertEquals(36, r.pooled().clips());
+        assertEquals(java.util.Set.of("crema-d"), r.perCorpus().keySet());
+        assertEquals(r.pooled().accuracy(), r.perCorpus().get("crema-d").accuracy(), 1e-12);
         assertTrue(r.summary().meanAccuracy() > 0.6, "tones are easy: " + r.summary());
         assertTrue(r.calibration().temperature() > 0);
         assertTrue(r.calibration().nllAfter() <= r.calibration().nllBefore() + 1e-9, r.calibration().toString());

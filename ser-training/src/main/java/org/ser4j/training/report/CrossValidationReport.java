@@ -28,6 +28,7 @@ import org.ser4j.training.calibration.ReliabilityBin;
  * @param bestMacroF1Epoch the 1-based epoch with the best mean held-out macro F1
  * @param summary mean and standard deviation over folds at the chosen epoch
  * @param pooled metrics of all out-of-fold predictions together, at the chosen epoch
+ * @param perCorpus out-of-fold scores of each corpus's clips at the chosen epoch, by corpus id
  * @param calibration calibration of the pooled out-of-fold probabilities, before and after
  *     temperature scaling
  * @param skippedFiles files left out, with their reasons
@@ -39,11 +40,11 @@ import org.ser4j.training.calibration.ReliabilityBin;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"command", "ser4jVersion", "createdAt", "model", "dataDirectories", "config", "seed", "folds", "epochs",
-        "chosenEpoch", "bestMacroF1Epoch", "summary", "pooled", "calibration", "skippedFiles", "parameterCount",
+        "chosenEpoch", "bestMacroF1Epoch", "summary", "pooled", "perCorpus", "calibration", "skippedFiles", "parameterCount",
         "trainSamplesPerSecond", "peakHeapBytes", "finalModel"})
 public record CrossValidationReport(String command, String ser4jVersion, String createdAt, String model, List<String> dataDirectories,
         Map<String, Object> config, long seed, List<Fold> folds, List<EpochSummary> epochs, int chosenEpoch, int bestMacroF1Epoch,
-        Summary summary, ClassMetrics pooled, CalibrationSummary calibration, List<RunReport.SkippedEntry> skippedFiles,
+        Summary summary, ClassMetrics pooled, Map<String, CorpusScore> perCorpus, CalibrationSummary calibration, List<RunReport.SkippedEntry> skippedFiles,
         long parameterCount, double trainSamplesPerSecond, long peakHeapBytes, FinalModel finalModel) {
 
     /**
@@ -62,6 +63,7 @@ public record CrossValidationReport(String command, String ser4jVersion, String 
      * @param bestMacroF1Epoch the 1-based epoch with the best mean held-out macro F1
      * @param summary mean and standard deviation over folds at the chosen epoch
      * @param pooled metrics of all out-of-fold predictions at the chosen epoch
+     * @param perCorpus out-of-fold scores per corpus id; copied, order kept
      * @param calibration calibration of the pooled out-of-fold probabilities
      * @param skippedFiles files left out; copied
      * @param parameterCount trainable parameters of the network
@@ -75,6 +77,7 @@ public record CrossValidationReport(String command, String ser4jVersion, String 
         config = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config));
         folds = List.copyOf(folds);
         epochs = List.copyOf(epochs);
+        perCorpus = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(perCorpus));
         skippedFiles = List.copyOf(skippedFiles);
     }
 
@@ -135,6 +138,16 @@ public record CrossValidationReport(String command, String ser4jVersion, String 
      * @param stdMacroF1 its sample standard deviation over the folds
      */
     public record Summary(double meanAccuracy, double stdAccuracy, double meanMacroF1, double stdMacroF1) {
+    }
+
+    /**
+     * Out-of-fold scores of one corpus's clips.
+     *
+     * @param clips the corpus's clips
+     * @param accuracy fraction of them predicted correctly
+     * @param macroF1 macro F1 over the emotions that occur in them
+     */
+    public record CorpusScore(long clips, double accuracy, double macroF1) {
     }
 
     /**

@@ -202,6 +202,10 @@ public final class CrossValidationReportWriter {
                     e.meanAccuracy(), e.stdAccuracy(), e.meanMacroF1(), e.stdMacroF1()));
         }
 
+        sb.append("\n## Out-of-fold scores per corpus\n\n| corpus | clips | accuracy | macro F1 |\n|---|---:|---:|---:|\n");
+        r.perCorpus().forEach((corpus, c) -> sb.append(String.format(Locale.ROOT, "| %s | %d | %.4f | %.4f |%n", corpus, c.clips(),
+                c.accuracy(), c.macroF1())));
+
         ClassMetrics m = r.pooled();
         sb.append(String.format(Locale.ROOT, "%n## Out-of-fold predictions, pooled (%d clips, accuracy %.4f, macro F1 %.4f)%n%n",
                 m.clips(), m.accuracy(), m.macroF1()));
