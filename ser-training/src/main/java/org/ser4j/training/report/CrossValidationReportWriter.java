@@ -13,6 +13,7 @@ import org.ser4j.core.Emotion;
 import org.ser4j.core.corpus.LabelledClip;
 import org.ser4j.core.io.AtomicFiles;
 import org.ser4j.training.calibration.ReliabilityBin;
+import org.ser4j.training.calibration.TemperatureScaling;
 import org.ser4j.training.charts.Charts;
 
 /**
@@ -232,7 +233,13 @@ public final class CrossValidationReportWriter {
         sb.append(String.format(Locale.ROOT, "%n## Calibration (out-of-fold, %d bins)%n%n| | ECE | NLL |%n|---|---:|---:|%n"
                 + "| network | %.4f | %.4f |%n| temperature %.4f | %.4f | %.4f |%n%n", c.bins(), c.eceBefore(), c.nllBefore(),
                 c.temperature(), c.eceAfter(), c.nllAfter()));
-        sb.append("The temperature is fitted and scored on the same out-of-fold predictions, so the second row is slightly optimistic.\n\n");
+        sb.append("The temperature is fitted and scored on the same out-of-fold predictions, so the second row is slightly optimistic.");
+        if (c.temperature() >= TemperatureScaling.MAX_TEMPERATURE * 0.999 || c.temperature() <= TemperatureScaling.MIN_TEMPERATURE * 1.001) {
+            sb.append(String.format(Locale.ROOT, " The fit stopped at the end of its range (%s to %s): the probabilities carry"
+                    + " little information about correctness, and the temperature should not be used.",
+                    TemperatureScaling.MIN_TEMPERATURE, TemperatureScaling.MAX_TEMPERATURE));
+        }
+        sb.append("\n\n");
         sb.append("![reliability diagram](").append(RELIABILITY_PNG).append(")\n\n| confidence | clips | mean confidence | accuracy |"
                 + " after scaling: clips | mean confidence | accuracy |\n|---|---:|---:|---:|---:|---:|---:|\n");
         for (int i = 0; i < c.reliabilityBefore().size(); i++) {
