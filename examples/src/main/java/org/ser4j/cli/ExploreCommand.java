@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "explore", mixinStandardHelpOptions = true,
         description = {"Explores corpus folders and writes report.md, summary.json and figures (PNG) to --out.",
-            "Recognises the corpus conventions train does (CREMA-D, RAVDESS, EmoDB, folder-per-label). Files are "
+            "Recognises the corpus conventions train does (CREMA-D, RAVDESS, EmoDB, TESS, SAVEE, folder-per-label). Files are "
                 + "streamed one at a time; a damaged file is reported, never fatal.",
             "Exit code: 0, or 1 if any labelled file could not be decoded (the report is written anyway), "
                 + "2 for bad arguments."})

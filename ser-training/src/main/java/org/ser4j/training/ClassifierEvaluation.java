@@ -67,7 +67,7 @@ public final class ClassifierEvaluation {
         }
         if (scan.clips().isEmpty()) {
             throw new TrainingInputException("no labelled clips found in " + dataDirectories
-                    + " (file names follow no known corpus convention: CREMA-D, RAVDESS, EmoDB or folder-per-label)");
+                    + " (file names follow no known corpus convention: CREMA-D, RAVDESS, EmoDB, TESS, SAVEE or folder-per-label)");
         }
         List<RunReport.SkippedEntry> skipped = new ArrayList<>();
         for (SkippedFile s : scan.skipped()) {

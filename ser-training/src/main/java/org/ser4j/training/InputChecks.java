@@ -106,7 +106,7 @@ public final class InputChecks {
     public static void atLeastTwoClasses(List<LabelledClip> clips, List<Path> dirs) {
         if (clips.isEmpty()) {
             throw new TrainingInputException("no labelled clips found in " + dirs
-                    + " (file names follow no known corpus convention: CREMA-D, RAVDESS, EmoDB or folder-per-label)");
+                    + " (file names follow no known corpus convention: CREMA-D, RAVDESS, EmoDB, TESS, SAVEE or folder-per-label)");
         }
         Map<Emotion, Integer> counts = counts(clips);
         if (counts.size() < 2) {

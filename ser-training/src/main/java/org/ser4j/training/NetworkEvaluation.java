@@ -40,36 +40,69 @@ public final class NetworkEvaluation {
 
     /** Evaluates {@code net} on the samples {@code indices} of {@code set} (all when null). */
     static NetworkEvaluation of(Network net, FeatureSet set, int[] indices) {
-        if (set.featureLength() != net.inputLength()) {
-            throw new IllegalArgumentException("inputs have " + set.featureLength() + " values, the network takes " + net.inputLength());
-        }
-        int n = indices == null ? set.size() : indices.length;
-        int len = set.featureLength();
-        long[][] confusion = new long[Emotion.COUNT][Emotion.COUNT];
-        double ce = 0;
-        float[] x = new float[Math.min(PREDICT_CHUNK, Math.max(n, 1)) * len];
-        int[] y = new int[PREDICT_CHUNK];
         int[] order = indices;
         if (order == null) {
-            order = new int[n];
-            for (int i = 0; i < n; i++) {
+            order = new int[set.size()];
+            for (int i = 0; i < order.length; i++) {
                 order[i] = i;
             }
         }
+        float[] p = probabilities(net, set, order);
+        int[] labels = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            labels[i] = set.labels()[order[i]];
+        }
+        return fromProbabilities(p, labels);
+    }
+
+    /**
+     * The network's class probabilities for samples {@code order} of {@code set}, row-major
+     * {@code [order.length][Emotion.COUNT]}, predicted in chunks of {@value #PREDICT_CHUNK}.
+     */
+    static float[] probabilities(Network net, FeatureSet set, int[] order) {
+        if (set.featureLength() != net.inputLength()) {
+            throw new IllegalArgumentException("inputs have " + set.featureLength() + " values, the network takes " + net.inputLength());
+        }
+        int n = order.length;
+        int len = set.featureLength();
+        float[] out = new float[n * Emotion.COUNT];
+        float[] x = new float[Math.min(PREDICT_CHUNK, Math.max(n, 1)) * len];
+        int[] y = new int[PREDICT_CHUNK];
         for (int from = 0; from < n; from += PREDICT_CHUNK) {
             int count = Math.min(PREDICT_CHUNK, n - from);
             set.gather(order, from, count, x, y);
             float[] p = net.predict(x, count);
-            for (int j = 0; j < count; j++) {
-                int best = 0;
-                for (int c = 1; c < Emotion.COUNT; c++) {
-                    if (p[j * Emotion.COUNT + c] > p[j * Emotion.COUNT + best]) {
-                        best = c;
-                    }
+            System.arraycopy(p, 0, out, from * Emotion.COUNT, count * Emotion.COUNT);
+        }
+        return out;
+    }
+
+    /** Every sample of {@code set}, in order: {@link #probabilities(Network, FeatureSet, int[])}. */
+    static float[] probabilities(Network net, FeatureSet set) {
+        int[] order = new int[set.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        return probabilities(net, set, order);
+    }
+
+    /**
+     * The evaluation of given probabilities: the prediction of a sample is the class with the
+     * highest probability (the lowest ordinal on a tie).
+     */
+    static NetworkEvaluation fromProbabilities(float[] p, int[] labels) {
+        int n = labels.length;
+        long[][] confusion = new long[Emotion.COUNT][Emotion.COUNT];
+        double ce = 0;
+        for (int j = 0; j < n; j++) {
+            int best = 0;
+            for (int c = 1; c < Emotion.COUNT; c++) {
+                if (p[j * Emotion.COUNT + c] > p[j * Emotion.COUNT + best]) {
+                    best = c;
                 }
-                confusion[y[j]][best]++;
-                ce -= Math.log(Math.max(p[j * Emotion.COUNT + y[j]], 1e-12f));
             }
+            confusion[labels[j]][best]++;
+            ce -= Math.log(Math.max(p[j * Emotion.COUNT + labels[j]], 1e-12f));
         }
         return new NetworkEvaluation(confusion, n == 0 ? Double.NaN : ce / n, n);
     }

@@ -25,14 +25,35 @@ public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
     /**
+     * Receives the validation part's class probabilities after every epoch (for cross-validation,
+     * which chooses the epoch count from all folds together).
+     */
+    @FunctionalInterface
+    public interface EpochObserver {
+        /**
+         * An epoch was evaluated.
+         *
+         * @param epoch the 1-based epoch
+         * @param validationProbabilities {@code [validation size][Emotion.COUNT]} row-major, in the
+         *     validation part's order; a new array the observer may keep
+         */
+        void epochEvaluated(int epoch, float[] validationProbabilities);
+    }
+
+    /**
      * Trains {@code net} in place and leaves it holding the best epoch's parameters.
+     *
+     * <p>The same as {@link #train(Network, FeatureSet, float[], FeatureSet, TrainingConfig,
+     * TrainingListener, EpochObserver)} with no sample weights and no observer.
      *
      * @param net a freshly initialised network for {@code config.kind()}; its learning rate is set
      *     to {@code config.learningRate()} and its parameters are updated in place
      * @param train the training part (already standardised), not empty; visited in a new seeded
      *     shuffle every epoch, in mini-batches of {@code min(config.batchSize(), train.size())}
      * @param validation the validation part (standardised the same way), not empty
-     * @param config epochs, batch size, learning rate, seed, patience
+     * @param config epochs, batch size, learning rate, seed, patience, label smoothing
+     *     ({@link TrainingConfig#balance()} is not applied here: the weights need the clips, see
+     *     the other overload)
      * @param listener told about every epoch, on the calling thread
      * @return the per-epoch history (one record per epoch run, fewer than {@code config.epochs()}
      *     when early stopping ended the run), the 1-based best epoch and its validation accuracy
@@ -41,22 +62,73 @@ public final class Trainer {
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public TrainingResult train(Network net, FeatureSet train, FeatureSet validation, TrainingConfig config, TrainingListener listener) {
+        if (validation.size() == 0) {
+            throw new IllegalArgumentException("the validation part is empty; the best epoch cannot be chosen without one");
+        }
+        return train(net, train, null, validation, config, listener, null);
+    }
+
+    /**
+     * Trains {@code net} in place with per-sample loss weights, and leaves it holding the best
+     * epoch's parameters (the last epoch's when {@code validation} is empty).
+     *
+     * @param net a freshly initialised network for {@code config.kind()}; its learning rate and
+     *     label smoothing are set from {@code config} and its parameters are updated in place
+     * @param train the training part (already standardised), not empty; visited in a new seeded
+     *     shuffle every epoch, in mini-batches of {@code min(config.batchSize(), train.size())}
+     * @param sampleWeights one loss weight per training sample (finite, at least 0), or null for
+     *     none; each batch's loss is {@code sum w_i ce_i / sum w_i}
+     * @param validation the validation part (standardised the same way); may be empty, and then
+     *     every epoch runs, the last one is kept and the validation figures are NaN (training the
+     *     final model on all speakers for an epoch count chosen by cross-validation)
+     * @param config epochs, batch size, learning rate, seed, patience, label smoothing
+     * @param listener told about every epoch, on the calling thread
+     * @param observer told the validation probabilities after every epoch, or null
+     * @return the per-epoch history, the 1-based kept epoch and its validation accuracy (NaN
+     *     without a validation part)
+     * @throws IllegalArgumentException if the training part is empty, the feature lengths differ
+     *     from {@link Network#inputLength()}, the weights do not match the training part in number
+     *     or hold a negative or non-finite value, or early stopping is asked for without a
+     *     validation part
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     */
+    public TrainingResult train(Network net, FeatureSet train, float[] sampleWeights, FeatureSet validation,
+            TrainingConfig config, TrainingListener listener, EpochObserver observer) {
         if (train.size() == 0) {
             throw new IllegalArgumentException("the training part is empty");
         }
-        if (validation.size() == 0) {
-            throw new IllegalArgumentException("the validation part is empty; the best epoch cannot be chosen without one");
+        boolean validate = validation.size() > 0;
+        if (!validate && config.patience() > 0) {
+            throw new IllegalArgumentException("early stopping needs a validation part");
+        }
+        if (sampleWeights != null && sampleWeights.length != train.size()) {
+            throw new IllegalArgumentException(sampleWeights.length + " sample weights for " + train.size() + " training samples");
         }
         int len = net.inputLength();
         if (train.featureLength() != len || validation.featureLength() != len) {
             throw new IllegalArgumentException("inputs have " + train.featureLength() + "/" + validation.featureLength()
                     + " values, the " + (net.kind() == null ? "" : net.kind().id() + " ") + "network takes " + len);
         }
+        net.setLabelSmoothing(config.labelSmoothing());
         net.setLearningRate(config.learningRate());
         int n = train.size();
         int batch = Math.min(config.batchSize(), n);
         float[] x = new float[batch * len];
         int[] y = new int[batch];
+        float[] w = sampleWeights == null ? null : new float[batch];
+        FeatureAugmentation aug = config.augmentation();
+        BatchAugmenter augmenter = null;
+        int[] otherLabels = null;
+        float[] lambda = null;
+        if (aug.masks() || aug.mixup()) {
+            int bands = aug.masks() ? org.ser4j.features.FeatureConfig.DEFAULT.nMels() : 1;
+            if (len % bands != 0) {
+                throw new IllegalArgumentException("SpecAugment needs inputs of " + bands + " mel bands, got " + len + " values");
+            }
+            augmenter = new BatchAugmenter(aug, bands, len / bands, config.seed());
+            otherLabels = new int[batch];
+            lambda = new float[batch];
+        }
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -78,8 +150,22 @@ public final class Trainer {
             for (int from = 0; from < n; from += batch) {
                 int count = Math.min(batch, n - from);
                 train.gather(order, from, count, x, y);
+                if (w != null) {
+                    for (int j = 0; j < count; j++) {
+                        w[j] = sampleWeights[order[from + j]];
+                    }
+                }
+                double loss;
                 long t0 = System.nanoTime();
-                double loss = net.trainStep(x, y, count);
+                if (augmenter != null) {
+                    augmenter.mask(x, count);
+                }
+                if (aug.mixup()) {
+                    augmenter.mixup(x, y, w, count, otherLabels, lambda);
+                    loss = net.trainStepMixed(x, y, otherLabels, lambda, w, count);
+                } else {
+                    loss = w == null ? net.trainStep(x, y, count) : net.trainStep(x, y, w, count);
+                }
                 stepNanos += System.nanoTime() - t0;
                 if (!Double.isFinite(loss)) {
                     throw new TrainingDivergedException("training diverged in epoch " + epoch + ": the loss became " + loss
@@ -89,14 +175,19 @@ public final class Trainer {
                 lossWeight += count;
             }
             NetworkEvaluation trainEval = NetworkEvaluation.of(net, train, trainSample);
-            NetworkEvaluation valEval = NetworkEvaluation.of(net, validation);
+            float[] valProbabilities = NetworkEvaluation.probabilities(net, validation);
+            NetworkEvaluation valEval = NetworkEvaluation.fromProbabilities(valProbabilities, validation.labels());
+            if (observer != null) {
+                observer.epochEvaluated(epoch, valProbabilities);
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             EpochRecord rec = new EpochRecord(epoch, lossSum / lossWeight, trainEval.accuracy(), valEval.accuracy(),
                     valEval.meanCrossEntropy(), n / Math.max(stepNanos / 1e9, 1e-9), seconds);
             history.add(rec);
-            boolean best = rec.validationAccuracy() > bestAcc;
+            // without a validation part every epoch counts as the best so far: the last one is kept
+            boolean best = validate ? rec.validationAccuracy() > bestAcc : true;
             if (best) {
-                bestAcc = rec.validationAccuracy();
+                bestAcc = validate ? rec.validationAccuracy() : Double.NaN;
                 bestEpoch = epoch;
                 bestParams = net.parameters();
             }

@@ -19,9 +19,13 @@ import org.ser4j.core.model.FeatureKind;
  * @param patience early stopping: stop after this many epochs without a better validation
  *     accuracy; 0 disables early stopping
  * @param threads worker threads of the engine and of feature extraction, at least 1
+ * @param balance per-sample loss weights by class, speaker or corpus and class
+ * @param labelSmoothing label smoothing of the training targets, in [0, 1); 0 = one-hot
+ * @param augmentation training-time SpecAugment masks and mixup
  */
 public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double learningRate, long seed,
-        double l2Scale, Standardization standardization, int patience, int threads) {
+        double l2Scale, Standardization standardization, int patience, int threads, SampleWeighting balance,
+        double labelSmoothing, FeatureAugmentation augmentation) {
 
     /** Default number of epochs of both recipes. */
     public static final int DEFAULT_EPOCHS = 50;
@@ -43,8 +47,13 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @param patience epochs without a better validation accuracy before stopping, at least 0;
      *     0 disables early stopping
      * @param threads worker threads of the engine and of feature extraction, at least 1
-     * @throws IllegalArgumentException if {@code kind} or {@code standardization} is null, or a
-     *     number is out of the range given above (NaN included)
+     * @param balance per-sample loss weights; not null ({@link SampleWeighting#NONE} for none)
+     * @param labelSmoothing label smoothing of the training targets, in [0, 1); 0 = one-hot
+     * @param augmentation training-time augmentation; not null ({@link FeatureAugmentation#NONE}
+     *     for none); masks need the log-mel model
+     * @throws IllegalArgumentException if {@code kind}, {@code standardization}, {@code balance} or
+     *     {@code augmentation} is null, SpecAugment masks are asked for a model other than the
+     *     log-mel one, or a number is out of the range given above (NaN included)
      */
     public TrainingConfig {
         if (kind == null) {
@@ -71,6 +80,18 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
+        if (balance == null) {
+            throw new IllegalArgumentException("balance must not be null");
+        }
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+            throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + labelSmoothing);
+        }
+        if (augmentation == null) {
+            throw new IllegalArgumentException("augmentation must not be null");
+        }
+        if (augmentation.masks() && kind != FeatureKind.LOG_MEL) {
+            throw new IllegalArgumentException("SpecAugment masks apply to the log-mel model's input only, not to " + kind.id());
+        }
     }
 
     /**
@@ -88,8 +109,8 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
     public static TrainingConfig recipe(FeatureKind kind) {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         return kind == FeatureKind.TIME_DOMAIN
-                ? new TrainingConfig(kind, DEFAULT_EPOCHS, 120, 2.5e-3, DEFAULT_SEED, 1.0, Standardization.NONE, 0, threads)
-                : new TrainingConfig(kind, DEFAULT_EPOCHS, 1024, 1e-3, DEFAULT_SEED, 1.0, Standardization.NONE, 0, threads);
+                ? new TrainingConfig(kind, DEFAULT_EPOCHS, 120, 2.5e-3, DEFAULT_SEED, 1.0, Standardization.NONE, 0, threads, SampleWeighting.NONE, 0.0, FeatureAugmentation.NONE)
+                : new TrainingConfig(kind, DEFAULT_EPOCHS, 1024, 1e-3, DEFAULT_SEED, 1.0, Standardization.NONE, 0, threads, SampleWeighting.NONE, 0.0, FeatureAugmentation.NONE);
     }
 
     /**
@@ -100,7 +121,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is less than 1
      */
     public TrainingConfig withEpochs(int value) {
-        return new TrainingConfig(kind, value, batchSize, learningRate, seed, l2Scale, standardization, patience, threads);
+        return new TrainingConfig(kind, value, batchSize, learningRate, seed, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation);
     }
 
     /**
@@ -111,7 +132,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is less than 1
      */
     public TrainingConfig withBatchSize(int value) {
-        return new TrainingConfig(kind, epochs, value, learningRate, seed, l2Scale, standardization, patience, threads);
+        return new TrainingConfig(kind, epochs, value, learningRate, seed, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation);
     }
 
     /**
@@ -122,7 +143,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is not a positive finite number
      */
     public TrainingConfig withLearningRate(double value) {
-        return new TrainingConfig(kind, epochs, batchSize, value, seed, l2Scale, standardization, patience, threads);
+        return new TrainingConfig(kind, epochs, batchSize, value, seed, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation);
     }
 
     /**
@@ -132,7 +153,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @return a new config; this one is unchanged
      */
     public TrainingConfig withSeed(long value) {
-        return new TrainingConfig(kind, epochs, batchSize, learningRate, value, l2Scale, standardization, patience, threads);
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, value, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation);
     }
 
     /**
@@ -143,7 +164,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is negative, infinite or NaN
      */
     public TrainingConfig withL2Scale(double value) {
-        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, value, standardization, patience, threads);
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, value, standardization, patience, threads, balance, labelSmoothing, augmentation);
     }
 
     /**
@@ -154,7 +175,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is null
      */
     public TrainingConfig withStandardization(Standardization value) {
-        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, value, patience, threads);
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, value, patience, threads, balance, labelSmoothing, augmentation);
     }
 
     /**
@@ -165,7 +186,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is negative
      */
     public TrainingConfig withPatience(int value) {
-        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, value, threads);
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, value, threads, balance, labelSmoothing, augmentation);
     }
 
     /**
@@ -176,7 +197,44 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is less than 1
      */
     public TrainingConfig withThreads(int value) {
-        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, value);
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, value, balance, labelSmoothing, augmentation);
+    }
+
+    /**
+     * This config with another sample weighting.
+     *
+     * @param value the per-sample loss weights; not null
+     * @return a new config; this one is unchanged
+     * @throws IllegalArgumentException if {@code value} is null
+     */
+    public TrainingConfig withBalance(SampleWeighting value) {
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, threads,
+                value, labelSmoothing, augmentation);
+    }
+
+    /**
+     * This config with another label smoothing.
+     *
+     * @param value the smoothing, in [0, 1); 0 = one-hot targets
+     * @return a new config; this one is unchanged
+     * @throws IllegalArgumentException if {@code value} is outside [0, 1) or NaN
+     */
+    public TrainingConfig withLabelSmoothing(double value) {
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, threads,
+                balance, value, augmentation);
+    }
+
+    /**
+     * This config with another augmentation.
+     *
+     * @param value the training-time augmentation; not null
+     * @return a new config; this one is unchanged
+     * @throws IllegalArgumentException if {@code value} is null, or has masks and the kind is not
+     *     the log-mel model
+     */
+    public TrainingConfig withAugmentation(FeatureAugmentation value) {
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, threads,
+                balance, labelSmoothing, value);
     }
 
     /**
@@ -185,7 +243,9 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @return a new mutable map with the keys {@code model} (the kind's id), {@code epochs},
      *     {@code batchSize}, {@code learningRate}, {@code optimizer} (a fixed description of Adam's
      *     constants), {@code seed}, {@code l2Scale}, {@code standardization} (its id),
-     *     {@code patience} and {@code threads}, in that order
+     *     {@code patience}, {@code threads}, {@code balance} (its id), {@code labelSmoothing} and,
+     *     when augmentation is on, {@code specAugment} (counts and widths) and {@code mixupAlpha},
+     *     in that order
      */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -199,6 +259,16 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
         m.put("standardization", standardization.id());
         m.put("patience", patience);
         m.put("threads", threads);
+        m.put("balance", balance.id());
+        m.put("labelSmoothing", labelSmoothing);
+        if (augmentation.masks()) {
+            m.put("specAugment", String.format(java.util.Locale.ROOT, "%d time masks <= %d frames, %d frequency masks <= %d bands",
+                    augmentation.timeMasks(), augmentation.maxTimeMaskWidth(), augmentation.frequencyMasks(),
+                    augmentation.maxFrequencyMaskWidth()));
+        }
+        if (augmentation.mixup()) {
+            m.put("mixupAlpha", augmentation.mixupAlpha());
+        }
         return m;
     }
 }

@@ -173,7 +173,8 @@ public final class TrainingPipeline {
                 split.train().size(), split.validation().size(), split.test().size()));
 
         FeatureExtractor extractor = extractors.apply(config.kind());
-        FeatureSet[] parts = extract(extractor, split, request, info, problem, skipped);
+        DatasetSplit[] usable = new DatasetSplit[1];
+        FeatureSet[] parts = extract(extractor, split, request, info, problem, skipped, usable);
         FeatureSet train = parts[0];
         FeatureSet validation = parts[1];
         FeatureSet test = parts[2];
@@ -186,7 +187,11 @@ public final class TrainingPipeline {
         info.accept(String.format(Locale.ROOT, "training the %s model (%,d parameters): %d epochs, batch %d, Adam lr %s, standardize %s, %d thread(s)",
                 config.kind().id(), net.parameterCount(), config.epochs(), config.batchSize(), config.learningRate(),
                 config.standardization().id(), config.threads()));
-        TrainingResult result = new Trainer().train(net, train, validation, config, listener);
+        if (validation.size() == 0) {
+            throw new IllegalArgumentException("the validation part is empty; the best epoch cannot be chosen without one");
+        }
+        float[] weights = config.balance() == SampleWeighting.NONE ? null : config.balance().weights(usable[0].train());
+        TrainingResult result = new Trainer().train(net, train, weights, validation, config, listener, null);
 
         Map<String, ClassMetrics> metrics = new LinkedHashMap<>();
         metrics.put("validation", ClassMetrics.of(NetworkEvaluation.of(net, validation).confusion()));
@@ -219,7 +224,7 @@ public final class TrainingPipeline {
      * recorded in {@code skipped} and left out, and the class checks are repeated without them.
      */
     private static FeatureSet[] extract(FeatureExtractor extractor, DatasetSplit split, TrainingRequest request,
-            Consumer<String> info, Consumer<String> problem, List<RunReport.SkippedEntry> skipped) {
+            Consumer<String> info, Consumer<String> problem, List<RunReport.SkippedEntry> skipped, DatasetSplit[] usableOut) {
         FeatureCache cache = new FeatureCache(request.cacheDirectory(), extractor);
         List<LabelledClip> all = new ArrayList<>(split.train());
         all.addAll(split.validation());
@@ -244,6 +249,7 @@ public final class TrainingPipeline {
             }
             InputChecks.trainingPartHasEveryClass(usable);
         }
+        usableOut[0] = usable;
         return new FeatureSet[] {toFeatureSet(usable.train(), byPath, cache.featureLength()),
             toFeatureSet(usable.validation(), byPath, cache.featureLength()), toFeatureSet(usable.test(), byPath, cache.featureLength())};
     }

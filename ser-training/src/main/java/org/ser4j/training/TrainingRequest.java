@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * What to train on and where to put the result.
  *
- * @param dataDirectories corpus folders, scanned recursively (CREMA-D, RAVDESS, EmoDB or
+ * @param dataDirectories corpus folders, scanned recursively (CREMA-D, RAVDESS, EmoDB, TESS, SAVEE or
  *     folder-per-label names)
  * @param split how to divide the clips
  * @param validationFraction share of speakers held out for validation (speaker split only)

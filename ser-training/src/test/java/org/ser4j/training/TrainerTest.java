@@ -167,6 +167,67 @@ class TrainerTest {
     }
 
     @Test
+    void withoutAValidationPartEveryEpochRunsAndTheLastIsKept() {
+        double[] script = {0.2, 0.9, 0.4};
+        ScriptedNetwork net = new ScriptedNetwork(script, 1, 1.0);
+        FeatureSet none = new FeatureSet(new float[0], new int[0], 1);
+        List<float[]> seen = new ArrayList<>();
+        TrainingResult r = new Trainer().train(net, uniform(10), null, none, BASE.withEpochs(3).withBatchSize(100),
+                TrainingListener.none(), (epoch, p) -> seen.add(p));
+        assertEquals(3, r.history().size());
+        assertEquals(3, r.bestEpoch());
+        assertTrue(Double.isNaN(r.bestValidationAccuracy()));
+        assertEquals(3f, net.parameters()[0], "the network holds the last epoch's parameters");
+        assertEquals(3, seen.size());
+        assertEquals(0, seen.get(0).length);
+        assertThrows(IllegalArgumentException.class, () -> new Trainer().train(new ScriptedNetwork(script, 1, 1.0), uniform(10), null,
+                none, BASE.withEpochs(3).withPatience(1), TrainingListener.none(), null), "early stopping needs a validation part");
+    }
+
+    @Test
+    void theObserverSeesEveryEpochsValidationProbabilities() {
+        FeatureSet train = SyntheticData.clusters(3, 30, 6, 1.5, 1);
+        FeatureSet val = SyntheticData.clusters(3, 10, 6, 1.5, 2);
+        List<float[]> seen = new ArrayList<>();
+        TrainingResult r = new Trainer().train(new SoftmaxRegressionNetwork(6, 3), train, null, val, BASE.withEpochs(4),
+                TrainingListener.none(), (epoch, p) -> seen.add(p));
+        assertEquals(4, seen.size());
+        for (int e = 0; e < 4; e++) {
+            assertEquals(val.size() * Emotion.COUNT, seen.get(e).length);
+            assertEquals(r.history().get(e).validationAccuracy(),
+                    NetworkEvaluation.fromProbabilities(seen.get(e), val.labels()).accuracy(), 1e-12);
+        }
+        float[] wrong = new float[train.size() - 1];
+        assertThrows(IllegalArgumentException.class, () -> new Trainer().train(new SoftmaxRegressionNetwork(6, 3), train, wrong, val,
+                BASE, TrainingListener.none(), null));
+    }
+
+    /** The real engine on a mel-shaped input with masks, mixup, smoothing and weights: it still learns, deterministically. */
+    @Test
+    void augmentedTrainingLearnsAndIsDeterministic() {
+        FeatureSet train = SyntheticData.clusters(4, 40, 128 * 3, 0.8, 1);
+        FeatureSet val = SyntheticData.clusters(4, 10, 128 * 3, 0.8, 2);
+        float[] weights = new float[train.size()];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = 0.5f + (i % 3);
+        }
+        TrainingConfig cfg = TrainingConfig.recipe(FeatureKind.LOG_MEL).withEpochs(6).withBatchSize(16).withLearningRate(0.01)
+                .withThreads(1).withSeed(5).withLabelSmoothing(0.1).withAugmentation(new FeatureAugmentation(2, 1, 2, 16, 0.4));
+        float[][] params = new float[2][];
+        TrainingResult[] results = new TrainingResult[2];
+        for (int run = 0; run < 2; run++) {
+            try (Network net = org.ser4j.training.nn.SequentialNetwork.builder(FeatureKind.LOG_MEL, 1, 128, 3).flatten()
+                    .dense(Emotion.COUNT, false, 0).build(3, 1, 64)) {
+                results[run] = new Trainer().train(net, train, weights, val, cfg, TrainingListener.none(), null);
+                params[run] = net.parameters();
+            }
+        }
+        assertTrue(results[0].bestValidationAccuracy() > 0.8, results[0].history().toString());
+        assertArrayEquals(params[0], params[1]);
+        assertEquals(results[0].history().get(5).loss(), results[1].history().get(5).loss());
+    }
+
+    @Test
     void rejectsEmptyPartsAndWrongInputLength() {
         Trainer t = new Trainer();
         FeatureSet empty = new FeatureSet(new float[0], new int[0], 1);

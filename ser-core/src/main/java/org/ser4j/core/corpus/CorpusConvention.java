@@ -24,7 +24,7 @@ public interface CorpusConvention {
      * The corpus id stored in {@link LabelledClip#corpus()}, e.g. {@code "crema-d"}.
      *
      * @return the constant id of this convention: {@code "crema-d"}, {@code "ravdess"},
-     *     {@code "emodb"} or {@code "folder"} for the built-in ones
+     *     {@code "emodb"}, {@code "tess"}, {@code "savee"} or {@code "folder"} for the built-in ones
      */
     String corpus();
 

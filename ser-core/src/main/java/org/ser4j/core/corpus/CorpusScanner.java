@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * <p>Every root is walked recursively (following symbolic links, ignoring link cycles); every
  * regular file whose name ends in {@code .wav} (any case) is offered to the conventions in this
  * order: {@link CremaDConvention}, {@link RavdessConvention}, {@link EmoDbConvention},
- * {@link FolderLabelConvention}. The first that claims the file decides: it is labelled or
+ * {@link TessConvention}, {@link SaveeConvention}, {@link FolderLabelConvention}. The first that claims the file decides: it is labelled or
  * skipped with a reason. A file no convention claims is skipped as following no known convention.
  * Other files are ignored. Files reached through several roots are reported once. Results are
  * sorted by path. Nothing is decoded.
@@ -44,14 +44,15 @@ public final class CorpusScanner {
      * The conventions a scan with {@code options} tries, in order.
      *
      * @param options scan options, not null; {@link ScanOptions#ravdessExtras()} configures the
-     *     RAVDESS convention
-     * @return an immutable list: CREMA-D, RAVDESS, EmoDB, then folder-label
-     * @throws NullPointerException if {@code options} (or its {@code ravdessExtras}) is null
+     *     RAVDESS convention, {@link ScanOptions#surpriseExtras()} the TESS one
+     * @return an immutable list: CREMA-D, RAVDESS, EmoDB, TESS, SAVEE, then folder-label
+     * @throws NullPointerException if {@code options} is null
      */
     public static List<CorpusConvention> conventions(ScanOptions options) {
         Objects.requireNonNull(options, "options");
         return List.of(new CremaDConvention(), new RavdessConvention(options.ravdessExtras()),
-                new EmoDbConvention(), new FolderLabelConvention());
+                new EmoDbConvention(), new TessConvention(options.surpriseExtras()), new SaveeConvention(),
+                new FolderLabelConvention());
     }
 
     /**
@@ -77,7 +78,7 @@ public final class CorpusScanner {
             }
         }
         return new ParseOutcome.Skipped(file.getFileName() + ": name follows no known corpus convention "
-                + "(CREMA-D, RAVDESS, EmoDB, or a folder named after an emotion)");
+                + "(CREMA-D, RAVDESS, EmoDB, TESS, SAVEE, or a folder named after an emotion)");
     }
 
     /**

@@ -11,7 +11,7 @@ import org.ser4j.core.Emotion;
  * @param emotion its label
  * @param speaker speaker id, unique within the corpus, e.g. {@code "1001"}, {@code "Actor_03"}
  * @param corpus which convention named it, e.g. {@code "crema-d"}, {@code "ravdess"},
- *     {@code "emodb"}, {@code "folder"}
+ *     {@code "emodb"}, {@code "tess"}, {@code "savee"}, {@code "folder"}
  * @param intensity the corpus's intensity code (CREMA-D LO/MD/HI/XX, RAVDESS normal/strong),
  *     or {@code ""} where the corpus has none
  */

@@ -1,8 +1,8 @@
 /**
  * Corpus file-name conventions and scanning folders into labelled clips with speaker ids.
  *
- * <p>One {@link org.ser4j.core.corpus.CorpusConvention} per corpus: CREMA-D, RAVDESS, EmoDB and a
- * folder-per-label layout. {@link org.ser4j.core.corpus.CorpusScanner} walks folders and asks them
+ * <p>One {@link org.ser4j.core.corpus.CorpusConvention} per corpus: CREMA-D, RAVDESS, EmoDB, TESS,
+ * SAVEE and a folder-per-label layout. {@link org.ser4j.core.corpus.CorpusScanner} walks folders and asks them
  * in turn; a name that looks like a convention but is malformed, or that names an emotion outside
  * the six, is reported as a {@link org.ser4j.core.corpus.SkippedFile} with a reason, never
  * mislabelled. No audio decoding and no splitting here (see {@code org.ser4j.core.split}).

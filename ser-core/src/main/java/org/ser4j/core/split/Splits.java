@@ -141,6 +141,62 @@ public final class Splits {
     }
 
     /**
+     * Speaker-grouped k-fold partition for cross-validation: every speaker
+     * ({@link LabelledClip#speakerKey()}) is in exactly one fold, and each corpus's speakers are
+     * spread over the folds.
+     *
+     * <p>Corpora are taken in sorted order; each corpus's speakers are sorted, shuffled with a
+     * generator seeded by {@code seed} and the corpus id, and dealt round-robin to the folds, the
+     * deal continuing where the previous corpus's ended (so that single-speaker corpora do not all
+     * land in fold 0). Of a corpus's {@code s} speakers every fold therefore gets
+     * {@code floor(s/k)} or {@code ceil(s/k)}, and the folds' speaker totals differ by at most 1.
+     * The result is a pure function of the arguments.
+     *
+     * @param clips the clips, no null element
+     * @param k number of folds, at least 2 and at most the number of distinct speakers
+     * @param seed seed of the speaker order within each corpus
+     * @return {@code k} folds, each an unmodifiable list of its clips in input order, none empty
+     * @throws NullPointerException if {@code clips} or one of its elements is null
+     * @throws IllegalArgumentException if {@code k < 2} or there are fewer than {@code k} speakers
+     */
+    public static List<List<LabelledClip>> speakerFolds(List<LabelledClip> clips, int k, long seed) {
+        checkClips(clips);
+        if (k < 2) {
+            throw new IllegalArgumentException("cross-validation needs at least 2 folds, got " + k);
+        }
+        Map<String, java.util.TreeSet<String>> byCorpus = new TreeMap<>();
+        for (LabelledClip c : clips) {
+            byCorpus.computeIfAbsent(c.corpus(), x -> new java.util.TreeSet<>()).add(c.speakerKey());
+        }
+        int speakers = byCorpus.values().stream().mapToInt(Set::size).sum();
+        if (speakers < k) {
+            throw new IllegalArgumentException(k + " folds need at least " + k + " speakers, the clips have " + speakers);
+        }
+        Map<String, Integer> foldOf = new java.util.HashMap<>();
+        int position = 0;
+        for (Map.Entry<String, java.util.TreeSet<String>> corpus : byCorpus.entrySet()) {
+            List<String> order = new ArrayList<>(corpus.getValue());
+            Collections.shuffle(order, new Random(seed * 0x9E3779B97F4A7C15L + corpus.getKey().hashCode()));
+            for (String speaker : order) {
+                foldOf.put(speaker, position % k);
+                position++;
+            }
+        }
+        List<List<LabelledClip>> folds = new ArrayList<>();
+        for (int f = 0; f < k; f++) {
+            folds.add(new ArrayList<>());
+        }
+        for (LabelledClip c : clips) {
+            folds.get(foldOf.get(c.speakerKey())).add(c);
+        }
+        List<List<LabelledClip>> out = new ArrayList<>();
+        for (List<LabelledClip> f : folds) {
+            out.add(List.copyOf(f));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
      * The fixed audeering CREMA-D actor split: the {@link #cremaDTestActors() 18 test actors}, the
      * {@link #cremaDDevActors() 17 dev actors} as validation, the other 56 actors train.
      *

@@ -18,7 +18,8 @@ import org.ser4j.core.Emotion;
 
 class ConventionPropertiesTest {
 
-    private static final ScanOptions[] OPTIONS = {ScanOptions.DEFAULT, new ScanOptions(ScanOptions.RavdessExtras.CALM_AS_NEUTRAL)};
+    private static final ScanOptions[] OPTIONS = {ScanOptions.DEFAULT, new ScanOptions(ScanOptions.RavdessExtras.CALM_AS_NEUTRAL),
+        new ScanOptions(ScanOptions.RavdessExtras.SKIP, ScanOptions.SurpriseExtras.PLEASANT_SURPRISE_AS_HAPPY)};
 
     // ---------------------------------------------------------------- round trips of valid names
 
@@ -65,6 +66,59 @@ class ConventionPropertiesTest {
         Path p = Path.of(speaker + text + EmoDbConvention.letter(emotion) + version + ".wav");
         LabelledClip c = assertInstanceOf(ParseOutcome.Labelled.class, CorpusScanner.classify(p, ScanOptions.DEFAULT)).clip();
         assertEquals(new LabelledClip(p, emotion, speaker, "emodb", ""), c);
+    }
+
+    @Property(tries = 300)
+    void validTessNamesParseBackToTheirFields(@ForAll("tessSpeaker") String speaker,
+            @ForAll("letters") String word, @ForAll Emotion emotion, @ForAll boolean folderCase) {
+        String folder = speaker + "_" + (folderCase ? TessConvention.word(emotion).toUpperCase() : TessConvention.word(emotion));
+        Path p = Path.of(folder, TessConvention.fileName(speaker, word, emotion));
+        for (ScanOptions o : OPTIONS) {
+            LabelledClip c = assertInstanceOf(ParseOutcome.Labelled.class, CorpusScanner.classify(p, o)).clip();
+            assertEquals(new LabelledClip(p, emotion, speaker.toUpperCase(), "tess", ""), c);
+        }
+    }
+
+    @Property(tries = 100)
+    void tessPleasantSurpriseIsSkippedOrHappyByOption(@ForAll("tessSpeaker") String speaker, @ForAll("letters") String word) {
+        Path p = Path.of(speaker + "_pleasant_surprised", speaker + "_" + word + "_ps.wav");
+        assertInstanceOf(ParseOutcome.Skipped.class, CorpusScanner.classify(p, ScanOptions.DEFAULT));
+        LabelledClip c = assertInstanceOf(ParseOutcome.Labelled.class, CorpusScanner.classify(p,
+                new ScanOptions(ScanOptions.RavdessExtras.SKIP, ScanOptions.SurpriseExtras.PLEASANT_SURPRISE_AS_HAPPY))).clip();
+        assertEquals(Emotion.HAPPY, c.emotion());
+    }
+
+    @Property(tries = 300)
+    void validSaveeNamesParseBackToTheirFields(@ForAll("saveeSpeaker") String speaker, @ForAll Emotion emotion,
+            @ForAll @IntRange(min = 1, max = 30) int sentence, @ForAll boolean bareLayout) {
+        Assume.that(sentence <= (emotion == Emotion.NEUTRAL ? 30 : 15));
+        String name = SaveeConvention.fileName(speaker, emotion, sentence);
+        Path p = bareLayout ? Path.of("AudioData", speaker, name.substring(3)) : Path.of("ALL", name);
+        for (ScanOptions o : OPTIONS) {
+            LabelledClip c = assertInstanceOf(ParseOutcome.Labelled.class, CorpusScanner.classify(p, o)).clip();
+            assertEquals(new LabelledClip(p, emotion, speaker, "savee", ""), c);
+        }
+    }
+
+    @Property(tries = 300)
+    void saveeFileNameRefusesFieldsParseWouldSkip(@ForAll("saveeSpeakerOrJunk") String speaker, @ForAll Emotion emotion,
+            @ForAll @IntRange(min = -2, max = 40) int sentence) {
+        boolean valid = SaveeConvention.SPEAKERS.contains(speaker) && sentence >= 1
+                && sentence <= (emotion == Emotion.NEUTRAL ? 30 : 15);
+        if (valid) {
+            assertInstanceOf(ParseOutcome.Labelled.class,
+                    new SaveeConvention().parse(Path.of(SaveeConvention.fileName(speaker, emotion, sentence))).orElseThrow());
+        } else {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> SaveeConvention.fileName(speaker, emotion, sentence));
+        }
+    }
+
+    /** SAVEE surprise is skipped under every option. */
+    @Property(tries = 100)
+    void saveeSurpriseIsNeverLabelled(@ForAll("saveeSpeaker") String speaker, @ForAll @IntRange(min = 1, max = 15) int sentence) {
+        assertNotLabelled(String.format("ALL/%s_su%02d.wav", speaker, sentence));
+        assertNotLabelled(String.format("%s/su%02d.wav", speaker, sentence));
     }
 
     // ---------------------------------------------------------------- invalid names never labelled
@@ -135,6 +189,18 @@ class ConventionPropertiesTest {
                     assertTrue(isValidEmoDb(stem), stem);
                     assertEquals(EmoDbConvention.letter(c.emotion()), Character.toUpperCase(stem.charAt(5)));
                 }
+                case "tess" -> {
+                    String[] f = stem.split("_", -1);
+                    assertEquals(3, f.length, stem);
+                    assertTrue(TessConvention.SPEAKERS.contains(f[0].toUpperCase()) && f[1].matches("[A-Za-z]+"), stem);
+                    assertEquals(TessConvention.word(c.emotion()), f[2].toLowerCase());
+                }
+                case "savee" -> {
+                    assertTrue(stem.matches("(?i)(DC|JE|JK|KL)_(a|d|f|h|n|sa)\\d\\d"), stem);
+                    assertEquals(SaveeConvention.code(c.emotion()), stem.substring(3, stem.length() - 2).toLowerCase());
+                    int number = Integer.parseInt(stem.substring(stem.length() - 2));
+                    assertTrue(number >= 1 && number <= (c.emotion() == Emotion.NEUTRAL ? 30 : 15), stem);
+                }
                 default -> throw new AssertionError("labelled " + stem + " as " + c);
             }
         }
@@ -203,6 +269,26 @@ class ConventionPropertiesTest {
     }
 
     @Provide
+    Arbitrary<String> tessSpeaker() {
+        return Arbitraries.of("OAF", "YAF", "oaf", "Yaf");
+    }
+
+    @Provide
+    Arbitrary<String> letters() {
+        return Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').ofMinLength(1).ofMaxLength(12);
+    }
+
+    @Provide
+    Arbitrary<String> saveeSpeaker() {
+        return Arbitraries.of(new ArrayList<>(SaveeConvention.SPEAKERS));
+    }
+
+    @Provide
+    Arbitrary<String> saveeSpeakerOrJunk() {
+        return Arbitraries.oneOf(saveeSpeaker(), Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(3));
+    }
+
+    @Provide
     Arbitrary<String> sentenceOrJunk() {
         return Arbitraries.oneOf(cremaSentence(), junk());
     }
@@ -224,7 +310,8 @@ class ConventionPropertiesTest {
     Arbitrary<String> nameLike() {
         Arbitrary<String> piece = Arbitraries.oneOf(
                 Arbitraries.of("1001", "1091", "1092", "03", "01", "05", "08", "09", "a01", "DFA", "ANG", "NEU", "XX", "HI",
-                        "W", "L", "a", "b", "Fa", "La", "_", "-"),
+                        "W", "L", "a", "b", "Fa", "La", "_", "-", "OAF", "yaf", "_fear", "_ps", "angry", "DC_", "kl_", "sa", "su",
+                        "n", "30", "16"),
                 Arbitraries.strings().withChars("0123456789-_aAbWFLNTEX").ofMinLength(1).ofMaxLength(3));
         return piece.list().ofMinSize(1).ofMaxSize(13).map(l -> String.join("", l));
     }

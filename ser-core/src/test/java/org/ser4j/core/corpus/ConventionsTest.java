@@ -123,6 +123,60 @@ class ConventionsTest {
     }
 
     @Test
+    void tess() {
+        LabelledClip c = labelled("tess/OAF_Fear/OAF_back_fear.wav", ScanOptions.DEFAULT);
+        assertEquals(new LabelledClip(Path.of("tess/OAF_Fear/OAF_back_fear.wav"), Emotion.FEAR, "OAF", "tess", ""), c);
+        // the folder's case and spelling do not matter: the file name decides
+        assertEquals(Emotion.ANGER, labelled("tess/OAF_angry/OAF_bar_angry.wav", ScanOptions.DEFAULT).emotion());
+        assertEquals(Emotion.SAD, labelled("tess/sad/OAF_bar_sad.wav", ScanOptions.DEFAULT).emotion());
+        assertEquals("tess:YAF", labelled("YAF_disgust/yaf_germ_Disgust.WAV", ScanOptions.DEFAULT).speakerKey());
+        assertTrue(skipped("YAF_pleasant_surprised/YAF_back_ps.wav", ScanOptions.DEFAULT).contains("pleasant surprise"));
+        ScanOptions psHappy = new ScanOptions(ScanOptions.RavdessExtras.SKIP, ScanOptions.SurpriseExtras.PLEASANT_SURPRISE_AS_HAPPY);
+        assertEquals(Emotion.HAPPY, labelled("YAF_pleasant_surprised/YAF_back_ps.wav", psHappy).emotion());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "OAF_back_calm.wav|emotion word 'calm'",
+        "OAF__fear.wav|target word is empty",
+        "YAF_back_.wav|emotion word ''"})
+    void malformedTessIsSkipped(String name, String fragment) {
+        String reason = skipped("tess/" + name, ScanOptions.DEFAULT);
+        assertTrue(reason.contains("TESS") && reason.contains(fragment), reason);
+    }
+
+    @Test
+    void savee() {
+        LabelledClip c = labelled("savee/ALL/DC_a01.wav", ScanOptions.DEFAULT);
+        assertEquals(new LabelledClip(Path.of("savee/ALL/DC_a01.wav"), Emotion.ANGER, "DC", "savee", ""), c);
+        assertEquals(Emotion.SAD, labelled("ALL/kl_sa15.wav", ScanOptions.DEFAULT).emotion());
+        assertEquals(Emotion.NEUTRAL, labelled("ALL/JE_n30.wav", ScanOptions.DEFAULT).emotion());
+        assertEquals("savee:JK", labelled("AudioData/JK/h03.wav", ScanOptions.DEFAULT).speakerKey());
+        assertTrue(skipped("ALL/DC_su01.wav", ScanOptions.DEFAULT).contains("surprise"));
+        assertTrue(skipped("JK/su01.wav", ScanOptions.DEFAULT).contains("surprise"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "DC_x01.wav|emotion code 'x'",
+        "DC_a16.wav|sentence number 16",
+        "DC_n31.wav|sentence number 31",
+        "DC_a00.wav|sentence number 00",
+        "DC_a1.wav|sentence number 1 ",
+        "KL_h001.wav|sentence number 001"})
+    void malformedSaveeIsSkipped(String name, String fragment) {
+        String reason = skipped("savee/" + name, ScanOptions.DEFAULT);
+        assertTrue(reason.contains("SAVEE") && reason.contains(fragment), reason);
+    }
+
+    @Test
+    void saveeBareNamesNeedASpeakerFolder() {
+        // a01.wav outside a SAVEE speaker folder is no convention's name
+        assertTrue(skipped("misc/a01.wav", ScanOptions.DEFAULT).contains("no known corpus convention"));
+        assertEquals("folder", labelled("angry/a01.wav", ScanOptions.DEFAULT).corpus());
+    }
+
+    @Test
     void folderPerLabel() {
         LabelledClip c = labelled("corpus/angry/take 7.wav", ScanOptions.DEFAULT);
         assertEquals(new LabelledClip(Path.of("corpus/angry/take 7.wav"), Emotion.ANGER, "take 7", "folder", ""), c);

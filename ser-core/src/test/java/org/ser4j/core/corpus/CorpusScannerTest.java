@@ -107,11 +107,15 @@ class CorpusScannerTest {
     @Tag("data")
     void sharedDatasets() throws IOException {
         Path root = Path.of(System.getProperty("ser4j.datasets", "../../shared/datasets"));
-        ScanResult r = CorpusScanner.scan(List.of(root.resolve("ravdess-speech-16k"), root.resolve("emodb-22k")),
-                ScanOptions.DEFAULT);
-        assertEquals(792 + 350, r.clips().size());
+        ScanResult r = CorpusScanner.scan(List.of(root.resolve("ravdess-speech-16k"), root.resolve("emodb-16k"),
+                root.resolve("tess-oaf-24k")), ScanOptions.DEFAULT);
+        assertEquals(792 + 350 + 840, r.clips().size());
         assertEquals(0, r.skipped().size(), () -> r.skipped().toString());
         assertEquals(18, r.clips().stream().filter(c -> c.corpus().equals("ravdess")).map(LabelledClip::speaker).distinct().count());
         assertEquals(8, r.clips().stream().filter(c -> c.corpus().equals("emodb")).map(LabelledClip::speaker).distinct().count());
+        assertEquals(List.of("OAF"), r.clips().stream().filter(c -> c.corpus().equals("tess")).map(LabelledClip::speaker).distinct().toList());
+        for (org.ser4j.core.Emotion e : org.ser4j.core.Emotion.values()) {
+            assertEquals(140, r.clips().stream().filter(c -> c.corpus().equals("tess") && c.emotion() == e).count(), e.label());
+        }
     }
 }

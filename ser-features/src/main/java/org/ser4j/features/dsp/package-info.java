@@ -1,7 +1,7 @@
 /**
  * librosa-faithful DSP building blocks (librosa 0.10 defaults): fixed-length pad/trim, centred
  * framing, the periodic Hann window, the power STFT, Slaney and HTK mel scales, the mel
- * filterbank, power to dB, zero-crossing rate and RMS.
+ * filterbank, power to dB, zero-crossing rate, RMS and leading/trailing silence trimming.
  *
  * <p>Every class documents its defaults and units the way librosa does. Classes here are either
  * static functions or immutable objects whose tables are built once in the constructor; all are

@@ -234,6 +234,43 @@ public final class Charts {
     }
 
     /**
+     * A line chart of series with their own x values (e.g. a reliability diagram: accuracy against
+     * confidence, with the diagonal of perfect calibration).
+     *
+     * @param title chart title
+     * @param xTitle horizontal axis title
+     * @param yTitle vertical axis title
+     * @param series series name to {@code {x, y}}: two arrays of equal, non-zero length
+     * @param unitSquare whether to fix both axes to [0, 1]
+     * @return the chart
+     * @throws IllegalArgumentException if there is no series, or a series is empty or its arrays
+     *     differ in length
+     */
+    public static XYChart xyLines(String title, String xTitle, String yTitle, Map<String, double[][]> series, boolean unitSquare) {
+        if (series.isEmpty()) {
+            throw new IllegalArgumentException("a line chart needs at least one series");
+        }
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        for (Map.Entry<String, double[][]> e : series.entrySet()) {
+            double[] x = e.getValue()[0];
+            double[] y = e.getValue()[1];
+            if (x.length == 0 || x.length != y.length) {
+                throw new IllegalArgumentException("series '" + e.getKey() + "' needs equally many x and y values, at least one");
+            }
+            XYSeries s = chart.addSeries(e.getKey(), x, y);
+            s.setMarker(x.length <= 50 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        }
+        style(chart);
+        if (unitSquare) {
+            chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        }
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS)
+                .setLegendLayout(Styler.LegendLayout.Horizontal);
+        return chart;
+    }
+
+    /**
      * A histogram of raw values, in {@code bins} equal-width bins from the smallest to the largest
      * finite value (non-finite values are ignored).
      *

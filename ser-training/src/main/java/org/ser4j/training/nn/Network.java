@@ -54,6 +54,71 @@ public interface Network extends AutoCloseable {
     double trainStep(float[] inputs, int[] labels, int n);
 
     /**
+     * One optimisation step on {@code n} weighted samples: as {@link #trainStep(float[], int[], int)}
+     * but the cross-entropy is the weighted mean {@code sum w_i ce_i / sum w_i} (so constant
+     * weights give exactly the unweighted step).
+     *
+     * @param inputs the batch, as for {@link #trainStep(float[], int[], int)}
+     * @param labels the class index of each sample, as for {@link #trainStep(float[], int[], int)}
+     * @param weights the weight of each sample, at least {@code n} of them, each finite and at least
+     *     0, not all 0; null for the unweighted step
+     * @param n number of samples, positive
+     * @return the weighted mean cross-entropy plus the L2 penalty, before the update
+     * @throws IllegalArgumentException as {@link #trainStep(float[], int[], int)} does, and if a
+     *     weight is negative or not finite, too few are given or they sum to 0
+     * @throws UnsupportedOperationException if weights are given and this network does not support
+     *     them (the default implementation supports only null)
+     */
+    default double trainStep(float[] inputs, int[] labels, float[] weights, int n) {
+        if (weights != null) {
+            throw new UnsupportedOperationException(getClass().getName() + " does not support sample weights");
+        }
+        return trainStep(inputs, labels, n);
+    }
+
+    /**
+     * One optimisation step on {@code n} mixed samples (mixup): sample {@code i}'s target is
+     * {@code lambda_i} on {@code labels_i} and {@code 1 - lambda_i} on {@code otherLabels_i} (the
+     * caller mixes the inputs the same way); its loss
+     * {@code lambda_i ce(labels_i) + (1 - lambda_i) ce(otherLabels_i)}, weighted as in
+     * {@link #trainStep(float[], int[], float[], int)}.
+     *
+     * @param inputs the batch, as for {@link #trainStep(float[], int[], int)}
+     * @param labels the first class of each sample, at least {@code n}, each in {@code [0, classes)}
+     * @param otherLabels the second class of each sample, likewise
+     * @param lambda the share of the first class of each sample, at least {@code n}, each in [0, 1]
+     * @param weights sample weights as for {@link #trainStep(float[], int[], float[], int)}, or null
+     * @param n number of samples, positive
+     * @return the weighted mean mixed cross-entropy plus the L2 penalty, before the update
+     * @throws IllegalArgumentException if an argument is out of range, null (but {@code weights})
+     *     or too short
+     * @throws UnsupportedOperationException if this network does not support mixed targets (the
+     *     default implementation does not)
+     */
+    default double trainStepMixed(float[] inputs, int[] labels, int[] otherLabels, float[] lambda, float[] weights, int n) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support mixed targets");
+    }
+
+    /**
+     * Sets label smoothing for the following training steps: the target of a sample of class
+     * {@code y} becomes {@code (1 - epsilon)} on {@code y} plus {@code epsilon / classes} on every
+     * class. Prediction is unaffected.
+     *
+     * @param epsilon the smoothing, in [0, 1); 0 (the initial value) is the plain one-hot target
+     * @throws IllegalArgumentException if {@code epsilon} is outside [0, 1) or NaN
+     * @throws UnsupportedOperationException if {@code epsilon} is not 0 and this network does not
+     *     support smoothing (the default implementation supports only 0)
+     */
+    default void setLabelSmoothing(double epsilon) {
+        if (!(epsilon >= 0 && epsilon < 1)) {
+            throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + epsilon);
+        }
+        if (epsilon != 0) {
+            throw new UnsupportedOperationException(getClass().getName() + " does not support label smoothing");
+        }
+    }
+
+    /**
      * Class probabilities, {@code n * 6} floats row-major, in {@code Emotion} order.
      *
      * @param inputs the samples, {@code [n][inputLength()]} row-major; at least

@@ -49,6 +49,7 @@ public final class SequentialNetwork implements Network {
     private final ExecutorService pool;
     private long step;
     private double learningRate = 1e-3;
+    private double labelSmoothing;
 
     private SequentialNetwork(Builder b, long seed, int threads, int maxChunk, Kernels kernels) {
         this.kind = b.kind;
@@ -203,25 +204,87 @@ public final class SequentialNetwork implements Network {
 
     @Override
     public double trainStep(float[] inputs, int[] labels, int n) {
-        double loss = lossAndGradient(inputs, labels, n, null);
+        double loss = lossAndGradient(inputs, labels, null, n, null);
         adam(workers[0].grad);
         return loss;
     }
 
-    /**
-     * Mean cross-entropy plus L2 penalty over the batch, and its gradient with respect to
-     * {@link #parameters()}, left in worker 0's buffer and copied to {@code gradOut} if not null.
-     */
-    double lossAndGradient(float[] inputs, int[] labels, int n, float[] gradOut) {
-        checkBatch(inputs, n);
-        if (labels == null || labels.length < n) {
-            throw new IllegalArgumentException("need " + n + " labels, got " + (labels == null ? "null" : labels.length));
+    @Override
+    public double trainStep(float[] inputs, int[] labels, float[] weights, int n) {
+        double loss = lossAndGradient(inputs, labels, weights, n, null);
+        adam(workers[0].grad);
+        return loss;
+    }
+
+    @Override
+    public double trainStepMixed(float[] inputs, int[] labels, int[] otherLabels, float[] lambda, float[] weights, int n) {
+        if (otherLabels == null || lambda == null) {
+            throw new IllegalArgumentException("mixed targets need the other labels and the mixing weights");
         }
-        for (int i = 0; i < n; i++) {
-            if (labels[i] < 0 || labels[i] >= classes) {
-                throw new IllegalArgumentException("label " + labels[i] + " of sample " + i + " is outside [0, " + classes + ")");
+        double loss = lossAndGradient(inputs, labels, otherLabels, lambda, weights, n, null);
+        adam(workers[0].grad);
+        return loss;
+    }
+
+    @Override
+    public void setLabelSmoothing(double epsilon) {
+        if (!(epsilon >= 0 && epsilon < 1)) {
+            throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + epsilon);
+        }
+        this.labelSmoothing = epsilon;
+    }
+
+    /** Unweighted {@link #lossAndGradient(float[], int[], float[], int, float[])}. */
+    double lossAndGradient(float[] inputs, int[] labels, int n, float[] gradOut) {
+        return lossAndGradient(inputs, labels, null, n, gradOut);
+    }
+
+    /**
+     * Cross-entropy (against the label-smoothed targets) averaged over the batch with the sample
+     * weights ({@code sum w_i ce_i / sum w_i}; the plain mean when {@code weights} is null) plus
+     * the L2 penalty, and its gradient with respect to {@link #parameters()}, left in worker 0's
+     * buffer and copied to {@code gradOut} if not null.
+     */
+    double lossAndGradient(float[] inputs, int[] labels, float[] weights, int n, float[] gradOut) {
+        return lossAndGradient(inputs, labels, null, null, weights, n, gradOut);
+    }
+
+    /**
+     * As {@link #lossAndGradient(float[], int[], float[], int, float[])} with mixed targets when
+     * {@code otherLabels} is not null: sample {@code i}'s loss is
+     * {@code lambda_i ce(labels_i) + (1 - lambda_i) ce(otherLabels_i)} (mixup), each with smoothing.
+     */
+    double lossAndGradient(float[] inputs, int[] labels, int[] otherLabels, float[] lambda, float[] weights, int n, float[] gradOut) {
+        checkBatch(inputs, n);
+        checkLabels(labels, n, "labels");
+        if (otherLabels != null) {
+            checkLabels(otherLabels, n, "other labels");
+            if (lambda == null || lambda.length < n) {
+                throw new IllegalArgumentException("need " + n + " mixing weights, got " + (lambda == null ? "null" : lambda.length));
+            }
+            for (int i = 0; i < n; i++) {
+                if (!(lambda[i] >= 0 && lambda[i] <= 1)) {
+                    throw new IllegalArgumentException("mixing weight " + lambda[i] + " of sample " + i + " is not in [0, 1]");
+                }
             }
         }
+        double norm = n;
+        if (weights != null) {
+            if (weights.length < n) {
+                throw new IllegalArgumentException("need " + n + " sample weights, got " + weights.length);
+            }
+            norm = 0;
+            for (int i = 0; i < n; i++) {
+                if (!(weights[i] >= 0) || !Float.isFinite(weights[i])) {
+                    throw new IllegalArgumentException("sample weight " + weights[i] + " of sample " + i + " is not a finite number >= 0");
+                }
+                norm += weights[i];
+            }
+            if (!(norm > 0)) {
+                throw new IllegalArgumentException("the sample weights of the batch sum to 0");
+            }
+        }
+        double total = norm;
         int chunk = chunkSize(n);
         int chunks = (n + chunk - 1) / chunk;
         double[] losses = new double[threads];
@@ -233,7 +296,7 @@ public final class SequentialNetwork implements Network {
                 int from = c * chunk;
                 int b = Math.min(chunk, n - from);
                 wk.forward(inputs, from, b);
-                sum += wk.backward(labels, from, b, 1.0 / n);
+                sum += wk.backward(labels, otherLabels, lambda, weights, from, b, total);
             }
             losses[w] = sum;
         });
@@ -280,7 +343,18 @@ public final class SequentialNetwork implements Network {
         if (gradOut != null) {
             System.arraycopy(grad, 0, gradOut, 0, grad.length);
         }
-        return ce / n + penalty;
+        return ce / total + penalty;
+    }
+
+    private void checkLabels(int[] labels, int n, String what) {
+        if (labels == null || labels.length < n) {
+            throw new IllegalArgumentException("need " + n + " " + what + ", got " + (labels == null ? "null" : labels.length));
+        }
+        for (int i = 0; i < n; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException("label " + labels[i] + " of sample " + i + " is outside [0, " + classes + ")");
+            }
+        }
     }
 
     private void adam(float[] grad) {
@@ -466,8 +540,16 @@ public final class SequentialNetwork implements Network {
             return acts[layers.length];
         }
 
-        /** Backward pass after {@link #forward}; returns the summed cross-entropy of the chunk. */
-        double backward(int[] labels, int from, int b, double scale) {
+        /**
+         * Backward pass after {@link #forward}; returns the weighted sum of the chunk's
+         * cross-entropies. Sample {@code s}'s logit gradient is {@code w_s (p - t) / norm}
+         * ({@code w_s = 1} when {@code weights} is null), {@code t} its label-smoothed target, mixed
+         * with the other label's as {@code lambda t_a + (1 - lambda) t_b} when {@code other} is given.
+         */
+        double backward(int[] labels, int[] other, float[] lambda, float[] weights, int from, int b, double norm) {
+            double scale = 1.0 / norm;
+            double eps = labelSmoothing;
+            double off1 = eps / classes;
             float[] logits = acts[layers.length];
             float[] dy = gradA;
             float[] dx = gradB;
@@ -485,10 +567,30 @@ public final class SequentialNetwork implements Network {
                     sum += prob[c];
                 }
                 int label = labels[from + s];
-                loss += Math.log(sum) - (logits[off + label] - max);
+                double w = weights == null ? 1 : weights[from + s];
+                double sampleScale = weights == null ? scale : w / norm;
+                double ce = Math.log(sum) - (logits[off + label] - max);
+                int label2 = label;
+                double mix = 1;
+                if (other != null) {
+                    label2 = other[from + s];
+                    mix = lambda[from + s];
+                    ce = mix * ce + (1 - mix) * (Math.log(sum) - (logits[off + label2] - max));
+                }
+                if (eps > 0) {
+                    // -sum_c t_c log p_c with t = (1 - eps) onehot + eps / classes
+                    double meanLogP = 0;
+                    for (int c = 0; c < classes; c++) {
+                        meanLogP += (logits[off + c] - max) - Math.log(sum);
+                    }
+                    ce = (1 - eps) * ce - off1 * meanLogP;
+                }
+                loss += w * ce;
                 for (int c = 0; c < classes; c++) {
                     double pc = prob[c] / sum;
-                    dy[off + c] = (float) ((pc - (c == label ? 1 : 0)) * scale);
+                    double hot = other == null ? (c == label ? 1 : 0) : (c == label ? mix : 0) + (c == label2 ? 1 - mix : 0);
+                    double target = (1 - eps) * hot + off1;
+                    dy[off + c] = (float) ((pc - target) * sampleScale);
                 }
             }
             for (int i = layers.length - 1; i >= 0; i--) {

@@ -29,7 +29,10 @@ import org.ser4j.training.nn.Network;
  * {@code [batch, 1, 128, 157]} ({@code batch} symbolic); output {@value #OUTPUT_NAME}: float
  * {@code [batch, classes]} softmax probabilities in {@code Emotion} order. Layers map to Conv
  * (explicit symmetric pads), Relu, MaxPool (floor), Flatten (axis 1), Gemm and a final Softmax.
- * All {@link ModelMetadata#toProperties()} entries become {@code metadata_props}.
+ * All {@link ModelMetadata#toProperties()} entries become {@code metadata_props}; an extra entry
+ * {@value #TEMPERATURE_EXTRA} (a temperature fitted on cross-validated predictions) is also
+ * written as {@value #TEMPERATURE_PROPERTY}, the key a classifier reads to calibrate its
+ * probabilities as {@code softmax(ln p / T)}. The exported graph itself is not changed by it.
  */
 public final class OnnxExporter {
     /** ONNX IR version written (Debian's onnx checker accepts up to 8). */
@@ -40,6 +43,10 @@ public final class OnnxExporter {
     public static final String INPUT_NAME = "input";
     /** Name of the graph output. */
     public static final String OUTPUT_NAME = "probabilities";
+    /** Extra metadata key ({@link ModelMetadata#extra()}) of a fitted temperature. */
+    public static final String TEMPERATURE_EXTRA = "temperature";
+    /** {@code metadata_props} key the temperature is written under. */
+    public static final String TEMPERATURE_PROPERTY = "ser4j.temperature";
     /** Producer name written into the model. */
     public static final String PRODUCER = "ser4j";
 
@@ -57,7 +64,8 @@ public final class OnnxExporter {
      *     replaced only once the new one is complete
      * @throws IllegalArgumentException if an argument is null, the metadata's feature kind, input
      *     length or label count does not match the network, or the network cannot describe its
-     *     layers or does not end with a dense layer
+     *     layers or does not end with a dense layer, or an extra {@value #TEMPERATURE_EXTRA} entry is
+     *     not a positive finite number
      * @throws IllegalStateException if a layer's parameter array does not fit its shape
      * @throws IOException if the file cannot be written
      */
@@ -79,7 +87,8 @@ public final class OnnxExporter {
      *     {@value #OUTPUT_NAME}
      * @throws IllegalArgumentException if the metadata's feature kind, input length (only the
      *     product of the shape is compared) or label count does not match the network, or the
-     *     network cannot describe its layers or does not end with a dense layer
+     *     network cannot describe its layers or does not end with a dense layer, or an extra
+     *     {@value #TEMPERATURE_EXTRA} entry is not a positive finite number
      * @throws IllegalStateException if a layer's parameter array does not fit its shape
      * @throws NullPointerException if an argument is null
      */
@@ -179,6 +188,19 @@ public final class OnnxExporter {
                 .setGraph(g);
         for (Map.Entry<String, String> e : metadata.toProperties().entrySet()) {
             m.addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder().setKey(e.getKey()).setValue(e.getValue()));
+        }
+        String temperature = metadata.extra().get(TEMPERATURE_EXTRA);
+        if (temperature != null) {
+            double t;
+            try {
+                t = Double.parseDouble(temperature);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("metadata temperature '" + temperature + "' is not a number", e);
+            }
+            if (!(t > 0) || Double.isInfinite(t)) {
+                throw new IllegalArgumentException("metadata temperature " + temperature + " is not positive and finite");
+            }
+            m.addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder().setKey(TEMPERATURE_PROPERTY).setValue(Double.toString(t)));
         }
         return m.build();
     }

@@ -187,4 +187,27 @@ class OnnxExporterTest {
             assertFalse(OnnxExporter.version().isBlank());
         }
     }
+
+    @Test
+    void aTemperatureInTheMetadataIsWrittenAsItsOwnProperty() {
+        try (Network net = Architectures.build(FeatureKind.TIME_DOMAIN, 1.0, 1, 1)) {
+            ModelMetadata m = new ModelMetadata(FeatureKind.TIME_DOMAIN, 16000, 80080, 2048, 512, 128, 80.0,
+                    ModelMetadata.emotionLabels(), new float[0], new float[0], Map.of("temperature", "1.75"));
+            Map<String, String> props = new java.util.HashMap<>();
+            OnnxExporter.toModel(net, m).getMetadataPropsList().forEach(e -> props.put(e.getKey(), e.getValue()));
+            assertEquals("1.75", props.get(OnnxExporter.TEMPERATURE_PROPERTY));
+            assertEquals("1.75", props.get("ser4j.extra.temperature"));
+            // the metadata reader ignores the extra key, so older readers keep working
+            assertEquals(m, ModelMetadata.fromProperties(props));
+            Map<String, String> plain = new java.util.HashMap<>();
+            OnnxExporter.toModel(net, metadata(FeatureKind.TIME_DOMAIN)).getMetadataPropsList()
+                    .forEach(e -> plain.put(e.getKey(), e.getValue()));
+            assertFalse(plain.containsKey(OnnxExporter.TEMPERATURE_PROPERTY));
+            for (String bad : new String[] {"0", "-1", "NaN", "Infinity", "warm"}) {
+                ModelMetadata b = new ModelMetadata(FeatureKind.TIME_DOMAIN, 16000, 80080, 2048, 512, 128, 80.0,
+                        ModelMetadata.emotionLabels(), new float[0], new float[0], Map.of("temperature", bad));
+                assertThrows(IllegalArgumentException.class, () -> OnnxExporter.toModel(net, b), bad);
+            }
+        }
+    }
 }

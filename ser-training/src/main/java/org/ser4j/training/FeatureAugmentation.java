@@ -1,0 +1,69 @@
+package org.ser4j.training;
+
+/**
+ * Training-time augmentation of model inputs, drawn afresh for every mini-batch (validation and
+ * exported models are unaffected). Off by default ({@link #NONE}).
+ *
+ * <ul>
+ *   <li><b>SpecAugment</b> (Park et al., 2019) time and frequency masks on the log-mel input
+ *       ({@code [1, bands, frames]}, band = row): each of {@code timeMasks} masks sets a run of
+ *       {@code 0..maxTimeMaskWidth} frames (uniform width, uniform position) of every band to the
+ *       sample's mean value, each of {@code frequencyMasks} masks a run of
+ *       {@code 0..maxFrequencyMaskWidth} bands of every frame likewise. The mean (not 0) is used so
+ *       that masks mean "no information" both for raw dB inputs and for standardised ones.</li>
+ *   <li><b>mixup</b> (Zhang et al., 2018): with {@code mixupAlpha > 0}, each batch draws
+ *       {@code lambda ~ Beta(alpha, alpha)} and a permutation {@code pi} of its samples; sample
+ *       {@code i} becomes {@code lambda x_i + (1 - lambda) x_pi(i)} with loss
+ *       {@code lambda ce(y_i) + (1 - lambda) ce(y_pi(i))} and weight
+ *       {@code lambda w_i + (1 - lambda) w_pi(i)}.</li>
+ * </ul>
+ *
+ * @param timeMasks number of time masks per sample, at least 0
+ * @param maxTimeMaskWidth widest time mask in frames, at least 0
+ * @param frequencyMasks number of frequency masks per sample, at least 0
+ * @param maxFrequencyMaskWidth widest frequency mask in bands, at least 0
+ * @param mixupAlpha the Beta distribution's parameter of mixup, at least 0; 0 = no mixup
+ */
+public record FeatureAugmentation(int timeMasks, int maxTimeMaskWidth, int frequencyMasks, int maxFrequencyMaskWidth,
+        double mixupAlpha) {
+    /** No augmentation. */
+    public static final FeatureAugmentation NONE = new FeatureAugmentation(0, 0, 0, 0, 0);
+
+    /**
+     * Checks the arguments.
+     *
+     * @param timeMasks number of time masks per sample, at least 0
+     * @param maxTimeMaskWidth widest time mask in frames, at least 0
+     * @param frequencyMasks number of frequency masks per sample, at least 0
+     * @param maxFrequencyMaskWidth widest frequency mask in bands, at least 0
+     * @param mixupAlpha mixup's Beta parameter, finite and at least 0 (0 = off)
+     * @throws IllegalArgumentException if a value is negative, or {@code mixupAlpha} is not finite
+     */
+    public FeatureAugmentation {
+        if (timeMasks < 0 || maxTimeMaskWidth < 0 || frequencyMasks < 0 || maxFrequencyMaskWidth < 0) {
+            throw new IllegalArgumentException("mask counts and widths must be at least 0, got " + timeMasks + ", " + maxTimeMaskWidth
+                    + ", " + frequencyMasks + ", " + maxFrequencyMaskWidth);
+        }
+        if (!(mixupAlpha >= 0) || Double.isInfinite(mixupAlpha)) {
+            throw new IllegalArgumentException("mixup alpha must be a finite number >= 0, got " + mixupAlpha);
+        }
+    }
+
+    /**
+     * Whether any SpecAugment mask can change an input.
+     *
+     * @return true when some mask count and its width are both positive
+     */
+    public boolean masks() {
+        return (timeMasks > 0 && maxTimeMaskWidth > 0) || (frequencyMasks > 0 && maxFrequencyMaskWidth > 0);
+    }
+
+    /**
+     * Whether mixup is on.
+     *
+     * @return true when {@code mixupAlpha > 0}
+     */
+    public boolean mixup() {
+        return mixupAlpha > 0;
+    }
+}
