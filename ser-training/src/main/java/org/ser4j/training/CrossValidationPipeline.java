@@ -53,7 +53,7 @@ public final class CrossValidationPipeline {
     /** Name of the out-of-fold predictions file in the output directory. */
     public static final String PREDICTIONS_FILE = "oof-predictions.csv";
     /** Extra metadata key of the fitted temperature in the final model. */
-    public static final String TEMPERATURE_KEY = "temperature";
+    public static final String TEMPERATURE_KEY = ModelMetadata.TEMPERATURE_KEY;
 
     /**
      * What a run produced.

@@ -34,6 +34,11 @@ public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSam
     public static final String FORMAT_VERSION = "1";
     /** Key prefix of every ser4j property. */
     public static final String PREFIX = "ser4j.";
+    /**
+     * The {@link #extra()} key of the model's calibration temperature (see {@link #temperature()}),
+     * stored as {@code ser4j.extra.temperature}.
+     */
+    public static final String TEMPERATURE_KEY = "temperature";
 
     /**
      * Checks and copies the arguments.
@@ -132,6 +137,28 @@ public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSam
     /** The values, or only their number when there are many (a per-value mean has 20,096 for log-mel). */
     private static String brief(float[] values) {
         return values.length <= 8 ? Arrays.toString(values) : "[" + values.length + " values]";
+    }
+
+    /**
+     * The temperature that calibrates this model's probabilities (fitted on cross-validated
+     * predictions by ser-training), applied by inference with {@link Temperature}.
+     *
+     * @return the {@value #TEMPERATURE_KEY} entry of {@link #extra()}, or 1 (no scaling) when the
+     *     model has none
+     * @throws IllegalArgumentException if the entry is not a positive, finite number
+     */
+    public double temperature() {
+        String value = extra.get(TEMPERATURE_KEY);
+        if (value == null) {
+            return 1.0;
+        }
+        double t;
+        try {
+            t = Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("model temperature '" + value + "' is not a number", e);
+        }
+        return Temperature.check(t);
     }
 
     /**

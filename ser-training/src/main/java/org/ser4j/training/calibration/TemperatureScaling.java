@@ -1,5 +1,7 @@
 package org.ser4j.training.calibration;
 
+import org.ser4j.core.model.Temperature;
+
 /**
  * Temperature scaling (Guo et al., 2017): probabilities {@code p} become
  * {@code softmax(ln p / T)}, which equals {@code softmax(z / T)} for the logits {@code z} behind
@@ -78,30 +80,8 @@ public final class TemperatureScaling {
      * @throws NullPointerException if {@code probabilities} is null
      */
     public static float[] apply(float[] probabilities, int classes, double temperature) {
-        if (!(temperature > 0) || !Double.isFinite(temperature)) {
-            throw new IllegalArgumentException("temperature must be positive and finite, got " + temperature);
-        }
-        if (classes < 1 || probabilities.length % classes != 0) {
-            throw new IllegalArgumentException(probabilities.length + " probabilities are not rows of " + classes);
-        }
-        float[] out = new float[probabilities.length];
-        double[] z = new double[classes];
-        for (int r = 0; r < probabilities.length / classes; r++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < classes; c++) {
-                z[c] = Math.log(Math.max(FLOOR, probabilities[r * classes + c])) / temperature;
-                max = Math.max(max, z[c]);
-            }
-            double sum = 0;
-            for (int c = 0; c < classes; c++) {
-                z[c] = Math.exp(z[c] - max);
-                sum += z[c];
-            }
-            for (int c = 0; c < classes; c++) {
-                out[r * classes + c] = (float) (z[c] / sum);
-            }
-        }
-        return out;
+        // the arithmetic inference uses (ser-core), so reported calibration is what users get
+        return Temperature.apply(probabilities, classes, temperature);
     }
 
     /** Mean NLL of {@code softmax(logp / t)}. */
