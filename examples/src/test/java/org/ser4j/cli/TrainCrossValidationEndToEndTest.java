@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ser4j.core.Emotion;
 import org.ser4j.core.audio.AudioClip;
 import org.ser4j.core.audio.WavWriter;
-import org.ser4j.core.corpus.CremaDConvention;
+import org.ser4j.training.corpus.CremaDConvention;
 
 /**
  * {@code ser4j train --cv} end to end on a tiny CREMA-D-named folder of generated audio: real WAV

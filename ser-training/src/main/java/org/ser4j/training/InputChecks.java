@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.ser4j.core.Emotion;
-import org.ser4j.core.corpus.LabelledClip;
-import org.ser4j.core.split.DatasetSplit;
+import org.ser4j.training.corpus.LabelledClip;
+import org.ser4j.training.split.DatasetSplit;
 
 /**
  * The checks a run makes before any feature extraction or training, each failing with a

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.ser4j.core.corpus.LabelledClip;
+import org.ser4j.training.corpus.LabelledClip;
 
 /**
  * Per-sample loss weights that keep one class, speaker or corpus from dominating training: every

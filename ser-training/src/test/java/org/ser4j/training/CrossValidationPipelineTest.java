@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ser4j.core.Emotion;
-import org.ser4j.core.corpus.CremaDConvention;
+import org.ser4j.training.corpus.CremaDConvention;
 import org.ser4j.core.io.AtomicFiles;
 import org.ser4j.core.model.FeatureKind;
 import org.ser4j.core.model.ModelMetadata;

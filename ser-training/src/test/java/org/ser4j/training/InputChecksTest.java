@@ -13,8 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ser4j.core.Emotion;
-import org.ser4j.core.corpus.LabelledClip;
-import org.ser4j.core.split.DatasetSplit;
+import org.ser4j.training.corpus.LabelledClip;
+import org.ser4j.training.split.DatasetSplit;
 
 class InputChecksTest {
     @TempDir

@@ -14,7 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.ser4j.core.Emotion;
-import org.ser4j.core.corpus.LabelledClip;
+import org.ser4j.training.corpus.LabelledClip;
 
 class SampleWeightingTest {
 

@@ -5,6 +5,6 @@
  * {@link org.ser4j.core.audio.EmptyAudioException}, each naming the file);
  * {@link org.ser4j.core.audio.Resampler} does band-limited resampling;
  * {@link org.ser4j.core.audio.WavWriter} writes WAV files atomically. No feature extraction here
- * (that is ser-features) and no corpus naming (that is {@code org.ser4j.core.corpus}).
+ * (that is ser-features) and no corpus naming (that is {@code org.ser4j.training.corpus}).
  */
 package org.ser4j.core.audio;

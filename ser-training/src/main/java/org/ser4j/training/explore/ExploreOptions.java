@@ -1,7 +1,7 @@
 package org.ser4j.training.explore;
 
 import java.util.Objects;
-import org.ser4j.core.corpus.ScanOptions;
+import org.ser4j.training.corpus.ScanOptions;
 import org.ser4j.features.FeatureConfig;
 
 /**

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.List;
 import org.ser4j.core.Emotion;
-import org.ser4j.core.metrics.ClassificationReport;
-import org.ser4j.core.metrics.ConfusionMatrix;
+import org.ser4j.training.metrics.ClassificationReport;
+import org.ser4j.training.metrics.ConfusionMatrix;
 
 /**
  * Classification metrics of one labelled part as {@code report.json} holds them: accuracy,

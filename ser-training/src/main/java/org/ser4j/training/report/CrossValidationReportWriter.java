@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.ser4j.core.Emotion;
-import org.ser4j.core.corpus.LabelledClip;
+import org.ser4j.training.corpus.LabelledClip;
 import org.ser4j.core.io.AtomicFiles;
 import org.ser4j.training.calibration.ReliabilityBin;
 import org.ser4j.training.calibration.TemperatureScaling;

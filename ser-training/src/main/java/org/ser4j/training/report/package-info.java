@@ -1,6 +1,6 @@
 /**
  * Reports of a training, evaluation or cross-validation run: {@link org.ser4j.training.report.ClassMetrics}, the
- * serialisable view of ser-core's {@link org.ser4j.core.metrics.ClassificationReport} (which does
+ * serialisable view of ser-core's {@link org.ser4j.training.metrics.ClassificationReport} (which does
  * the computing), the {@code report.json} document, the human-readable {@code report.md}, and the
  * figures {@code confusion.png}, {@code f1.png} and {@code history.png} (and, for a
  * cross-validation, {@link org.ser4j.training.report.CrossValidationReport},

@@ -16,8 +16,8 @@ import org.ser4j.core.Emotion;
 import org.ser4j.core.audio.AudioClip;
 import org.ser4j.core.audio.WavFormat;
 import org.ser4j.core.audio.WavWriter;
-import org.ser4j.core.corpus.LabelledClip;
-import org.ser4j.core.corpus.ScanResult;
+import org.ser4j.training.corpus.LabelledClip;
+import org.ser4j.training.corpus.ScanResult;
 
 class CorpusExplorerTest {
     private static LabelledClip labelled(Path p) {

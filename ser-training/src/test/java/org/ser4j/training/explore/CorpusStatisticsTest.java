@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.ser4j.core.Emotion;
 import org.ser4j.core.audio.AudioClip;
 import org.ser4j.core.audio.WavFormat;
-import org.ser4j.core.corpus.LabelledClip;
-import org.ser4j.core.corpus.SkippedFile;
+import org.ser4j.training.corpus.LabelledClip;
+import org.ser4j.training.corpus.SkippedFile;
 import org.ser4j.features.FeatureConfig;
 import org.ser4j.features.FeatureExtractor;
 

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ser4j.core.Emotion;
 import org.ser4j.core.audio.AudioClip;
 import org.ser4j.core.audio.WavFormat;
-import org.ser4j.core.corpus.LabelledClip;
-import org.ser4j.core.corpus.SkippedFile;
+import org.ser4j.training.corpus.LabelledClip;
+import org.ser4j.training.corpus.SkippedFile;
 
 class ExploreReportTest {
     private static final WavFormat PCM16 = new WavFormat(WavFormat.Encoding.PCM, 16, 1, 16000, 0);

@@ -1,7 +1,0 @@
-/**
- * Evaluation metrics: a thread-safe {@link org.ser4j.core.metrics.ConfusionMatrix} and an
- * immutable {@link org.ser4j.core.metrics.ClassificationReport} (accuracy, per-class
- * precision/recall/F1, macro F1, most-confused pairs; 0/0 is defined as 0). No plotting or file
- * output here.
- */
-package org.ser4j.core.metrics;

@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Fits the bundled ensemble's time weight and temperature on out-of-fold predictions.
+
+Usage: ensemble_fit.py TIME_CV_DIR MEL_CV_DIR
+
+Both directories are `ser4j train --cv` outputs over the same clips and seed (so the same
+folds): each holds oof-predictions.csv and report.json. Each model's own fitted temperature
+(report.json: calibration.temperature) is applied first, as classify applies it from the model's
+metadata; then weight.time is chosen on a 0.05 grid by the mean over folds of the held-out
+accuracy (ties: macro F1), and the ensemble's temperature is fitted on the mixed out-of-fold
+probabilities by golden-section search on ln T (minimum NLL). Prints one JSON object.
+Developer tool (numpy); the library itself needs no Python.
+"""
+import csv
+import json
+import math
+import sys
+
+import numpy as np
+
+CLASSES = ["anger", "disgust", "fear", "happy", "neutral", "sad"]
+
+
+def load(d):
+    rows = {}
+    with open(d + "/oof-predictions.csv") as f:
+        for r in csv.DictReader(f):
+            rows[r["path"]] = (int(r["fold"]), CLASSES.index(r["label"]), r["corpus"],
+                               np.array([float(r["p_" + c]) for c in CLASSES]))
+    t = json.load(open(d + "/report.json"))["calibration"]["temperature"]
+    return rows, t
+
+
+def scale(p, t):
+    z = np.log(np.maximum(p, 1e-12)) / t
+    z -= z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def macro_f1(pred, y):
+    f = []
+    for c in range(len(CLASSES)):
+        tp = np.sum((pred == c) & (y == c))
+        fp = np.sum((pred == c) & (y != c))
+        fn = np.sum((pred != c) & (y == c))
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f.append(2 * p * r / (p + r) if p + r else 0.0)
+    return float(np.mean(f))
+
+
+def per_fold(p, y, folds):
+    acc, f1 = [], []
+    for k in sorted(set(folds.tolist())):
+        m = folds == k
+        pred = p[m].argmax(axis=1)
+        acc.append(float(np.mean(pred == y[m])))
+        f1.append(macro_f1(pred, y[m]))
+    return float(np.mean(acc)), float(np.std(acc)), float(np.mean(f1)), float(np.std(f1))
+
+
+def nll(p, y, t):
+    return float(-np.mean(np.log(np.maximum(scale(p, t)[np.arange(len(y)), y], 1e-12))))
+
+
+def fit_temperature(p, y):
+    a, b = math.log(0.05), math.log(20)
+    g = (math.sqrt(5) - 1) / 2
+    c, d = b - g * (b - a), a + g * (b - a)
+    fc, fd = nll(p, y, math.exp(c)), nll(p, y, math.exp(d))
+    for _ in range(80):
+        if fc < fd:
+            b, d, fd = d, c, fc
+            c = b - g * (b - a)
+            fc = nll(p, y, math.exp(c))
+        else:
+            a, c, fc = c, d, fd
+            d = a + g * (b - a)
+            fd = nll(p, y, math.exp(d))
+    return math.exp((a + b) / 2)
+
+
+def ece(p, y, bins=15):
+    conf = p.max(axis=1)
+    pred = p.argmax(axis=1)
+    e = 0.0
+    for i in range(bins):
+        m = (conf > i / bins) & (conf <= (i + 1) / bins)
+        if m.any():
+            e += m.mean() * abs(np.mean(pred[m] == y[m]) - conf[m].mean())
+    return float(e)
+
+
+def main():
+    time_rows, t_time = load(sys.argv[1])
+    mel_rows, t_mel = load(sys.argv[2])
+    paths = sorted(set(time_rows) & set(mel_rows))
+    if len(paths) != len(time_rows) or len(paths) != len(mel_rows):
+        sys.exit("the two runs hold different clips")
+    if any(time_rows[q][0] != mel_rows[q][0] for q in paths):
+        sys.exit("the two runs used different folds (seed or data differ)")
+    folds = np.array([time_rows[q][0] for q in paths])
+    y = np.array([time_rows[q][1] for q in paths])
+    corpus = np.array([time_rows[q][2] for q in paths])
+    pt = scale(np.stack([time_rows[q][3] for q in paths]), t_time)
+    pm = scale(np.stack([mel_rows[q][3] for q in paths]), t_mel)
+    grid = []
+    for i in range(21):
+        w = i / 20
+        acc, acc_sd, f1, f1_sd = per_fold(w * pt + (1 - w) * pm, y, folds)
+        grid.append({"weightTime": w, "accuracy": round(acc, 4), "accuracyStd": round(acc_sd, 4),
+                     "macroF1": round(f1, 4), "macroF1Std": round(f1_sd, 4)})
+    best = max(grid, key=lambda g: (g["accuracy"], g["macroF1"]))
+    w = best["weightTime"]
+    p = w * pt + (1 - w) * pm
+    t = fit_temperature(p, y)
+    ps = scale(p, t)
+    pred = ps.argmax(axis=1)
+    recall = {c: round(float(np.mean(pred[y == i] == i)), 4) for i, c in enumerate(CLASSES)}
+    per_corpus = {c: round(float(np.mean(pred[corpus == c] == y[corpus == c])), 4) for c in sorted(set(corpus))}
+    print(json.dumps({"clips": len(paths), "temperatureTime": t_time, "temperatureMel": t_mel,
+                      "weightTime": w, "best": best, "ensembleTemperature": round(t, 4),
+                      "eceBefore": round(ece(p, y), 4), "eceAfter": round(ece(ps, y), 4),
+                      "recall": recall, "perCorpusAccuracy": per_corpus, "grid": grid}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
