@@ -370,7 +370,7 @@ public final class WavDecoder {
         int channels = f.channels();
         int frameBytes = h.frameBytes();
         // At most 2^20 samples (8 MB of bytes, 4 MB of floats) per block, however many channels.
-        int block = Math.max(1, Math.min(BLOCK_FRAMES, (1 << 20) / channels));
+        int block = (int) Math.min(frames, Math.max(1, Math.min(BLOCK_FRAMES, (1 << 20) / channels)));
         float[] interleaved = channels == 1 ? null : new float[block * channels];
         for (long start = 0; start < frames; start += block) {
             int n = (int) Math.min(block, frames - start);
