@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Measure ser4j's speed on your files.",
-        subcommands = {BenchmarkFeaturesCommand.class, BenchmarkClassifyCommand.class})
+        subcommands = {BenchmarkFeaturesCommand.class, BenchmarkClassifyCommand.class, BenchmarkSoakCommand.class})
 public final class BenchmarkCommand implements Runnable {
     /** A command with its default options; picocli sets the options from the command line. */
     public BenchmarkCommand() {
