@@ -29,9 +29,14 @@ import picocli.CommandLine.Parameters;
  * batch API and prints, as JSON lines, how memory evolves: live heap (after a full GC), committed
  * heap, resident set size ({@code VmRSS} of {@code /proc/self/status}), direct and mapped NIO
  * buffers, and, when the JVM runs with {@code -XX:NativeMemoryTracking=summary}, the committed
- * native memory it tracks. A final line gives the growth from the first sample (taken after
- * warm-up) to the last. Memory that grows with the number of classifications is a leak; ONNX
- * Runtime's own allocations show in the RSS only.
+ * native memory it tracks, with the part outside the Java heap. A final line gives the growth of
+ * each figure from the first samples (taken after warm-up) to the last: the median of the last
+ * three samples minus the median of the first three (or the last minus the first with fewer
+ * samples), so that one sample taken while the garbage collector had grown the young generation
+ * does not pass for a leak. Memory that grows with the number of classifications is a leak; ONNX
+ * Runtime's own allocations show in the RSS only. For a steady RSS figure run the JVM with a fixed
+ * heap ({@code -Xms} equal to {@code -Xmx} and {@code -XX:+AlwaysPreTouch}): RSS then moves only
+ * with native memory.
  */
 @Command(name = "soak", mixinStandardHelpOptions = true,
         description = {"Classify the files repeatedly and print heap, RSS and direct/native memory over time (JSON lines).",
@@ -81,8 +86,7 @@ public final class BenchmarkSoakCommand implements Callable<Integer> {
         ObjectMapper json = new ObjectMapper();
         long started = System.nanoTime();
         long[] done = {0, 0}; // classifications, failures
-        ObjectNode[] first = {null};
-        ObjectNode[] last = {null};
+        List<ObjectNode> samples = new java.util.ArrayList<>();
         Iterable<Path> cycle = () -> new Iterator<>() {
             long given;
 
@@ -107,10 +111,7 @@ public final class BenchmarkSoakCommand implements Callable<Integer> {
                 }
                 if (done[0] % every == 0 || done[0] == classifications) {
                     ObjectNode s = sample(json, done[0], done[1], (System.nanoTime() - started) / 1e9);
-                    if (first[0] == null) {
-                        first[0] = s;
-                    }
-                    last[0] = s;
+                    samples.add(s);
                     out.println(s.toString());
                     out.flush();
                 }
@@ -126,15 +127,26 @@ public final class BenchmarkSoakCommand implements Callable<Integer> {
         summary.put("classifications", done[0]);
         summary.put("failed", done[1]);
         summary.put("seconds", round((System.nanoTime() - started) / 1e9));
-        summary.put("fromClassification", first[0].get("classifications").asLong());
-        for (String field : new String[] {"heapLiveMiB", "heapCommittedMiB", "rssMiB", "directMiB", "nativeCommittedMiB"}) {
-            if (first[0].has(field) && last[0].has(field)) {
-                summary.put(field.replace("MiB", "GrowthMiB"), round(last[0].get(field).asDouble() - first[0].get(field).asDouble()));
+        int k = Math.min(3, samples.size() / 2);
+        List<ObjectNode> head = samples.subList(0, Math.max(1, k));
+        List<ObjectNode> tail = samples.subList(samples.size() - Math.max(1, k), samples.size());
+        summary.put("fromClassification", head.get(0).get("classifications").asLong());
+        summary.put("samplesPerEnd", head.size());
+        for (String field : new String[] {"heapLiveMiB", "heapCommittedMiB", "rssMiB", "rssNonHeapMiB", "directMiB",
+            "nativeCommittedMiB", "nativeNonHeapCommittedMiB"}) {
+            if (samples.get(0).has(field)) {
+                summary.put(field.replace("MiB", "GrowthMiB"), round(median(tail, field) - median(head, field)));
+                summary.put(field.replace("MiB", "MaxMiB"), samples.stream().mapToDouble(o -> o.get(field).asDouble()).max().orElseThrow());
             }
         }
         out.println(summary.toString());
         out.flush();
         return done[1] == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private static double median(List<ObjectNode> samples, String field) {
+        double[] v = samples.stream().mapToDouble(o -> o.get(field).asDouble()).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     /** One sample of the process's memory, after a full GC so that the live heap is comparable. */
@@ -158,9 +170,15 @@ public final class BenchmarkSoakCommand implements Callable<Integer> {
                 o.put("mappedMiB", round(pool.getMemoryUsed() / MIB));
             }
         }
-        double nativeCommitted = nativeCommittedMiB();
-        if (nativeCommitted >= 0) {
-            o.put("nativeCommittedMiB", round(nativeCommitted));
+        double[] nmt = nativeCommittedMiB();
+        if (rss >= 0) {
+            // The heap's committed pages as NMT counts them when it is on (the MXBean's figure lags behind the GC).
+            double heapCommitted = nmt != null ? nmt[1] : heap.getCommitted() / MIB;
+            o.put("rssNonHeapMiB", round(rss / 1024.0 - heapCommitted));
+        }
+        if (nmt != null) {
+            o.put("nativeCommittedMiB", round(nmt[0]));
+            o.put("nativeNonHeapCommittedMiB", round(nmt[0] - nmt[1]));
         }
         return o;
     }
@@ -180,17 +198,25 @@ public final class BenchmarkSoakCommand implements Callable<Integer> {
     }
 
     private static final Pattern NMT_TOTAL = Pattern.compile("Total: reserved=(\\d+)KB, committed=(\\d+)KB");
+    private static final Pattern NMT_HEAP = Pattern.compile("Java Heap \\(reserved=(\\d+)KB, committed=(\\d+)KB");
 
-    /** The JVM's committed native memory from Native Memory Tracking, MiB; -1 when NMT is off. */
-    private static double nativeCommittedMiB() {
+    /**
+     * The JVM's committed memory from Native Memory Tracking, MiB: the total and the Java heap's
+     * part; null when NMT is off.
+     */
+    private static double[] nativeCommittedMiB() {
         try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            Object text = server.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
-                    new Object[] {new String[] {"summary"}}, new String[] {String[].class.getName()});
-            Matcher m = NMT_TOTAL.matcher(String.valueOf(text));
-            return m.find() ? Long.parseLong(m.group(2)) / 1024.0 : -1;
+            String text = String.valueOf(server.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    "vmNativeMemory", new Object[] {new String[] {"summary"}}, new String[] {String[].class.getName()}));
+            Matcher total = NMT_TOTAL.matcher(text);
+            Matcher heap = NMT_HEAP.matcher(text);
+            if (!total.find() || !heap.find()) {
+                return null;
+            }
+            return new double[] {Long.parseLong(total.group(2)) / 1024.0, Long.parseLong(heap.group(2)) / 1024.0};
         } catch (Exception e) {
-            return -1; // NMT not enabled, or no diagnostic commands on this JVM
+            return null; // NMT not enabled, or no diagnostic commands on this JVM
         }
     }
 

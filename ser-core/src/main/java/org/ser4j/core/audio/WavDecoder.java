@@ -379,12 +379,12 @@ public final class WavDecoder {
             if (channels == 1) {
                 toFloat(buf, n, f, out, dst);
                 if (f.encoding() == WavFormat.Encoding.IEEE_FLOAT) {
-                    checkFinite(out, dst, n, 1, start, src);
+                    checkFinite(out, dst, n, 1, start, f.bitsPerSample() == 64, src);
                 }
             } else {
                 toFloat(buf, n * channels, f, interleaved, 0);
                 if (f.encoding() == WavFormat.Encoding.IEEE_FLOAT) {
-                    checkFinite(interleaved, 0, n * channels, channels, start, src);
+                    checkFinite(interleaved, 0, n * channels, channels, start, f.bitsPerSample() == 64, src);
                 }
                 mixDown(interleaved, n, channels, out, dst);
             }
@@ -396,7 +396,7 @@ public final class WavDecoder {
      * Refuses the first NaN or infinity among {@code count} decoded samples at {@code x[from...]},
      * which are interleaved frames from {@code firstFrame} on.
      */
-    private static void checkFinite(float[] x, int from, int count, int channels, long firstFrame, String src)
+    private static void checkFinite(float[] x, int from, int count, int channels, long firstFrame, boolean wide, String src)
             throws AudioFormatException {
         float acc = 0;
         for (int i = 0; i < count; i++) {
@@ -410,7 +410,8 @@ public final class WavDecoder {
             if (!Float.isFinite(v)) {
                 long frame = firstFrame + i / channels;
                 throw new AudioFormatException(src, "sample at frame " + frame + (channels > 1 ? ", channel " + (i % channels) : "")
-                        + " is " + v + " (or beyond float range); ser4j refuses non-finite float samples");
+                        + " is " + (wide && Float.isInfinite(v) ? v + " (or beyond float range)" : v)
+                        + "; ser4j refuses non-finite float samples");
             }
         }
     }
