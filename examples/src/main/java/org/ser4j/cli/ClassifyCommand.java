@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ser4j.core.Emotion;
 import org.ser4j.core.Prediction;
-import org.ser4j.models.ClassificationResult;
 import org.ser4j.models.ClassifierOptions;
 import org.ser4j.models.OnnxEmotionClassifier;
 import org.ser4j.models.Timeline;
@@ -25,15 +24,20 @@ import picocli.CommandLine.Parameters;
  * {@code ser4j classify FILE...}: the emotion of each WAV file, one line per file (or one JSON
  * object per line with {@code --json}), optionally with the per-window timeline.
  *
+ * <p>Each file's line is printed as soon as it and every file before it are classified, so a
+ * long run shows its results as it goes and a run that is stopped keeps every line printed.
+ *
  * <p>Exit code 0 when every file was classified, 1 when some file failed (each failure is one
- * line on stderr), 2 for bad usage or a model that cannot be loaded.
+ * line on stderr) or the run was stopped by an error such as running out of memory, 2 for bad
+ * usage or a model that cannot be loaded.
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = {"Classify the emotion in WAV files (any sample rate, mono or stereo).",
             "Prints: file, emotion, confidence, then all six probabilities.",
             "Clips longer than the model window (5.005 s) are classified by overlapping windows whose probabilities are averaged."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:every file classified", "1:some file could not be classified", "2:bad usage or unusable model"})
+        exitCodeList = {"0:every file classified", "1:some file could not be classified, or the run was stopped (e.g. out of memory)",
+            "2:bad usage or unusable model"})
 public final class ClassifyCommand implements Callable<Integer> {
     /** A command with its default options; picocli sets the options from the command line. */
     public ClassifyCommand() {
@@ -60,13 +64,16 @@ public final class ClassifyCommand implements Callable<Integer> {
             description = "Hop between analysis windows of long clips, in samples at the model's rate (16 kHz). Default: ${DEFAULT-VALUE} (2.5 s).")
     int hopSamples;
 
+    @Mixin
+    MaxDurationOption maxDuration;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ClassifierOptions options;
         try {
-            options = ClassifierOptions.defaults().withHopSamples(hopSamples);
+            options = ClassifierOptions.defaults().withHopSamples(hopSamples).withMaxDuration(maxDuration.maxDuration);
         } catch (IllegalArgumentException e) {
             err.println(CliErrors.prefix(spec) + "--hop-samples: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -75,30 +82,39 @@ public final class ClassifyCommand implements Callable<Integer> {
         if (classifier == null) {
             return ExitCodes.USAGE;
         }
-        int failed = 0;
+        int[] counts = new int[2]; // done, failed
         try (classifier) {
-            for (ClassificationResult r : classifier.classifyAll(files)) {
+            classifier.classifyEach(files, r -> {
+                counts[0]++;
                 if (r.isSuccess()) {
-                    Timeline t = r.timeline().orElseThrow();
-                    if (json) {
-                        out.println(toJson(r.path(), t, timeline));
-                    } else {
-                        out.println(r.path() + "  " + describe(t.overall()));
-                        if (timeline) {
-                            for (WindowPrediction w : t.windows()) {
-                                out.println(String.format(Locale.ROOT, "  %8.3f-%8.3fs  %s", w.startSeconds(), w.endSeconds(),
-                                        describe(w.prediction())));
-                            }
-                        }
-                    }
+                    print(out, r.path(), r.timeline().orElseThrow());
                 } else {
-                    failed++;
+                    counts[1]++;
                     err.println(CliErrors.prefix(spec) + r.error().orElseThrow());
+                    err.flush();
                 }
-                out.flush();
+            });
+        } catch (Error e) {
+            err.println(CliErrors.prefix(spec) + CliErrors.stopped(e, counts[0], files.size()));
+            err.flush();
+            return ExitCodes.FAILED;
+        }
+        return counts[1] == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private void print(PrintWriter out, Path file, Timeline t) {
+        if (json) {
+            out.println(toJson(file, t, timeline));
+        } else {
+            out.println(file + "  " + describe(t.overall()));
+            if (timeline) {
+                for (WindowPrediction w : t.windows()) {
+                    out.println(String.format(Locale.ROOT, "  %8.3f-%8.3fs  %s", w.startSeconds(), w.endSeconds(),
+                            describe(w.prediction())));
+                }
             }
         }
-        return failed == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+        out.flush();
     }
 
     /** {@code "happy 0.6210  anger=0.0500 disgust=... sad=0.0400"}. */

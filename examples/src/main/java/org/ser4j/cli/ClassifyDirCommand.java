@@ -1,23 +1,31 @@
 package org.ser4j.cli;
 
+import java.io.BufferedWriter;
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.ser4j.core.Emotion;
 import org.ser4j.core.Prediction;
-import org.ser4j.core.io.AtomicFiles;
 import org.ser4j.models.ClassificationResult;
 import org.ser4j.models.ClassifierOptions;
 import org.ser4j.models.OnnxEmotionClassifier;
@@ -29,25 +37,33 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code ser4j classify-dir DIR --out results.csv}: classifies every {@code .wav} file under a
- * folder (recursively), shows a progress bar on stderr, writes one CSV row per file atomically
- * and prints a summary (count per emotion, failures).
+ * folder (recursively), shows a progress bar on stderr, writes one CSV row per file and prints a
+ * summary (count per emotion, failures).
  *
  * <p>CSV columns: {@code file} (relative to DIR), {@code emotion}, {@code confidence}, the six
  * probabilities, {@code error} (empty on success; a failed file has empty prediction columns).
+ *
+ * <p>Rows are written as results arrive, in file order, to {@code CSV.partial} next to the
+ * output, flushed row by row; when every file is done that file is moved over the output. A run
+ * that is killed or stopped leaves the partial file behind, and {@code --resume} keeps its
+ * complete rows (a torn last row is dropped) and classifies only the files it does not list.
+ * Without {@code --resume} a partial file left by an earlier run is replaced.
  */
 @Command(name = "classify-dir", mixinStandardHelpOptions = true,
-        description = {"Classify every .wav file under a folder (recursively) into a CSV file."},
+        description = {"Classify every .wav file under a folder (recursively) into a CSV file.",
+            "Rows go to CSV.partial as they are ready; it is moved to CSV at the end. --resume continues a killed run."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:every file classified", "1:some file could not be classified, or no .wav file found",
-            "2:bad usage, unusable model or the CSV could not be written"})
+        exitCodeList = {"0:every file classified", "1:some file could not be classified, no .wav file found, "
+                + "or the run was stopped (e.g. out of memory; the partial CSV is kept)",
+            "2:bad usage, unusable model, or the CSV could not be written"})
 public final class ClassifyDirCommand implements Callable<Integer> {
     /** A command with its default options; picocli sets the options from the command line. */
     public ClassifyDirCommand() {
     }
 
-    /** Files per classifyAll call: the progress bar advances this often. */
-    private static final int CHUNK = 64;
     private static final int BAR_WIDTH = 30;
+    /** Columns of every row: file, emotion, confidence, six probabilities, error. */
+    static final int COLUMNS = 3 + Emotion.COUNT + 1;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -55,14 +71,37 @@ public final class ClassifyDirCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "Folder to scan for .wav files (recursively).")
     Path dir;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "CSV", description = "CSV file to write (replaced atomically).")
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "CSV",
+            description = "CSV file to write; rows go to CSV.partial first, moved into place when all files are done.")
     Path out;
 
     @Mixin
     ModelOption model;
 
+    @Mixin
+    MaxDurationOption maxDuration;
+
+    @Option(names = "--resume", description = "Keep the rows of CSV.partial left by a killed run and classify only the other files.")
+    boolean resume;
+
     @Option(names = "--no-progress", description = "Do not draw the progress bar.")
     boolean noProgress;
+
+    /** Counts of what the CSV holds. */
+    static final class Tally {
+        final Map<Emotion, Integer> counts = new EnumMap<>(Emotion.class);
+        int failed;
+        int total;
+
+        void add(Emotion emotion) {
+            total++;
+            if (emotion == null) {
+                failed++;
+            } else {
+                counts.merge(emotion, 1, Integer::sum);
+            }
+        }
+    }
 
     @Override
     public Integer call() {
@@ -83,36 +122,156 @@ public final class ClassifyDirCommand implements Callable<Integer> {
             err.println(CliErrors.prefix(spec) + "no .wav files under " + dir);
             return ExitCodes.FAILED;
         }
-        OnnxEmotionClassifier classifier = model.open(ClassifierOptions.defaults(), err, CliErrors.prefix(spec));
+        Path partial = partialFile(out);
+        Tally tally = new Tally();
+        Set<String> done = new HashSet<>();
+        long keep = 0;
+        if (resume && Files.isRegularFile(partial)) {
+            try {
+                keep = PartialCsv.read(partial, header(), (file, emotion) -> {
+                    if (done.add(file)) {
+                        tally.add(emotion);
+                    }
+                });
+            } catch (IOException e) {
+                err.println(CliErrors.prefix(spec) + "cannot resume from " + partial + ": " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+        } else if (resume) {
+            err.println(CliErrors.prefix(spec) + "no " + partial + " to resume from; starting from the first file");
+        } else if (Files.exists(partial)) {
+            err.println(CliErrors.prefix(spec) + "replacing " + partial + " left by an earlier run (--resume keeps it)");
+        }
+        List<Path> todo = files.stream().filter(f -> !done.contains(relative(f))).toList();
+        if (resume && !done.isEmpty()) {
+            err.println(CliErrors.prefix(spec) + "resuming: " + done.size() + " rows kept from " + partial + ", "
+                    + todo.size() + " files to classify");
+        }
+        ClassifierOptions options = ClassifierOptions.defaults().withMaxDuration(maxDuration.maxDuration);
+        OnnxEmotionClassifier classifier = model.open(options, err, CliErrors.prefix(spec));
         if (classifier == null) {
             return ExitCodes.USAGE;
         }
         long started = System.nanoTime();
-        List<ClassificationResult> results = new ArrayList<>(files.size());
-        try (classifier) {
-            progress(err, 0, files.size());
-            for (int from = 0; from < files.size(); from += CHUNK) {
-                List<ClassificationResult> part = classifier.classifyAll(files.subList(from, Math.min(files.size(), from + CHUNK)));
-                for (ClassificationResult r : part) {
-                    if (!r.isSuccess()) {
-                        clearProgress(err);
-                        err.println(CliErrors.prefix(spec) + r.error().orElseThrow());
-                    }
+        int total = done.size() + todo.size();
+        try (classifier; Writer w = openPartial(partial, keep)) {
+            progress(err, tally.total, total);
+            classifier.classifyEach(todo, r -> {
+                if (!r.isSuccess()) {
+                    clearProgress(err);
+                    err.println(CliErrors.prefix(spec) + r.error().orElseThrow());
                 }
-                results.addAll(part);
-                progress(err, results.size(), files.size());
-            }
+                try {
+                    w.write(row(r));
+                    w.flush(); // a killed run keeps every row written so far
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                tally.add(r.prediction().map(Prediction::emotion).orElse(null));
+                progress(err, tally.total, total);
+            });
+        } catch (IOException | UncheckedIOException e) {
+            clearProgress(err);
+            IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+            err.println(CliErrors.prefix(spec) + "cannot write " + partial + ": " + cause.getMessage());
+            return ExitCodes.USAGE;
+        } catch (Error e) {
+            clearProgress(err);
+            err.println(CliErrors.prefix(spec) + CliErrors.stopped(e, tally.total, total) + " " + tally.total
+                    + " rows are in " + partial + "; run again with --resume to continue.");
+            return ExitCodes.FAILED;
         }
         clearProgress(err);
         try {
-            AtomicFiles.write(out, o -> writeCsv(o, results));
+            moveIntoPlace(partial, out);
         } catch (IOException e) {
-            err.println(CliErrors.prefix(spec) + "cannot write " + out + ": " + e.getMessage());
+            err.println(CliErrors.prefix(spec) + "cannot move " + partial + " to " + out + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        stdout.println(summary(results, (System.nanoTime() - started) / 1e9));
+        stdout.println(summary(tally, (System.nanoTime() - started) / 1e9));
         stdout.flush();
-        return results.stream().allMatch(ClassificationResult::isSuccess) ? ExitCodes.OK : ExitCodes.FAILED;
+        return tally.failed == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** Where the rows go while the run is under way: {@code CSV.partial} beside the output. */
+    static Path partialFile(Path out) {
+        Path abs = out.toAbsolutePath();
+        return abs.resolveSibling(abs.getFileName() + ".partial");
+    }
+
+    private String relative(Path file) {
+        return dir.relativize(file).toString();
+    }
+
+    /**
+     * Opens the partial CSV for appending after its first {@code keep} bytes (its complete rows),
+     * or creates it with the header when {@code keep} is 0.
+     */
+    private Writer openPartial(Path partial, long keep) throws IOException {
+        Files.createDirectories(partial.getParent());
+        FileChannel ch = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            ch.truncate(keep);
+            ch.position(keep);
+        } catch (IOException e) {
+            ch.close();
+            throw e;
+        }
+        Writer w = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(ch), StandardCharsets.UTF_8), 1 << 16);
+        if (keep == 0) {
+            w.write(String.join(",", header()) + "\n");
+            w.flush();
+        }
+        return new FilterWriter(w) {
+            @Override
+            public void close() throws IOException {
+                super.flush();
+                ch.force(true);
+                super.close();
+            }
+        };
+    }
+
+    private static void moveIntoPlace(Path partial, Path out) throws IOException {
+        Path target = out.toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            throw new java.nio.file.FileSystemException(out.toString(), null, "is a folder, not a file");
+        }
+        try {
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** The CSV header's columns. */
+    static List<String> header() {
+        List<String> h = new ArrayList<>(List.of("file", "emotion", "confidence"));
+        for (Emotion e : Emotion.values()) {
+            h.add(e.label());
+        }
+        h.add("error");
+        return h;
+    }
+
+    private String row(ClassificationResult r) {
+        StringBuilder row = new StringBuilder(csv(relative(r.path())));
+        if (r.isSuccess()) {
+            Prediction p = r.prediction().orElseThrow();
+            row.append(',').append(p.emotion().label()).append(',').append(number(p.probability(p.emotion())));
+            for (Emotion e : Emotion.values()) {
+                row.append(',').append(number(p.probability(e)));
+            }
+            row.append(",\n");
+        } else {
+            row.append(",".repeat(COLUMNS - 2)).append(',').append(csv(oneLine(r.error().orElseThrow()))).append('\n');
+        }
+        return row.toString();
+    }
+
+    /** Error messages stay on one physical line of the CSV. */
+    private static String oneLine(String message) {
+        return message.replace('\r', ' ').replace('\n', ' ');
     }
 
     /** Every regular file under {@code dir} whose name ends in .wav (any case), sorted. */
@@ -123,30 +282,6 @@ public final class ClassifyDirCommand implements Callable<Integer> {
                     .sorted()
                     .toList();
         }
-    }
-
-    private void writeCsv(java.io.OutputStream o, List<ClassificationResult> results) throws IOException {
-        Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
-        StringBuilder header = new StringBuilder("file,emotion,confidence");
-        for (Emotion e : Emotion.values()) {
-            header.append(',').append(e.label());
-        }
-        w.write(header.append(",error\n").toString());
-        for (ClassificationResult r : results) {
-            StringBuilder row = new StringBuilder(csv(dir.relativize(r.path()).toString()));
-            if (r.isSuccess()) {
-                Prediction p = r.prediction().orElseThrow();
-                row.append(',').append(p.emotion().label()).append(',').append(number(p.probability(p.emotion())));
-                for (Emotion e : Emotion.values()) {
-                    row.append(',').append(number(p.probability(e)));
-                }
-                row.append(",\n");
-            } else {
-                row.append(",,,,,,,,").append(',').append(csv(r.error().orElseThrow())).append('\n');
-            }
-            w.write(row.toString());
-        }
-        w.flush();
     }
 
     private static String number(float v) {
@@ -161,22 +296,13 @@ public final class ClassifyDirCommand implements Callable<Integer> {
         return '"' + value.replace("\"", "\"\"") + '"';
     }
 
-    static String summary(List<ClassificationResult> results, double seconds) {
-        Map<Emotion, Integer> counts = new EnumMap<>(Emotion.class);
-        int failed = 0;
-        for (ClassificationResult r : results) {
-            if (r.isSuccess()) {
-                counts.merge(r.prediction().orElseThrow().emotion(), 1, Integer::sum);
-            } else {
-                failed++;
-            }
-        }
+    static String summary(Tally tally, double seconds) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "classified %d of %d files in %.1f s:",
-                results.size() - failed, results.size(), seconds));
+                tally.total - tally.failed, tally.total, seconds));
         for (Emotion e : Emotion.values()) {
-            sb.append(' ').append(e.label()).append(' ').append(counts.getOrDefault(e, 0)).append(',');
+            sb.append(' ').append(e.label()).append(' ').append(tally.counts.getOrDefault(e, 0)).append(',');
         }
-        sb.append(" failed ").append(failed);
+        sb.append(" failed ").append(tally.failed);
         return sb.toString();
     }
 

@@ -61,4 +61,14 @@ final class CliErrors {
         }
         return file + ": " + msg;
     }
+
+    /**
+     * The line for a run stopped by an {@link Error} in a worker: what happened, how far the run
+     * got, and that what was printed or written so far stands.
+     */
+    static String stopped(Error e, long done, long total) {
+        String what = e instanceof OutOfMemoryError ? "ran out of memory (" + e + ")" : "stopped by " + e;
+        return what + " after " + done + " of " + total + " files; every result before that was kept."
+                + (e instanceof OutOfMemoryError ? " Give the JVM more heap (-Xmx) or lower --max-duration." : "");
+    }
 }

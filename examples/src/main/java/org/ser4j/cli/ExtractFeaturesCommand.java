@@ -14,6 +14,7 @@ import org.ser4j.features.FeatureCsv;
 import org.ser4j.features.LogMelSpectrogram;
 import org.ser4j.features.TimeDomainFeatures;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,6 +26,11 @@ import picocli.CommandLine.Spec;
  * (1 x 157), {@code NAME.mel.csv} (mel power) and {@code NAME.db.csv} (128 x 157, row = mel band)
  * in the layout of the librosa fixtures. Each file is written atomically. A bad input gets one
  * line on stderr and the others are still processed; the exit code is 1 if any input failed.
+ *
+ * <p>Only the first 80,080 samples at 16 kHz are used, so a long file is cut, before resampling,
+ * to what those need plus a margin wider than the resampling filter (the kept samples are the
+ * same, bit for bit, as when the whole file is resampled): the work per file is bounded however
+ * long it is.
  */
 @Command(name = "extract-features", mixinStandardHelpOptions = true,
         description = "Write librosa-compatible ZCR, RMS, mel power and log-mel dB CSVs for WAV files.")
@@ -41,6 +47,12 @@ public final class ExtractFeaturesCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "WAV files.")
     List<Path> files;
+
+    @Mixin
+    MaxDurationOption maxDuration;
+
+    /** Seconds kept beyond the clip before resampling: more than half the longest resampling filter (57 ms). */
+    static final double RESAMPLE_MARGIN_SECONDS = 0.25;
 
     @Override
     public Integer call() {
@@ -68,8 +80,13 @@ public final class ExtractFeaturesCommand implements Callable<Integer> {
     }
 
     private void extract(Path file, FeatureConfig config, LogMelSpectrogram mel, TimeDomainFeatures time) throws IOException {
-        AudioClip clip = WavDecoder.read(file);
+        AudioClip clip = WavDecoder.read(file, maxDuration.limits());
         if (clip.sampleRate() != config.sampleRate()) {
+            long needed = (long) Math.ceil((config.clipSamples() / (double) config.sampleRate() + RESAMPLE_MARGIN_SECONDS)
+                    * clip.sampleRate());
+            if (clip.length() > needed) {
+                clip = new AudioClip(java.util.Arrays.copyOf(clip.samples(), (int) needed), clip.sampleRate());
+            }
             clip = Resampler.resample(clip, config.sampleRate());
         }
         float[] y = clip.samples();

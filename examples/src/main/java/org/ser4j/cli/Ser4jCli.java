@@ -62,7 +62,16 @@ public final class Ser4jCli implements Runnable {
         if (shouldRelaunch()) {
             System.exit(relaunch(args));
         }
-        System.exit(newCommandLine().execute(args));
+        int code;
+        try {
+            code = newCommandLine().execute(args);
+        } catch (Error e) {
+            // An Error no command caught (the classify commands catch theirs): one line, no stack trace.
+            System.err.println("ser4j: stopped by " + e + (e instanceof OutOfMemoryError
+                    ? "; give the JVM more heap (-Xmx) or lower --max-duration" : ""));
+            code = ExitCodes.FAILED;
+        }
+        System.exit(code);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.ser4j.features;
 
+import java.util.Arrays;
 import org.ser4j.core.audio.AudioClip;
 import org.ser4j.core.audio.Resampler;
 import org.ser4j.features.dsp.FixedLength;
@@ -9,13 +10,31 @@ final class ClipInput {
     private ClipInput() {
     }
 
-    /** The clip's samples at the config's rate; skips the resampler when the rate already matches. */
+    /**
+     * Seconds of source audio kept beyond the clip length before resampling: more than half the
+     * longest resampling filter (57 ms, from 1 kHz), so the samples kept are the same, bit for bit,
+     * as when the whole recording is resampled.
+     */
+    static final double RESAMPLE_MARGIN_SECONDS = 0.25;
+
+    /**
+     * The clip's samples at the config's rate; skips the resampler when the rate already matches.
+     * Only the start that the fixed length keeps (plus {@link #RESAMPLE_MARGIN_SECONDS}) is
+     * resampled, so an hour-long recording costs what a 5-second one does.
+     */
     static float[] atConfigRate(AudioClip clip, FeatureConfig config) {
         if (clip == null) {
             throw new IllegalArgumentException("clip must not be null");
         }
-        AudioClip at = clip.sampleRate() == config.sampleRate() ? clip : Resampler.resample(clip, config.sampleRate());
-        return at.samples();
+        if (clip.sampleRate() == config.sampleRate()) {
+            return clip.samples();
+        }
+        long needed = (long) Math.ceil((config.clipSamples() / (double) config.sampleRate() + RESAMPLE_MARGIN_SECONDS)
+                * clip.sampleRate());
+        AudioClip source = clip.length() > needed
+                ? new AudioClip(Arrays.copyOf(clip.samples(), (int) needed), clip.sampleRate())
+                : clip;
+        return Resampler.resample(source, config.sampleRate()).samples();
     }
 
     /**

@@ -159,4 +159,22 @@ class ExtractorsTest {
         }
         return y;
     }
+
+    /** Only the start of a long clip is resampled, and the features are the same as with the whole clip. */
+    @Test
+    void longClipsAtOtherRatesGiveTheSameFeaturesAsResamplingTheWholeClip() {
+        for (int rate : new int[] {1000, 8000, 44100, 384000}) {
+            Random r = new Random(rate);
+            float[] x = new float[rate * 6];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) (0.3 * Math.sin(i * 0.01) + 0.05 * r.nextGaussian());
+            }
+            org.ser4j.core.audio.AudioClip clip = new org.ser4j.core.audio.AudioClip(x, rate);
+            float[] whole = org.ser4j.core.audio.Resampler.resample(x, rate, 16000);
+            LogMelSpectrogram mel = new LogMelSpectrogram(FeatureConfig.DEFAULT);
+            TimeDomainFeatures time = new TimeDomainFeatures(FeatureConfig.DEFAULT);
+            assertArrayEquals(mel.extract(whole), mel.extract(clip), 0f, rate + " Hz, log-mel");
+            assertArrayEquals(time.extract(whole), time.extract(clip), 0f, rate + " Hz, time domain");
+        }
+    }
 }

@@ -3,6 +3,7 @@ package org.ser4j.models;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.ser4j.core.audio.AudioClip;
+import org.ser4j.core.audio.AudioLimits;
 import org.ser4j.core.audio.WavDecoder;
 
 /** Reads a file into mono audio. A seam so tests can substitute one; production uses {@link WavDecoder}. */
@@ -11,6 +12,6 @@ interface AudioSource {
     /** ser-core's WAV decoder. */
     AudioSource WAV = WavDecoder::read;
 
-    /** The file's audio; the exception message names the file. */
-    AudioClip read(Path path) throws IOException;
+    /** The file's audio, refused (before allocating it) when its header is outside {@code limits}; the exception message names the file. */
+    AudioClip read(Path path, AudioLimits limits) throws IOException;
 }

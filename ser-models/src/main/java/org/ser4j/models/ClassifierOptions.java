@@ -1,5 +1,9 @@
 package org.ser4j.models;
 
+import java.time.Duration;
+import java.util.Objects;
+import org.ser4j.core.audio.AudioLimits;
+
 /**
  * How an {@link OnnxEmotionClassifier} slices long clips and spreads work over threads.
  * Immutable; start from {@link #defaults()} and change single fields with the {@code with...}
@@ -18,8 +22,12 @@ package org.ser4j.models;
  *     {@link OnnxEmotionClassifier#classifyAll(java.util.List)}, at least 1. Default: available processors.
  * @param inferenceThreads ONNX Runtime intra-op threads per model; 0 lets ONNX Runtime choose
  *     (one per core). Default 0.
+ * @param maxDuration longest audio classified per file: a longer file fails with an
+ *     {@link org.ser4j.core.audio.AudioFormatException} from its header, before its samples are
+ *     allocated. Default {@link AudioLimits#DEFAULT_MAX_DURATION} (4 hours).
  */
-public record ClassifierOptions(int hopSamples, int batchSize, int parallelism, int inferenceThreads) {
+public record ClassifierOptions(int hopSamples, int batchSize, int parallelism, int inferenceThreads,
+        Duration maxDuration) {
     /** Default hop between window starts: half of the 80,080-sample window. */
     public static final int DEFAULT_HOP_SAMPLES = 40_040;
     /** Default number of windows per inference call. */
@@ -34,9 +42,15 @@ public record ClassifierOptions(int hopSamples, int batchSize, int parallelism, 
      * @param parallelism feature-extraction threads of {@code classifyAll}, {@code >= 1}
      * @param inferenceThreads ONNX Runtime intra-op threads per model, {@code >= 0}; 0 lets ONNX
      *     Runtime choose
+     * @param maxDuration longest audio classified per file, positive, not null
      * @throws IllegalArgumentException if an argument is below its minimum
+     * @throws NullPointerException if {@code maxDuration} is null
      */
     public ClassifierOptions {
+        Objects.requireNonNull(maxDuration, "maxDuration");
+        if (maxDuration.isNegative() || maxDuration.isZero()) {
+            throw new IllegalArgumentException("maxDuration must be positive, got " + maxDuration);
+        }
         if (hopSamples < 1) {
             throw new IllegalArgumentException("hopSamples must be at least 1, got " + hopSamples);
         }
@@ -53,14 +67,15 @@ public record ClassifierOptions(int hopSamples, int batchSize, int parallelism, 
 
     /**
      * Hop 40,040 samples, batches of 32, one feature thread per processor, ONNX Runtime's own
-     * thread count.
+     * thread count, at most 4 hours of audio per file.
      *
-     * @return {@code new ClassifierOptions(40_040, 32, availableProcessors(), 0)}; the hop suits the
+     * @return {@code new ClassifierOptions(40_040, 32, availableProcessors(), 0, 4 h)}; the hop suits the
      *     bundled models' 80,080-sample window, so a model with a window shorter than 40,040 samples
      *     needs {@link #withHopSamples} or building its classifier fails
      */
     public static ClassifierOptions defaults() {
-        return new ClassifierOptions(DEFAULT_HOP_SAMPLES, DEFAULT_BATCH_SIZE, Runtime.getRuntime().availableProcessors(), 0);
+        return new ClassifierOptions(DEFAULT_HOP_SAMPLES, DEFAULT_BATCH_SIZE, Runtime.getRuntime().availableProcessors(), 0,
+                AudioLimits.DEFAULT_MAX_DURATION);
     }
 
     /**
@@ -72,7 +87,7 @@ public record ClassifierOptions(int hopSamples, int batchSize, int parallelism, 
      * @throws IllegalArgumentException if {@code hop < 1}
      */
     public ClassifierOptions withHopSamples(int hop) {
-        return new ClassifierOptions(hop, batchSize, parallelism, inferenceThreads);
+        return new ClassifierOptions(hop, batchSize, parallelism, inferenceThreads, maxDuration);
     }
 
     /**
@@ -84,7 +99,7 @@ public record ClassifierOptions(int hopSamples, int batchSize, int parallelism, 
      * @throws IllegalArgumentException if {@code size < 1}
      */
     public ClassifierOptions withBatchSize(int size) {
-        return new ClassifierOptions(hopSamples, size, parallelism, inferenceThreads);
+        return new ClassifierOptions(hopSamples, size, parallelism, inferenceThreads, maxDuration);
     }
 
     /**
@@ -96,7 +111,7 @@ public record ClassifierOptions(int hopSamples, int batchSize, int parallelism, 
      * @throws IllegalArgumentException if {@code threads < 1}
      */
     public ClassifierOptions withParallelism(int threads) {
-        return new ClassifierOptions(hopSamples, batchSize, threads, inferenceThreads);
+        return new ClassifierOptions(hopSamples, batchSize, threads, inferenceThreads, maxDuration);
     }
 
     /**
@@ -108,6 +123,28 @@ public record ClassifierOptions(int hopSamples, int batchSize, int parallelism, 
      * @throws IllegalArgumentException if {@code threads < 0}
      */
     public ClassifierOptions withInferenceThreads(int threads) {
-        return new ClassifierOptions(hopSamples, batchSize, parallelism, threads);
+        return new ClassifierOptions(hopSamples, batchSize, parallelism, threads, maxDuration);
+    }
+
+    /**
+     * These options with another longest duration per file.
+     *
+     * @param duration longest audio classified per file, positive; longer files fail from their
+     *     header, before their samples are read
+     * @return a copy with {@code maxDuration = duration}
+     * @throws IllegalArgumentException if {@code duration} is not positive
+     * @throws NullPointerException if {@code duration} is null
+     */
+    public ClassifierOptions withMaxDuration(Duration duration) {
+        return new ClassifierOptions(hopSamples, batchSize, parallelism, inferenceThreads, duration);
+    }
+
+    /**
+     * The decoder limits these options imply.
+     *
+     * @return {@link AudioLimits#DEFAULT} with {@link #maxDuration()}
+     */
+    public AudioLimits audioLimits() {
+        return AudioLimits.DEFAULT.withMaxDuration(maxDuration);
     }
 }

@@ -1,20 +1,16 @@
 package org.ser4j.models;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.ser4j.core.Emotion;
@@ -22,6 +18,7 @@ import org.ser4j.core.EmotionClassifier;
 import org.ser4j.core.Prediction;
 import org.ser4j.core.audio.AudioClip;
 import org.ser4j.core.audio.AudioFormatException;
+import org.ser4j.core.audio.AudioLimits;
 import org.ser4j.core.audio.Resampler;
 import org.ser4j.core.model.ModelMetadata;
 
@@ -52,6 +49,7 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
     private final AudioSource audio;
     private final int sampleRate;
     private final int windowSamples;
+    private final AudioLimits limits;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private boolean closed;
     private ExecutorService workers;
@@ -89,6 +87,7 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
             this.audio = audio;
             this.sampleRate = first.sampleRate();
             this.windowSamples = first.clipSamples();
+            this.limits = options.audioLimits();
         } catch (RuntimeException e) {
             models.forEach(OnnxModel::close);
             throw e;
@@ -190,7 +189,8 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
     /**
      * Classifies decoded audio, resampling it to {@link #sampleRate()} and cutting it into windows.
      *
-     * @throws IllegalArgumentException if the clip holds no samples
+     * @throws IllegalArgumentException if the clip holds no samples, is longer than
+     *     {@link ClassifierOptions#maxDuration()}, or its rate is outside 1 kHz .. 384 kHz
      * @throws IllegalStateException if this classifier is closed
      */
     @Override
@@ -219,12 +219,17 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
      *
      * @param clip mono audio at any sample rate (resampled to {@link #sampleRate()})
      * @return one prediction per model window, in time order, and their mean
-     * @throws IllegalArgumentException if the clip holds no samples
+     * @throws IllegalArgumentException if the clip holds no samples, is longer than
+     *     {@link ClassifierOptions#maxDuration()}, or its rate is outside 1 kHz .. 384 kHz
      * @throws IllegalStateException if this classifier is closed
      */
     public Timeline classifyTimeline(AudioClip clip) {
         Objects.requireNonNull(clip, "clip");
         ensureOpen();
+        String tooLong = tooLongToResample(clip);
+        if (tooLong != null) {
+            throw new IllegalArgumentException("the clip holds " + tooLong);
+        }
         float[] samples = atModelRate(clip);
         if (samples.length == 0) {
             throw new IllegalArgumentException("the clip holds no samples");
@@ -233,10 +238,44 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
     }
 
     /**
-     * Classifies many files for throughput: decoding and feature extraction run on
-     * {@link ClassifierOptions#parallelism()} threads, inference in batches of
-     * {@link ClassifierOptions#batchSize()} windows. A file that fails gets an error entry; the
-     * others are still classified.
+     * Classifies many files for throughput and hands each result to {@code consumer} as soon as
+     * it and every file before it are done, in the order given, on the calling thread. Decoding
+     * and feature extraction run on {@link ClassifierOptions#parallelism()} threads, inference in
+     * batches of {@link ClassifierOptions#batchSize()} windows. The paths are read from
+     * {@code wavs} lazily and at most {@code 2 * parallelism} groups of at most {@code batchSize}
+     * files are in flight, so memory stays bounded however long the input (a million-file list
+     * streams through).
+     *
+     * <p>A file that fails gets a failure result (with its exception) and the others are still
+     * classified. If a worker throws an {@link Error} (such as an {@link OutOfMemoryError}) or
+     * {@code consumer} throws, the run stops: the workers are told to stop and awaited, and the
+     * throwable propagates; every result before the failing group has been delivered. On
+     * interruption the files not yet classified get failure results ("classification
+     * interrupted"), and the interrupt flag is restored. {@code consumer} must not close this
+     * classifier (close waits for this call).
+     *
+     * @param wavs the WAV files, read once, lazily; none may be null
+     * @param consumer receives one result per path, in the order of {@code wavs}
+     * @throws NullPointerException if an argument is null, or when a null element of {@code wavs}
+     *     is reached (the message gives its index; results before it have been delivered)
+     * @throws IllegalStateException if this classifier is closed
+     */
+    public void classifyEach(Iterable<Path> wavs, Consumer<? super ClassificationResult> consumer) {
+        Objects.requireNonNull(wavs, "wavs");
+        Objects.requireNonNull(consumer, "consumer");
+        lock.readLock().lock();
+        try {
+            ensureOpenLocked();
+            int sizeHint = wavs instanceof Collection<?> c ? c.size() : 0;
+            new StreamingBatchClassifier(this, workers()).run(wavs, sizeHint, consumer);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Classifies many files for throughput, as {@link #classifyEach} does, and collects the
+     * results. A file that fails gets an error entry; the others are still classified.
      *
      * @param wavs the WAV files; none may be null
      * @return one result per path, in the order given
@@ -250,197 +289,49 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
             Objects.requireNonNull(wavs.get(i), "path " + i + " of the list");
         }
         List<Path> files = List.copyOf(wavs);
-        if (files.isEmpty()) {
-            ensureOpen();
-            return List.of();
-        }
-        lock.readLock().lock();
-        try {
-            ensureOpenLocked();
-            int chunk = Math.max(1, Math.min(options.batchSize(),
-                    (files.size() + options.parallelism() - 1) / options.parallelism()));
-            ExecutorService pool = workers();
-            // On interruption the tasks are told to stop, not cancelled: a cancelled task may still be
-            // inside ONNX Runtime, and the read lock must be held until every task has returned.
-            AtomicBoolean abort = new AtomicBoolean();
-            List<Future<List<ClassificationResult>>> futures = new ArrayList<>();
-            List<List<Path>> chunks = new ArrayList<>();
-            for (int from = 0; from < files.size(); from += chunk) {
-                List<Path> part = files.subList(from, Math.min(files.size(), from + chunk));
-                chunks.add(part);
-                futures.add(pool.submit(() -> classifyChunk(part, abort)));
-            }
-            List<ClassificationResult> results = new ArrayList<>(files.size());
-            boolean interrupted = false;
-            for (int i = 0; i < futures.size(); i++) {
-                while (true) {
-                    try {
-                        results.addAll(futures.get(i).get());
-                        break;
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                        abort.set(true);
-                    } catch (ExecutionException e) {
-                        Throwable cause = e.getCause();
-                        if (cause instanceof Error err) {
-                            abort.set(true);
-                            awaitAll(futures);
-                            throw err;
-                        }
-                        chunks.get(i).forEach(p -> results.add(ClassificationResult.failure(p, describe(p, cause))));
-                        break;
-                    }
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            return results;
-        } finally {
-            lock.readLock().unlock();
-        }
+        List<ClassificationResult> results = new ArrayList<>(files.size());
+        classifyEach(files, results::add);
+        return results;
     }
 
-    /** Waits, ignoring interrupts, until every task has finished; restores the interrupt flag. */
-    private static void awaitAll(List<? extends Future<?>> futures) {
-        boolean interrupted = false;
-        for (Future<?> f : futures) {
-            while (true) {
-                try {
-                    f.get();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException | CancellationException e) {
-                    break;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+    /** The batch size and hop in use (for {@link StreamingBatchClassifier}). */
+    ClassifierOptions batchOptions() {
+        return options;
     }
 
-    /**
-     * Classifies a few files on one worker thread. Windows of consecutive files share inference
-     * batches; features are held for at most about two batches at a time, so memory stays bounded
-     * however many files or cores there are.
-     */
-    private List<ClassificationResult> classifyChunk(List<Path> files, AtomicBoolean abort) {
-        ClassificationResult[] results = new ClassificationResult[files.size()];
-        PendingBatch pending = new PendingBatch(models.size());
-        for (int f = 0; f < files.size(); f++) {
-            Path path = files.get(f);
-            if (abort.get()) {
-                results[f] = ClassificationResult.failure(path, path + ": classification interrupted");
-                continue;
-            }
-            try {
-                float[] samples = load(path);
-                int n = Windows.count(samples.length, windowSamples, options.hopSamples());
-                if (n > options.batchSize()) {
-                    // A long recording streams through its own batches instead of holding all its features.
-                    results[f] = ClassificationResult.success(path, timeline(samples));
-                    continue;
-                }
-                List<List<float[]>> mine = new ArrayList<>();
-                for (OnnxModel model : models) {
-                    List<float[]> perModel = new ArrayList<>(n);
-                    for (int w = 0; w < n; w++) {
-                        perModel.add(model.features(Windows.slice(samples, w, windowSamples, options.hopSamples())));
-                    }
-                    mine.add(perModel);
-                }
-                pending.add(f, samples.length, n, mine);
-            } catch (IOException | RuntimeException e) {
-                results[f] = ClassificationResult.failure(path, describe(path, e));
-            }
-            if (pending.windows >= options.batchSize()) {
-                flush(pending, files, results);
-            }
-        }
-        flush(pending, files, results);
-        return Arrays.asList(results);
+    /** Number of model windows of a clip of {@code length} model-rate samples. */
+    int windowCount(int length) {
+        return Windows.count(length, windowSamples, options.hopSamples());
     }
 
-    /** Runs the pending windows through the models and fills in their files' results. */
-    private void flush(PendingBatch pending, List<Path> files, ClassificationResult[] results) {
-        if (pending.files.isEmpty()) {
-            return;
-        }
-        try {
-            float[][] combined = combine(pending.features);
-            int offset = 0;
-            for (int i = 0; i < pending.files.size(); i++) {
-                int f = pending.files.get(i);
-                int n = pending.windowCounts.get(i);
-                results[f] = ClassificationResult.success(files.get(f), assemble(combined, offset, n, pending.lengths.get(i)));
-                offset += n;
+    /** Features of windows {@code from .. from+count-1} of {@code samples}, per model. */
+    List<List<float[]>> features(float[] samples, int from, int count) {
+        List<List<float[]>> features = new ArrayList<>(models.size());
+        for (OnnxModel model : models) {
+            List<float[]> perModel = new ArrayList<>(count);
+            for (int w = from; w < from + count; w++) {
+                perModel.add(model.features(Windows.slice(samples, w, windowSamples, options.hopSamples())));
             }
-        } catch (RuntimeException e) {
-            for (int f : pending.files) {
-                results[f] = ClassificationResult.failure(files.get(f), describe(files.get(f), e));
-            }
+            features.add(perModel);
         }
-        pending.clear();
-    }
-
-    /** Features of files waiting for inference, per model, with each file's index, length and window count. */
-    private static final class PendingBatch {
-        final List<Integer> files = new ArrayList<>();
-        final List<Integer> lengths = new ArrayList<>();
-        final List<Integer> windowCounts = new ArrayList<>();
-        final List<List<float[]>> features = new ArrayList<>();
-        int windows;
-
-        PendingBatch(int models) {
-            for (int m = 0; m < models; m++) {
-                features.add(new ArrayList<>());
-            }
-        }
-
-        void add(int file, int length, int windowCount, List<List<float[]>> perModel) {
-            files.add(file);
-            lengths.add(length);
-            windowCounts.add(windowCount);
-            for (int m = 0; m < features.size(); m++) {
-                features.get(m).addAll(perModel.get(m));
-            }
-            windows += windowCount;
-        }
-
-        void clear() {
-            files.clear();
-            lengths.clear();
-            windowCounts.clear();
-            features.forEach(List::clear);
-            windows = 0;
-        }
+        return features;
     }
 
     /** Streams a clip's windows through the models a batch at a time. Caller holds the read lock. */
-    private Timeline timeline(float[] samples) {
+    Timeline timeline(float[] samples) {
         int n = Windows.count(samples.length, windowSamples, options.hopSamples());
         int batch = options.batchSize();
         float[][] combined = new float[n][];
         for (int from = 0; from < n; from += batch) {
             int count = Math.min(batch, n - from);
-            List<List<float[]>> features = new ArrayList<>();
-            for (OnnxModel model : models) {
-                List<float[]> perModel = new ArrayList<>(count);
-                for (int w = from; w < from + count; w++) {
-                    perModel.add(model.features(Windows.slice(samples, w, windowSamples, options.hopSamples())));
-                }
-                features.add(perModel);
-            }
-            float[][] part = combine(features);
+            float[][] part = combine(features(samples, from, count));
             System.arraycopy(part, 0, combined, from, count);
         }
         return assemble(combined, 0, n, samples.length);
     }
 
     /** Weighted sum over models of each window's probabilities. */
-    private float[][] combine(List<List<float[]>> featuresPerModel) {
+    float[][] combine(List<List<float[]>> featuresPerModel) {
         int n = featuresPerModel.get(0).size();
         float[][] combined = new float[n][Emotion.COUNT];
         for (int m = 0; m < models.size(); m++) {
@@ -456,7 +347,7 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
     }
 
     /** The timeline of windows {@code offset .. offset+n-1} of {@code combined} for a clip of {@code length} samples. */
-    private Timeline assemble(float[][] combined, int offset, int n, int length) {
+    Timeline assemble(float[][] combined, int offset, int n, int length) {
         List<WindowPrediction> windows = new ArrayList<>(n);
         double[] sum = new double[Emotion.COUNT];
         for (int w = 0; w < n; w++) {
@@ -475,8 +366,13 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
         return new Timeline(windows, Prediction.of(mean), length / (double) sampleRate);
     }
 
-    private float[] load(Path path) throws IOException {
-        AudioClip clip = audio.read(path);
+    /** The file's samples at the model rate; refused from the header when outside the options' limits. */
+    float[] load(Path path) throws IOException {
+        AudioClip clip = audio.read(path, limits);
+        String tooLong = tooLongToResample(clip);
+        if (tooLong != null) {
+            throw new AudioFormatException(path.toString(), tooLong);
+        }
         float[] samples = atModelRate(clip);
         if (samples.length == 0) {
             throw new AudioFormatException(path.toString(), "holds no audio samples");
@@ -484,21 +380,29 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
         return samples;
     }
 
-    private float[] atModelRate(AudioClip clip) {
-        return clip.sampleRate() == sampleRate ? clip.samples() : Resampler.resample(clip, sampleRate).samples();
+    /**
+     * Why the clip cannot be brought to the model rate, or null: longer than the maximum duration,
+     * or (a safety net for small heaps) needing more than a quarter of the maximum heap at the model
+     * rate, checked before the resampler allocates.
+     */
+    private String tooLongToResample(AudioClip clip) {
+        double seconds = clip.durationSeconds();
+        double limit = options.maxDuration().toMillis() / 1000.0;
+        if (seconds > limit) {
+            return String.format(java.util.Locale.ROOT, "%.1f s of audio, longer than the limit of %.1f s", seconds, limit);
+        }
+        long out = ((long) clip.length() * sampleRate + clip.sampleRate() - 1) / clip.sampleRate();
+        long bytes = 4 * out;
+        long budget = Runtime.getRuntime().maxMemory() / 4;
+        if (bytes > budget) {
+            return String.format(java.util.Locale.ROOT, "%.1f s of audio need %d MiB at %d Hz, more than a quarter of the"
+                    + " maximum heap (%d MiB)", seconds, bytes >> 20, sampleRate, Runtime.getRuntime().maxMemory() >> 20);
+        }
+        return null;
     }
 
-    /** One line saying why a file failed, naming the file once. */
-    static String describe(Path path, Throwable e) {
-        String file = path.toString();
-        if (e instanceof NoSuchFileException) {
-            return file + ": no such file";
-        }
-        if (e instanceof AccessDeniedException) {
-            return file + ": permission denied";
-        }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.contains(file) ? message : file + ": " + message;
+    private float[] atModelRate(AudioClip clip) {
+        return clip.sampleRate() == sampleRate ? clip.samples() : Resampler.resample(clip, sampleRate).samples();
     }
 
     private synchronized ExecutorService workers() {

@@ -2,7 +2,8 @@
  * Emotion classification with ONNX Runtime: {@link org.ser4j.models.EmotionClassifiers} (the
  * entry point, including the bundled trained models), {@link org.ser4j.models.OnnxEmotionClassifier}
  * and its result types ({@link org.ser4j.models.Timeline}, {@link org.ser4j.models.WindowPrediction},
- * {@link org.ser4j.models.ClassificationResult}).
+ * {@link org.ser4j.models.ClassificationResult}). Batches stream: {@code classifyEach} hands each
+ * file's result to a callback in input order as soon as it is known, with bounded memory.
  *
  * <p>Inference only: audio decoding lives in ser-core, feature extraction in ser-features and
  * training in ser-training. Nothing here writes files, prints or exits; logging goes through the

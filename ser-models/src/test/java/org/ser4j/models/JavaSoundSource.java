@@ -15,7 +15,7 @@ import org.ser4j.core.audio.AudioFormatException;
 
 /** Test-only WAV reading and writing (16-bit mono PCM) through javax.sound, independent of ser-core's decoder. */
 final class JavaSoundSource {
-    static final AudioSource SOURCE = JavaSoundSource::read;
+    static final AudioSource SOURCE = (path, limits) -> read(path);
 
     private JavaSoundSource() {
     }

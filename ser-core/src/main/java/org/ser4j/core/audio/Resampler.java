@@ -6,7 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Band-limited sample-rate conversion by a polyphase windowed-sinc (Kaiser) filter, for any pair
- * of positive integer rates.
+ * of integer rates from {@value AudioLimits#MIN_SAMPLE_RATE} Hz to {@value AudioLimits#MAX_SAMPLE_RATE}
+ * Hz (the hard {@link AudioLimits}): the output is then at most 384 times, and in practice (to
+ * 16 kHz from at least 1 kHz) at most 16 times, as long as the input, and the work per output
+ * sample is bounded by the filter length.
  *
  * <p><b>Quality.</b> Let {@code fN = min(sourceRate, targetRate) / 2} be the lower of the two
  * Nyquist frequencies. The low-pass filter is designed for:
@@ -56,12 +59,12 @@ public final class Resampler {
      * The clip at {@code targetRate}; returned unchanged when it already has that rate.
      *
      * @param clip the clip to resample, not null
-     * @param targetRate output sample rate, Hz, positive
+     * @param targetRate output sample rate, Hz, 1,000 to 384,000
      * @return a new clip of {@link #outputLength(int, int, int) ceil(clip.length() * targetRate /
      *     clip.sampleRate())} samples at {@code targetRate}, or {@code clip} itself (not a copy) when
      *     its rate is already {@code targetRate}
      * @throws NullPointerException if {@code clip} is null
-     * @throws IllegalArgumentException if {@code targetRate} is not positive, the ratio is too
+     * @throws IllegalArgumentException if {@code targetRate} is outside 1 kHz .. 384 kHz, the ratio is too
      *     extreme (see the class comment), or the output would not fit in an array
      */
     public static AudioClip resample(AudioClip clip, int targetRate) {
@@ -77,12 +80,12 @@ public final class Resampler {
      * (a copy when the rates are equal).
      *
      * @param samples mono samples at {@code sourceRate}, not null; not modified; may be empty
-     * @param sourceRate sample rate of {@code samples}, Hz, positive
-     * @param targetRate output sample rate, Hz, positive
+     * @param sourceRate sample rate of {@code samples}, Hz, 1,000 to 384,000
+     * @param targetRate output sample rate, Hz, 1,000 to 384,000
      * @return a new array of {@link #outputLength(int, int, int) ceil(samples.length * targetRate /
      *     sourceRate)} samples at {@code targetRate} (empty for empty input)
      * @throws NullPointerException if {@code samples} is null
-     * @throws IllegalArgumentException if a rate is not positive, the ratio is too extreme, or the
+     * @throws IllegalArgumentException if a rate is outside 1 kHz .. 384 kHz, the ratio is too extreme, or the
      *     output would not fit in an array
      */
     public static float[] resample(float[] samples, int sourceRate, int targetRate) {
@@ -107,10 +110,10 @@ public final class Resampler {
      * Number of output samples for {@code n} input samples: {@code ceil(n * targetRate / sourceRate)}.
      *
      * @param n number of input samples, non-negative
-     * @param sourceRate input sample rate, Hz, positive
-     * @param targetRate output sample rate, Hz, positive
+     * @param sourceRate input sample rate, Hz, 1,000 to 384,000
+     * @param targetRate output sample rate, Hz, 1,000 to 384,000
      * @return the length {@link #resample(float[], int, int)} returns, in samples; 0 when {@code n} is 0
-     * @throws IllegalArgumentException if a rate is not positive, {@code n} is negative, or the
+     * @throws IllegalArgumentException if a rate is outside 1 kHz .. 384 kHz, {@code n} is negative, or the
      *     result would exceed {@code Integer.MAX_VALUE - 16}
      */
     public static int outputLength(int n, int sourceRate, int targetRate) {
@@ -126,8 +129,10 @@ public final class Resampler {
     }
 
     private static void checkRates(int sourceRate, int targetRate) {
-        if (sourceRate <= 0 || targetRate <= 0) {
-            throw new IllegalArgumentException("sample rates must be positive, got " + sourceRate + " -> " + targetRate);
+        if (sourceRate < AudioLimits.MIN_SAMPLE_RATE || sourceRate > AudioLimits.MAX_SAMPLE_RATE
+                || targetRate < AudioLimits.MIN_SAMPLE_RATE || targetRate > AudioLimits.MAX_SAMPLE_RATE) {
+            throw new IllegalArgumentException("sample rates must be " + AudioLimits.MIN_SAMPLE_RATE + " to "
+                    + AudioLimits.MAX_SAMPLE_RATE + " Hz (AudioLimits), got " + sourceRate + " -> " + targetRate);
         }
     }
 

@@ -22,7 +22,20 @@ import org.slf4j.LoggerFactory;
  * of 8 bits (unsigned, decoded as {@code (b - 128) / 128}), 16, 24 and 32 bits (signed,
  * little-endian, divided by 2<sup>bits-1</sup>); IEEE float of 32 and 64 bits (as stored, 64-bit
  * values rounded to float); any number of channels, mixed down by averaging the channels of each
- * frame in float32 (bit-identical to {@code librosa.to_mono}); any positive sample rate.
+ * frame in float32 (bit-identical to {@code librosa.to_mono}).
+ *
+ * <p><b>Limits.</b> Before anything is allocated for the samples, the header is checked against
+ * an {@link AudioLimits} ({@link AudioLimits#DEFAULT} unless one is given): sample rate 1 kHz to
+ * 384 kHz, 1 to 64 channels, at most 4 hours of audio (from the data size actually present and
+ * the rate), at most 1,024 chunks before the audio. A file outside them throws
+ * {@link AudioFormatException} naming the file and the header field. Decoding allocates the output
+ * (4 bytes per frame, at most 4 times the file's size) and one block of at most 8 MB, and runs in
+ * time proportional to the file's size.
+ *
+ * <p><b>Non-finite samples.</b> An IEEE-float file holding NaN or infinity (or a 64-bit value
+ * beyond float range) is refused with an {@link AudioFormatException} naming the file and the
+ * first such sample: every feature of such a clip would be garbage, and one bad value in a
+ * corpus is better reported by the decoder than by a feature extractor later.
  *
  * <p>Parsing rules, chosen to accept what real writers produce without ever guessing:
  * <ul>
@@ -34,6 +47,8 @@ import org.slf4j.LoggerFactory;
  *       dropped likewise.</li>
  *   <li>The header's block-align and byte-rate fields are not trusted; the frame size is
  *       {@code channels * bitsPerSample / 8}. A mismatching block align is logged.</li>
+ *   <li>In {@code WAVE_FORMAT_EXTENSIBLE}, the channel mask and valid-bits fields are not used:
+ *       every channel is averaged, whatever the mask says.</li>
  *   <li>Every size is checked against the real length of the input before anything is
  *       allocated, so garbage input cannot cause an {@link OutOfMemoryError}.</li>
  * </ul>
@@ -74,10 +89,27 @@ public final class WavDecoder {
      * @throws IOException if the file is missing, a directory or cannot be read
      */
     public static AudioClip read(Path path) throws IOException {
+        return read(path, AudioLimits.DEFAULT);
+    }
+
+    /**
+     * Reads a WAV file within the given limits, mixing channels down by averaging.
+     *
+     * @param path the WAV file
+     * @param limits what the header may declare (rate, channels, duration); checked before the
+     *     samples are allocated
+     * @return the mono samples (scaled as librosa loads them) at the file's own sample rate, Hz
+     * @throws EmptyAudioException if the data chunk holds no whole frame
+     * @throws AudioFormatException if the file is not a WAV file ser4j can decode, or its header
+     *     is outside {@code limits} (the message names the file and the problem)
+     * @throws IOException if the file is missing, a directory or cannot be read
+     */
+    public static AudioClip read(Path path, AudioLimits limits) throws IOException {
         Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(limits, "limits");
         try (FileChannel ch = open(path)) {
             Input in = new ChannelInput(ch);
-            Header h = parseHeader(in, path.toString());
+            Header h = parseHeader(in, path.toString(), limits);
             return decodeData(in, h, path.toString());
         }
     }
@@ -94,7 +126,7 @@ public final class WavDecoder {
     public static WavFormat readFormat(Path path) throws IOException {
         Objects.requireNonNull(path, "path");
         try (FileChannel ch = open(path)) {
-            return parseHeader(new ChannelInput(ch), path.toString()).format();
+            return parseHeader(new ChannelInput(ch), path.toString(), AudioLimits.DEFAULT).format();
         }
     }
 
@@ -107,11 +139,26 @@ public final class WavDecoder {
      * @throws AudioFormatException if the bytes are not a WAV file ser4j can decode
      */
     public static AudioClip decode(byte[] bytes, String source) throws AudioFormatException {
+        return decode(bytes, source, AudioLimits.DEFAULT);
+    }
+
+    /**
+     * Decodes WAV bytes within the given limits; {@code source} names them in error messages.
+     *
+     * @param bytes a whole WAV file
+     * @param source a name for the bytes in error messages (e.g. a URL); {@code <bytes>} when null
+     * @param limits what the header may declare (rate, channels, duration)
+     * @return the mono samples (scaled as librosa loads them) at the file's own sample rate, Hz
+     * @throws AudioFormatException if the bytes are not a WAV file ser4j can decode, or the header
+     *     is outside {@code limits}
+     */
+    public static AudioClip decode(byte[] bytes, String source, AudioLimits limits) throws AudioFormatException {
         Objects.requireNonNull(bytes, "bytes");
+        Objects.requireNonNull(limits, "limits");
         String src = source == null ? "<bytes>" : source;
         Input in = new ArrayInput(bytes);
         try {
-            Header h = parseHeader(in, src);
+            Header h = parseHeader(in, src, limits);
             return decodeData(in, h, src);
         } catch (AudioFormatException e) {
             throw e;
@@ -133,7 +180,7 @@ public final class WavDecoder {
         Objects.requireNonNull(bytes, "bytes");
         String src = source == null ? "<bytes>" : source;
         try {
-            return parseHeader(new ArrayInput(bytes), src).format();
+            return parseHeader(new ArrayInput(bytes), src, AudioLimits.DEFAULT).format();
         } catch (AudioFormatException e) {
             throw e;
         } catch (IOException e) {
@@ -157,7 +204,7 @@ public final class WavDecoder {
     private record Header(WavFormat format, long dataOffset, int frameBytes) {
     }
 
-    private static Header parseHeader(Input in, String src) throws IOException {
+    private static Header parseHeader(Input in, String src, AudioLimits limits) throws IOException {
         long size = in.size();
         if (size < 12) {
             throw new AudioFormatException(src, "too short to be a WAV file (" + size + " bytes)");
@@ -181,7 +228,9 @@ public final class WavDecoder {
         long dataOffset = -1;
         long dataBytes = 0;
         long pos = 12;
+        int chunks = 0;
         while (pos + 8 <= size) {
+            limits.checkHeaderChunks(src, ++chunks);
             byte[] ch = in.read(pos, 8, src);
             String id = ascii(ch, 0);
             long chunkSize = u32(ch, 4);
@@ -195,7 +244,7 @@ public final class WavDecoder {
                             + " bytes but the file ends after " + (size - body));
                 }
                 if (fmt == null) {
-                    fmt = parseFmt(in.read(body, (int) Math.min(chunkSize, 40), src), chunkSize, src);
+                    fmt = parseFmt(in.read(body, (int) Math.min(chunkSize, 40), src), chunkSize, src, limits);
                 }
             } else if ("data".equals(id)) {
                 if (dataOffset < 0) {
@@ -229,6 +278,7 @@ public final class WavDecoder {
             LOG.warn("{}: data chunk of {} bytes ends with a partial frame; dropping {} bytes",
                     src, dataBytes, dataBytes % frameBytes);
         }
+        limits.checkDuration(src, "data chunk size", frames, fmt.rate);
         if (frames == 0) {
             throw new EmptyAudioException(src, dataBytes == 0
                     ? "data chunk is empty (zero-length audio)"
@@ -240,7 +290,7 @@ public final class WavDecoder {
     private record Fmt(WavFormat.Encoding encoding, int bits, int channels, int rate) {
     }
 
-    private static Fmt parseFmt(byte[] b, long chunkSize, String src) throws AudioFormatException {
+    private static Fmt parseFmt(byte[] b, long chunkSize, String src, AudioLimits limits) throws AudioFormatException {
         int tag = u16(b, 0);
         int channels = u16(b, 2);
         long rate = u32(b, 4);
@@ -277,14 +327,13 @@ public final class WavDecoder {
                     + "; ser4j decodes PCM (8/16/24/32-bit) and IEEE float (32/64-bit)");
         }
         if (channels == 0) {
-            throw new AudioFormatException(src, "header declares zero channels");
+            throw new AudioFormatException(src, "header declares zero channels (fmt channel count)");
         }
+        limits.checkChannels(src, "fmt channel count", channels);
         if (rate == 0) {
-            throw new AudioFormatException(src, "header declares a sample rate of 0 Hz");
+            throw new AudioFormatException(src, "header declares a sample rate of 0 Hz (fmt sample rate)");
         }
-        if (rate > Integer.MAX_VALUE) {
-            throw new AudioFormatException(src, "header declares an impossible sample rate of " + rate + " Hz");
-        }
+        limits.checkSampleRate(src, "fmt sample rate", rate);
         int expectedAlign = channels * bits / 8;
         if (blockAlign != expectedAlign) {
             LOG.warn("{}: block align {} does not match {} channels x {} bits; using {}",
@@ -321,7 +370,7 @@ public final class WavDecoder {
         int channels = f.channels();
         int frameBytes = h.frameBytes();
         // At most 2^20 samples (8 MB of bytes, 4 MB of floats) per block, however many channels.
-        int block = Math.max(1, Math.min(BLOCK_FRAMES, (1 << 20) / channels));
+        int block = (int) Math.min(frames, Math.max(1, Math.min(BLOCK_FRAMES, (1 << 20) / channels)));
         float[] interleaved = channels == 1 ? null : new float[block * channels];
         for (long start = 0; start < frames; start += block) {
             int n = (int) Math.min(block, frames - start);
@@ -329,12 +378,42 @@ public final class WavDecoder {
             int dst = (int) start;
             if (channels == 1) {
                 toFloat(buf, n, f, out, dst);
+                if (f.encoding() == WavFormat.Encoding.IEEE_FLOAT) {
+                    checkFinite(out, dst, n, 1, start, f.bitsPerSample() == 64, src);
+                }
             } else {
                 toFloat(buf, n * channels, f, interleaved, 0);
+                if (f.encoding() == WavFormat.Encoding.IEEE_FLOAT) {
+                    checkFinite(interleaved, 0, n * channels, channels, start, f.bitsPerSample() == 64, src);
+                }
                 mixDown(interleaved, n, channels, out, dst);
             }
         }
         return new AudioClip(out, f.sampleRate());
+    }
+
+    /**
+     * Refuses the first NaN or infinity among {@code count} decoded samples at {@code x[from...]},
+     * which are interleaved frames from {@code firstFrame} on.
+     */
+    private static void checkFinite(float[] x, int from, int count, int channels, long firstFrame, boolean wide, String src)
+            throws AudioFormatException {
+        float acc = 0;
+        for (int i = 0; i < count; i++) {
+            acc += x[from + i] * 0f; // NaN exactly when some sample is NaN or infinite
+        }
+        if (acc == 0) {
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            float v = x[from + i];
+            if (!Float.isFinite(v)) {
+                long frame = firstFrame + i / channels;
+                throw new AudioFormatException(src, "sample at frame " + frame + (channels > 1 ? ", channel " + (i % channels) : "")
+                        + " is " + (wide && Float.isInfinite(v) ? v + " (or beyond float range)" : v)
+                        + "; ser4j refuses non-finite float samples");
+            }
+        }
     }
 
     /** Converts {@code count} samples of {@code b} to floats at {@code out[dst...]}: one tight loop per encoding. */

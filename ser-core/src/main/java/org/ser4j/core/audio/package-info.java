@@ -2,7 +2,9 @@
  * Audio input and output: {@link org.ser4j.core.audio.WavDecoder} reads PCM and IEEE-float WAV
  * into mono float samples scaled as librosa/soundfile does (bad files raise
  * {@link org.ser4j.core.audio.AudioFormatException}, empty ones its subclass
- * {@link org.ser4j.core.audio.EmptyAudioException}, each naming the file);
+ * {@link org.ser4j.core.audio.EmptyAudioException}, each naming the file), within the bounds of
+ * {@link org.ser4j.core.audio.AudioLimits} (rate, channels, duration, header chunks), which every
+ * decoder checks before it allocates the samples;
  * {@link org.ser4j.core.audio.Resampler} does band-limited resampling;
  * {@link org.ser4j.core.audio.WavWriter} writes WAV files atomically. No feature extraction here
  * (that is ser-features) and no corpus naming (that is {@code org.ser4j.training.corpus}).

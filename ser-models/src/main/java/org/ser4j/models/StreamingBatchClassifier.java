@@ -1,0 +1,241 @@
+package org.ser4j.models;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of {@link OnnxEmotionClassifier#classifyEach}: cuts the input into groups of files,
+ * classifies the groups on the worker pool and hands the results to the consumer in input order
+ * on the calling thread, with a bounded number of groups in flight. Kept apart from the classifier
+ * so that the single-file pipeline and the batch scheduling can change independently.
+ *
+ * <p>The caller holds the classifier's read lock for the whole run, so the models stay open.
+ */
+final class StreamingBatchClassifier {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamingBatchClassifier.class);
+
+    private final OnnxEmotionClassifier classifier;
+    private final ExecutorService pool;
+    private final int batchSize;
+    private final int parallelism;
+    /** Set on interruption, an Error or a failing consumer: queued groups then return at once. */
+    private final AtomicBoolean abort = new AtomicBoolean();
+
+    StreamingBatchClassifier(OnnxEmotionClassifier classifier, ExecutorService pool) {
+        this.classifier = classifier;
+        this.pool = pool;
+        this.batchSize = classifier.batchOptions().batchSize();
+        this.parallelism = classifier.batchOptions().parallelism();
+    }
+
+    /** A group of consecutive input files and its task (null when it was never submitted). */
+    private record Group(List<Path> files, Future<List<ClassificationResult>> task) {
+    }
+
+    /**
+     * Runs the whole input. {@code sizeHint} (0 when unknown) lets a short list spread over every
+     * worker instead of filling one group.
+     */
+    void run(Iterable<Path> wavs, int sizeHint, Consumer<? super ClassificationResult> consumer) {
+        int groupSize = sizeHint > 0
+                ? Math.max(1, Math.min(batchSize, (sizeHint + parallelism - 1) / parallelism))
+                : batchSize;
+        // Two groups per worker: one running, one queued, so no worker waits for the consumer.
+        int window = 2 * parallelism;
+        Deque<Group> inFlight = new ArrayDeque<>();
+        Iterator<Path> input = wavs.iterator();
+        long index = 0;
+        boolean interrupted = false;
+        try {
+            while (true) {
+                while (inFlight.size() < window && input.hasNext()) {
+                    List<Path> files = new ArrayList<>(groupSize);
+                    while (files.size() < groupSize && input.hasNext()) {
+                        Path p = input.next();
+                        if (p == null) {
+                            throw new NullPointerException("path " + index + " of the input is null");
+                        }
+                        index++;
+                        files.add(p);
+                    }
+                    Future<List<ClassificationResult>> task = abort.get() ? null : pool.submit(() -> classifyGroup(files));
+                    inFlight.add(new Group(files, task));
+                }
+                Group head = inFlight.poll();
+                if (head == null) {
+                    break;
+                }
+                List<ClassificationResult> results = null;
+                if (head.task() == null) {
+                    results = interruptedResults(head.files());
+                }
+                while (results == null) {
+                    try {
+                        results = head.task().get();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                        abort.set(true);
+                    } catch (ExecutionException e) {
+                        Throwable cause = e.getCause();
+                        if (cause instanceof Error err) {
+                            throw err;
+                        }
+                        Exception ex = cause instanceof Exception x ? x : new RuntimeException(cause);
+                        results = head.files().stream().map(p -> ClassificationResult.failure(p, ex)).toList();
+                    }
+                }
+                for (ClassificationResult r : results) {
+                    consumer.accept(r);
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            // Tasks are told to stop, not cancelled: a cancelled task may still be inside ONNX
+            // Runtime, and the caller's read lock must be held until every task has returned.
+            abort.set(true);
+            awaitAll(inFlight);
+            throw e;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static List<ClassificationResult> interruptedResults(List<Path> files) {
+        return files.stream().map(p -> ClassificationResult.failure(p, interruption(p))).toList();
+    }
+
+    private static CancellationException interruption(Path p) {
+        return new CancellationException(p + ": classification interrupted");
+    }
+
+    /** Waits, ignoring interrupts, until every submitted task has finished; restores the interrupt flag. */
+    private static void awaitAll(Deque<Group> groups) {
+        boolean interrupted = false;
+        for (Group g : groups) {
+            if (g.task() == null) {
+                continue;
+            }
+            while (true) {
+                try {
+                    g.task().get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException | CancellationException e) {
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Classifies a group of files on one worker thread. Windows of consecutive files share
+     * inference batches; features are held for at most about two batches at a time, so memory
+     * stays bounded however many files or cores there are.
+     */
+    private List<ClassificationResult> classifyGroup(List<Path> files) {
+        ClassificationResult[] results = new ClassificationResult[files.size()];
+        PendingBatch pending = new PendingBatch(classifier.metadata().size());
+        for (int f = 0; f < files.size(); f++) {
+            Path path = files.get(f);
+            if (abort.get()) {
+                results[f] = ClassificationResult.failure(path, interruption(path));
+                continue;
+            }
+            try {
+                float[] samples = classifier.load(path);
+                int n = classifier.windowCount(samples.length);
+                if (n > batchSize) {
+                    // A long recording streams through its own batches instead of holding all its features.
+                    results[f] = ClassificationResult.success(path, classifier.timeline(samples));
+                    continue;
+                }
+                pending.add(f, samples.length, n, classifier.features(samples, 0, n));
+            } catch (IOException | RuntimeException e) {
+                results[f] = ClassificationResult.failure(path, e);
+            } catch (Error e) {
+                LOG.error("{} while classifying {}; stopping the batch", e, path);
+                throw e;
+            }
+            if (pending.windows >= batchSize) {
+                flush(pending, files, results);
+            }
+        }
+        flush(pending, files, results);
+        return Arrays.asList(results);
+    }
+
+    /** Runs the pending windows through the models and fills in their files' results. */
+    private void flush(PendingBatch pending, List<Path> files, ClassificationResult[] results) {
+        if (pending.files.isEmpty()) {
+            return;
+        }
+        try {
+            float[][] combined = classifier.combine(pending.features);
+            int offset = 0;
+            for (int i = 0; i < pending.files.size(); i++) {
+                int f = pending.files.get(i);
+                int n = pending.windowCounts.get(i);
+                results[f] = ClassificationResult.success(files.get(f),
+                        classifier.assemble(combined, offset, n, pending.lengths.get(i)));
+                offset += n;
+            }
+        } catch (RuntimeException e) {
+            for (int f : pending.files) {
+                results[f] = ClassificationResult.failure(files.get(f), e);
+            }
+        }
+        pending.clear();
+    }
+
+    /** Features of files waiting for inference, per model, with each file's index, length and window count. */
+    private static final class PendingBatch {
+        final List<Integer> files = new ArrayList<>();
+        final List<Integer> lengths = new ArrayList<>();
+        final List<Integer> windowCounts = new ArrayList<>();
+        final List<List<float[]>> features = new ArrayList<>();
+        int windows;
+
+        PendingBatch(int models) {
+            for (int m = 0; m < models; m++) {
+                features.add(new ArrayList<>());
+            }
+        }
+
+        void add(int file, int length, int windowCount, List<List<float[]>> perModel) {
+            files.add(file);
+            lengths.add(length);
+            windowCounts.add(windowCount);
+            for (int m = 0; m < features.size(); m++) {
+                features.get(m).addAll(perModel.get(m));
+            }
+            windows += windowCount;
+        }
+
+        void clear() {
+            files.clear();
+            lengths.clear();
+            windowCounts.clear();
+            features.forEach(List::clear);
+            windows = 0;
+        }
+    }
+}
