@@ -260,9 +260,11 @@ public final class EmotionClassifiers {
                     models.forEach(OnnxModel::close);
                     throw e;
                 }
-                String description = String.format(Locale.ROOT, "bundled ensemble (time %.3f, mel %.3f)",
-                        weights[0] / (weights[0] + weights[1]), weights[1] / (weights[0] + weights[1]));
-                return new OnnxEmotionClassifier(description, models, weights, options, audio);
+                double temperature = ensembleTemperature(resources);
+                String description = String.format(Locale.ROOT, "bundled ensemble (time %.3f, mel %.3f%s)",
+                        weights[0] / (weights[0] + weights[1]), weights[1] / (weights[0] + weights[1]),
+                        temperature == 1.0 ? "" : String.format(Locale.ROOT, ", temperature %.3f", temperature));
+                return new OnnxEmotionClassifier(description, models, weights, temperature, options, audio);
             }
             default:
                 throw new IllegalArgumentException("no bundled model named '" + name + "'; expected time, mel, ensemble or default");
@@ -284,6 +286,25 @@ public final class EmotionClassifiers {
             throw new ModelLoadException(source, "weight.time and weight.mel must not both be zero");
         }
         return new float[] {time, mel};
+    }
+
+    /** The ensemble's calibration temperature from {@code ensemble.properties}; 1 when absent. */
+    static double ensembleTemperature(BundledModels resources) {
+        Properties p = resources.properties("ensemble.properties");
+        String source = resources.resource("ensemble.properties");
+        String v = p.getProperty("temperature");
+        if (v == null) {
+            return 1.0;
+        }
+        try {
+            double t = Double.parseDouble(v.trim());
+            if (!(t > 0) || !Double.isFinite(t)) {
+                throw new ModelLoadException(source, "temperature must be a positive finite number, got '" + v + "'");
+            }
+            return t;
+        } catch (NumberFormatException e) {
+            throw new ModelLoadException(source, "temperature is not a number: '" + v + "'", e);
+        }
     }
 
     private static float weight(Properties p, String key, String source) {

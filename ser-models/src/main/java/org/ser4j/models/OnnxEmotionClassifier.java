@@ -21,6 +21,7 @@ import org.ser4j.core.audio.AudioFormatException;
 import org.ser4j.core.audio.AudioLimits;
 import org.ser4j.core.audio.Resampler;
 import org.ser4j.core.model.ModelMetadata;
+import org.ser4j.core.model.Temperature;
 
 /**
  * An {@link EmotionClassifier} running one ONNX model, or several whose probabilities are
@@ -45,6 +46,8 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
     private final String description;
     private final List<OnnxModel> models;
     private final float[] weights;
+    /** Calibration of the weighted mix (1: none). */
+    private final double ensembleTemperature;
     private final ClassifierOptions options;
     private final AudioSource audio;
     private final int sampleRate;
@@ -63,7 +66,20 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
      */
     OnnxEmotionClassifier(String description, List<OnnxModel> models, float[] weights, ClassifierOptions options,
             AudioSource audio) {
+        this(description, models, weights, 1.0, options, audio);
+    }
+
+    /**
+     * A classifier whose weighted mix is calibrated by its own temperature (applied with
+     * {@link Temperature} after the weighted sum; each model's own temperature, from its
+     * metadata, is applied before).
+     *
+     * @param ensembleTemperature positive and finite; 1 for none
+     */
+    OnnxEmotionClassifier(String description, List<OnnxModel> models, float[] weights, double ensembleTemperature,
+            ClassifierOptions options, AudioSource audio) {
         try {
+            this.ensembleTemperature = Temperature.check(ensembleTemperature);
             if (models.isEmpty()) {
                 throw new IllegalArgumentException("a classifier needs at least one model");
             }
@@ -341,6 +357,11 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
                 for (int c = 0; c < Emotion.COUNT; c++) {
                     combined[i][c] += w * p[i][c];
                 }
+            }
+        }
+        if (ensembleTemperature != 1.0) {
+            for (float[] row : combined) {
+                Temperature.applyInPlace(row, Emotion.COUNT, ensembleTemperature);
             }
         }
         return combined;

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.ser4j.core.Emotion;
 import org.ser4j.core.model.FeatureScaling;
 import org.ser4j.core.model.ModelMetadata;
+import org.ser4j.core.model.Temperature;
 import org.ser4j.features.FeatureConfig;
 import org.ser4j.features.FeatureExtractor;
 
@@ -40,6 +41,8 @@ final class OnnxModel implements AutoCloseable {
     private final int maxBatch;
     /** The model's standardisation: the same code that standardised its training data. */
     private final FeatureScaling scaling;
+    /** The model's calibration temperature (1: none), applied to every output row. */
+    private final double temperature;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private OnnxModel(String name, OrtEnvironment env, OrtSession.SessionOptions sessionOptions, OrtSession session,
@@ -55,6 +58,7 @@ final class OnnxModel implements AutoCloseable {
         this.featureLength = extractor.featureLength();
         this.maxBatch = maxBatch;
         this.scaling = FeatureScaling.of(metadata.mean(), metadata.std());
+        this.temperature = metadata.temperature();
     }
 
     /**
@@ -173,6 +177,11 @@ final class OnnxModel implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new IncompatibleModelException(name, e.getMessage(), e);
         }
+        try {
+            metadata.temperature();
+        } catch (IllegalArgumentException e) {
+            throw new IncompatibleModelException(name, e.getMessage(), e);
+        }
         if (!scaling.fits(featureLength)) {
             throw new IncompatibleModelException(name, "standardisation has " + scaling.size()
                     + " values; expected 0 (none), 1 (global) or " + featureLength + " (per feature)");
@@ -275,6 +284,7 @@ final class OnnxModel implements AutoCloseable {
                     float[] row = new float[Emotion.COUNT];
                     probs.get(row);
                     checkProbabilities(row);
+                    Temperature.applyInPlace(row, Emotion.COUNT, temperature);
                     out[from + i] = row;
                 }
             } catch (OrtException e) {

@@ -108,6 +108,19 @@ class BundledModelsTest {
     }
 
     @Test
+    void ensembleTemperatureDefaultsToOneAndBadValuesAreNamed() throws IOException {
+        BundledModels r = resources();
+        assertEquals(1.0, EmotionClassifiers.ensembleTemperature(r));
+        put("ensemble.properties", "temperature=1.6\n".getBytes());
+        assertEquals(1.6, EmotionClassifiers.ensembleTemperature(r));
+        put("ensemble.properties", "temperature=0\n".getBytes());
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> EmotionClassifiers.ensembleTemperature(r));
+        assertTrue(e.getMessage().contains("temperature"), e.getMessage());
+        put("ensemble.properties", "temperature=warm\n".getBytes());
+        assertThrows(ModelLoadException.class, () -> EmotionClassifiers.ensembleTemperature(r));
+    }
+
+    @Test
     void defaultPropertiesPicksTheModel() throws IOException {
         BundledModels r = resources();
         assertEquals("ensemble", EmotionClassifiers.defaultName(r));

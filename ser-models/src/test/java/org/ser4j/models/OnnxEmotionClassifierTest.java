@@ -66,6 +66,31 @@ class OnnxEmotionClassifierTest {
     }
 
     @Test
+    void aModelsTemperatureCalibratesItsProbabilities() throws IOException {
+        java.util.Map<String, String> extra = new java.util.HashMap<>(time.metadata().extra());
+        extra.put(org.ser4j.core.model.ModelMetadata.TEMPERATURE_KEY, "2.5");
+        org.ser4j.core.model.ModelMetadata md = time.metadata();
+        org.ser4j.core.model.ModelMetadata warm = new org.ser4j.core.model.ModelMetadata(md.featureKind(), md.sampleRate(),
+                md.clipSamples(), md.nFft(), md.hopLength(), md.nMels(), md.topDb(), md.labels(), md.mean(), md.std(), extra);
+        TinyModels.Spec spec = new TinyModels.Spec(warm, time.weights(), time.bias());
+        Path model = TinyModels.write(dir, "warm.onnx", TinyModels.bytes(spec));
+        float[] s = JavaSoundSource.signal(30_000, 7);
+        float[] plain = expected(time, s);
+        try (OnnxEmotionClassifier c = open(model, ClassifierOptions.defaults())) {
+            float[] got = c.classifyTimeline(new AudioClip(s, 16000)).overall().probabilities();
+            assertArrayEquals(org.ser4j.core.model.Temperature.apply(plain, plain.length, 2.5), got, TOL);
+            // softer than the uncalibrated model, same winner
+            float maxPlain = 0;
+            float maxGot = 0;
+            for (int i = 0; i < got.length; i++) {
+                maxPlain = Math.max(maxPlain, plain[i]);
+                maxGot = Math.max(maxGot, got[i]);
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(maxGot < maxPlain, maxGot + " vs " + maxPlain);
+        }
+    }
+
+    @Test
     void shortClipMatchesTheJavaReference() {
         float[] s = JavaSoundSource.signal(30_000, 7);
         Timeline t = shared.classifyTimeline(new AudioClip(s, 16000));
