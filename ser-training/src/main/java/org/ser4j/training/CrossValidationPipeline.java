@@ -14,11 +14,8 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.ser4j.core.Emotion;
-import org.ser4j.training.corpus.CorpusScanner;
 import org.ser4j.training.corpus.LabelledClip;
-import org.ser4j.training.corpus.ScanOptions;
 import org.ser4j.training.corpus.ScanResult;
-import org.ser4j.training.corpus.SkippedFile;
 import org.ser4j.core.model.FeatureKind;
 import org.ser4j.core.model.ModelMetadata;
 import org.ser4j.training.split.Splits;
@@ -100,22 +97,9 @@ public final class CrossValidationPipeline {
             throws IOException {
         TrainingConfig config = request.config().withPatience(0);
         int k = request.folds();
-        InputChecks.dataDirectories(request.dataDirectories());
-        InputChecks.outputDirectory(request.outputDirectory());
-        InputChecks.cacheDirectory(request.cacheDirectory());
-        ScanResult scan;
-        try {
-            scan = CorpusScanner.scan(request.dataDirectories(), ScanOptions.DEFAULT);
-        } catch (IOException e) {
-            throw new TrainingInputException("cannot scan " + request.dataDirectories() + ": " + e.getMessage(), e);
-        }
-        List<RunReport.SkippedEntry> skipped = new ArrayList<>();
-        for (SkippedFile s : scan.skipped()) {
-            skipped.add(new RunReport.SkippedEntry(s.path().toString(), s.reason()));
-        }
-        info.accept(String.format(Locale.ROOT, "found %d labelled clips in %s (%d other files skipped, listed in report.json)",
-                scan.clips().size(), request.dataDirectories(), scan.skipped().size()));
-        InputChecks.atLeastTwoClasses(scan.clips(), request.dataDirectories());
+        ScannedCorpus scanned = ScannedCorpus.scan(request.dataDirectories(), request.outputDirectory(), request.cacheDirectory(), info);
+        ScanResult scan = scanned.scan();
+        List<RunReport.SkippedEntry> skipped = scanned.skipped();
 
         // features of every clip, once: the folds only index into them
         FeatureExtractor extractor = extractors.apply(config.kind());

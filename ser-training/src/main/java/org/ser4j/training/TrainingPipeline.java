@@ -16,11 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.ser4j.training.corpus.CorpusScanner;
 import org.ser4j.training.corpus.LabelledClip;
-import org.ser4j.training.corpus.ScanOptions;
 import org.ser4j.training.corpus.ScanResult;
-import org.ser4j.training.corpus.SkippedFile;
 import org.ser4j.core.model.FeatureKind;
 import org.ser4j.core.model.ModelMetadata;
 import org.ser4j.training.split.DatasetSplit;
@@ -149,23 +146,9 @@ public final class TrainingPipeline {
     public Outcome run(TrainingRequest request, TrainingListener listener, Consumer<String> info, Consumer<String> problem)
             throws IOException {
         TrainingConfig config = request.config();
-        InputChecks.dataDirectories(request.dataDirectories());
-        InputChecks.outputDirectory(request.outputDirectory());
-        InputChecks.cacheDirectory(request.cacheDirectory());
-
-        ScanResult scan;
-        try {
-            scan = CorpusScanner.scan(request.dataDirectories(), ScanOptions.DEFAULT);
-        } catch (IOException e) {
-            throw new TrainingInputException("cannot scan " + request.dataDirectories() + ": " + e.getMessage(), e);
-        }
-        List<RunReport.SkippedEntry> skipped = new ArrayList<>();
-        for (SkippedFile s : scan.skipped()) {
-            skipped.add(new RunReport.SkippedEntry(s.path().toString(), s.reason()));
-        }
-        info.accept(String.format(Locale.ROOT, "found %d labelled clips in %s (%d other files skipped, listed in report.json)",
-                scan.clips().size(), request.dataDirectories(), scan.skipped().size()));
-        InputChecks.atLeastTwoClasses(scan.clips(), request.dataDirectories());
+        ScannedCorpus scanned = ScannedCorpus.scan(request.dataDirectories(), request.outputDirectory(), request.cacheDirectory(), info);
+        ScanResult scan = scanned.scan();
+        List<RunReport.SkippedEntry> skipped = scanned.skipped();
 
         DatasetSplit split = split(scan.clips(), request);
         InputChecks.trainingPartHasEveryClass(split);
