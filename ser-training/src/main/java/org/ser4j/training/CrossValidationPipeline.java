@@ -99,7 +99,7 @@ public final class CrossValidationPipeline {
         int k = request.folds();
         ScannedCorpus scanned = ScannedCorpus.scan(request.dataDirectories(), request.outputDirectory(), request.cacheDirectory(), info);
         ScanResult scan = scanned.scan();
-        List<RunReport.SkippedEntry> skipped = scanned.skipped();
+        List<RunReport.SkippedEntry> skipped = new ArrayList<>(scanned.skipped()); // files failing later join them
 
         // features of every clip, once: the folds only index into them
         FeatureExtractor extractor = extractors.apply(config.kind());

@@ -148,7 +148,7 @@ public final class TrainingPipeline {
         TrainingConfig config = request.config();
         ScannedCorpus scanned = ScannedCorpus.scan(request.dataDirectories(), request.outputDirectory(), request.cacheDirectory(), info);
         ScanResult scan = scanned.scan();
-        List<RunReport.SkippedEntry> skipped = scanned.skipped();
+        List<RunReport.SkippedEntry> skipped = new ArrayList<>(scanned.skipped()); // files failing later join them
 
         DatasetSplit split = split(scan.clips(), request);
         InputChecks.trainingPartHasEveryClass(split);
