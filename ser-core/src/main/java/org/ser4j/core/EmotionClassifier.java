@@ -1,6 +1,7 @@
 package org.ser4j.core;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import org.ser4j.core.audio.AudioClip;
 
@@ -29,6 +30,19 @@ public interface EmotionClassifier extends AutoCloseable {
      * @return the emotion probabilities of the clip
      */
     Prediction classify(AudioClip clip);
+
+    /**
+     * Classifies audio read from a stream (an upload, a socket, a class-path resource), whose
+     * format is found from its content, not from a name. The stream is read to its end and not
+     * closed; memory follows the stream's size (see {@link org.ser4j.core.audio.AudioStreams}).
+     *
+     * @param audio the encoded audio (WAV today)
+     * @return the predicted emotion and all six probabilities
+     * @throws IOException if the stream cannot be read, or its content is not audio this
+     *     classifier decodes ({@link org.ser4j.core.audio.AudioFormatException})
+     * @throws NullPointerException if {@code audio} is null
+     */
+    Prediction classify(InputStream audio) throws IOException;
 
     /** Releases the classifier's resources. Further calls to {@code classify} fail. */
     @Override

@@ -1,6 +1,7 @@
 package org.ser4j.models;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +19,7 @@ import org.ser4j.core.EmotionClassifier;
 import org.ser4j.core.Prediction;
 import org.ser4j.core.audio.AudioClip;
 import org.ser4j.core.audio.AudioFormatException;
+import org.ser4j.core.audio.AudioStreams;
 import org.ser4j.core.audio.AudioLimits;
 import org.ser4j.core.audio.Resampler;
 import org.ser4j.core.model.ModelMetadata;
@@ -46,6 +48,8 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
     private final String description;
     private final List<OnnxModel> models;
     private final float[] weights;
+    /** How a stream is named in error messages. */
+    private static final String STREAM = "<stream>";
     /** Calibration of the weighted mix (1: none). */
     private final double ensembleTemperature;
     private final ClassifierOptions options;
@@ -212,6 +216,35 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
     @Override
     public Prediction classify(AudioClip clip) {
         return classifyTimeline(clip).overall();
+    }
+
+    /**
+     * Classifies audio read from a stream, its format found from its content; the stream is read
+     * to its end and not closed. The same limits as for files apply
+     * ({@link ClassifierOptions#audioLimits()}, {@link ClassifierOptions#maxDuration()}).
+     *
+     * @throws IOException if the stream cannot be read or is not audio ser4j decodes
+     *     ({@link AudioFormatException}, naming {@code <stream>})
+     * @throws IllegalStateException if this classifier is closed
+     */
+    @Override
+    public Prediction classify(InputStream audio) throws IOException {
+        return classifyTimeline(audio).overall();
+    }
+
+    /**
+     * The per-window predictions of audio read from a stream, and their mean.
+     *
+     * @param audio the encoded audio; read to its end, not closed
+     * @return one prediction per model window, in time order, and their mean
+     * @throws IOException if the stream cannot be read or is not audio ser4j decodes
+     * @throws IllegalStateException if this classifier is closed
+     */
+    public Timeline classifyTimeline(InputStream audio) throws IOException {
+        Objects.requireNonNull(audio, "audio");
+        ensureOpen();
+        AudioClip clip = AudioStreams.read(audio, STREAM, limits);
+        return timelineWhileOpen(atModelRateChecked(clip, STREAM));
     }
 
     /**
@@ -389,14 +422,18 @@ public final class OnnxEmotionClassifier implements EmotionClassifier {
 
     /** The file's samples at the model rate; refused from the header when outside the options' limits. */
     float[] load(Path path) throws IOException {
-        AudioClip clip = audio.read(path, limits);
+        return atModelRateChecked(audio.read(path, limits), path.toString());
+    }
+
+    /** A decoded clip at the model rate; refused when outside the options' limits or empty. */
+    private float[] atModelRateChecked(AudioClip clip, String source) throws AudioFormatException {
         String tooLong = tooLongToResample(clip);
         if (tooLong != null) {
-            throw new AudioFormatException(path.toString(), tooLong);
+            throw new AudioFormatException(source, tooLong);
         }
         float[] samples = atModelRate(clip);
         if (samples.length == 0) {
-            throw new AudioFormatException(path.toString(), "holds no audio samples");
+            throw new AudioFormatException(source, "holds no audio samples");
         }
         return samples;
     }

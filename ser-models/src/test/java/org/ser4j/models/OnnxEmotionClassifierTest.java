@@ -66,6 +66,19 @@ class OnnxEmotionClassifierTest {
     }
 
     @Test
+    void aStreamIsClassifiedAsTheSameFile() throws IOException {
+        Path wav = JavaSoundSource.write(dir.resolve("stream.wav"), JavaSoundSource.signal(50_000, 11), 16000);
+        float[] fromFile = shared.classify(wav).probabilities();
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(wav)) {
+            assertArrayEquals(fromFile, shared.classify(in).probabilities(), 0f);
+        }
+        org.ser4j.core.audio.AudioFormatException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.ser4j.core.audio.AudioFormatException.class,
+                () -> shared.classify(new java.io.ByteArrayInputStream("not audio at all".getBytes())));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("<stream>"), e.getMessage());
+    }
+
+    @Test
     void aModelsTemperatureCalibratesItsProbabilities() throws IOException {
         java.util.Map<String, String> extra = new java.util.HashMap<>(time.metadata().extra());
         extra.put(org.ser4j.core.model.ModelMetadata.TEMPERATURE_KEY, "2.5");

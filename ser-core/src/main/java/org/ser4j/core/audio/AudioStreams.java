@@ -1,0 +1,101 @@
+package org.ser4j.core.audio;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Objects;
+
+/**
+ * Decodes audio from an {@link InputStream} (an upload, a socket, a resource in a jar) by its
+ * content, not by a name: the stream is read to its end into memory, its first bytes identify the
+ * format, and the format's decoder applies the same {@link AudioLimits} as for files. Supported
+ * today: WAV (RIFF {@code WAVE}: PCM 8/16/24/32-bit, IEEE float 32/64, any channel layout).
+ *
+ * <p>Memory: the stream's own size, about twice while it is read, and at most
+ * {@link #MAX_STREAM_BYTES}; a longer stream is refused as soon as it passes that size, before
+ * anything else is allocated. The stream is not closed.
+ */
+public final class AudioStreams {
+    /** The longest stream read, in bytes: the largest Java byte array. */
+    public static final int MAX_STREAM_BYTES = Integer.MAX_VALUE - 8;
+
+    private AudioStreams() {
+    }
+
+    /**
+     * Reads and decodes a stream to mono samples at its own rate.
+     *
+     * @param in the audio; read to its end, not closed
+     * @param source a name for the stream in error messages (for example an upload's file name);
+     *     {@code <stream>} when null
+     * @param limits what the header may declare (rate, channels, duration)
+     * @return the mono samples (scaled as librosa loads them) at the stream's own sample rate, Hz
+     * @throws AudioFormatException if the content is not a format ser4j decodes, is longer than
+     *     {@link #MAX_STREAM_BYTES}, or its header is outside {@code limits} (naming the source)
+     * @throws IOException if reading the stream fails
+     * @throws NullPointerException if {@code in} or {@code limits} is null
+     */
+    public static AudioClip read(InputStream in, String source, AudioLimits limits) throws IOException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(limits, "limits");
+        String src = source == null ? "<stream>" : source;
+        byte[] bytes = readAll(in, src, MAX_STREAM_BYTES);
+        return decode(bytes, src, limits);
+    }
+
+    /**
+     * Decodes bytes by their content.
+     *
+     * @param bytes the whole encoded file
+     * @param source a name for the bytes in error messages
+     * @param limits what the header may declare
+     * @return the mono samples at the file's own rate
+     * @throws AudioFormatException if the content is not a format ser4j decodes or is outside the limits
+     */
+    static AudioClip decode(byte[] bytes, String source, AudioLimits limits) throws AudioFormatException {
+        if (startsWith(bytes, 0, "RIFF") || startsWith(bytes, 0, "RIFX") || startsWith(bytes, 0, "RF64")) {
+            return WavDecoder.decode(bytes, source, limits);
+        }
+        if (bytes.length == 0) {
+            throw new EmptyAudioException(source, "the stream is empty");
+        }
+        throw new AudioFormatException(source, "unrecognised audio content (starts with " + describe(bytes)
+                + "); supported: WAV (RIFF/WAVE)");
+    }
+
+    /** The stream's bytes; refused once they pass {@code max}. */
+    static byte[] readAll(InputStream in, String source, int max) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) != -1) {
+            total += n;
+            if (total > max) {
+                throw new AudioFormatException(source, "the stream holds more than " + max + " bytes, the most ser4j reads from a stream");
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private static boolean startsWith(byte[] b, int at, String ascii) {
+        if (b.length < at + ascii.length()) {
+            return false;
+        }
+        for (int i = 0; i < ascii.length(); i++) {
+            if (b[at + i] != (byte) ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String describe(byte[] b) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < Math.min(4, b.length); i++) {
+            s.append(String.format(java.util.Locale.ROOT, "%02x", b[i] & 0xff));
+        }
+        return "0x" + s;
+    }
+}
