@@ -23,7 +23,7 @@ class AudioStreamsTest {
         InputStream trickle = new ByteArrayInputStream(wav) {
             @Override
             public synchronized int read(byte[] b, int off, int len) {
-                return super.read(b, off, Math.min(len, 1 + (int) (Math.abs(seed) % 7)));
+                return super.read(b, off, Math.min(len, 1 + (int) Math.floorMod(seed, 7L)));
             }
         };
         AudioClip fromStream = AudioStreams.read(trickle, "x", AudioLimits.DEFAULT);
@@ -50,6 +50,23 @@ class AudioStreamsTest {
         assertTrue(e.getMessage().contains("<stream>") && e.getMessage().contains("0x49443304") && e.getMessage().contains("WAV"),
                 e.getMessage());
         assertThrows(EmptyAudioException.class, () -> AudioStreams.read(new ByteArrayInputStream(new byte[0]), "s", AudioLimits.DEFAULT));
+    }
+
+    @Test
+    void aStreamThatStopsMovingIsRefusedNotWaitedOnForever() {
+        InputStream stuck = new InputStream() {
+            @Override
+            public int read() {
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                return 0; // a broken stream: neither data nor end of stream
+            }
+        };
+        AudioFormatException e = assertThrows(AudioFormatException.class, () -> AudioStreams.readAll(stuck, "s", 100_000));
+        assertTrue(e.getMessage().contains("no progress"), e.getMessage());
     }
 
     @Test
