@@ -216,7 +216,10 @@ class StreamingBatchClassifierTest {
                 }
                 List<ClassificationResult> all = batch.get();
                 for (int i = 0; i < files.size(); i++) {
-                    assertEquals(sequential.get(i).overall(), all.get(i).prediction().orElseThrow(), "batch file " + i);
+                    // batched inference groups windows differently, and ONNX Runtime's sums depend on
+                    // the batch size: equal to float rounding, not bit for bit
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(sequential.get(i).overall().probabilities(),
+                            all.get(i).prediction().orElseThrow().probabilities(), 1e-5f, "batch file " + i);
                 }
             } finally {
                 pool.shutdownNow();
