@@ -18,8 +18,9 @@ import org.ser4j.core.model.ModelMetadata;
  * {@link EmotionClassifiers}. It only wires the parts together, each with one job:
  * {@link ModelRateAudio} (decode, limits, resample), {@link WindowedInference} (windows and the
  * timeline), {@link WeightedEnsemble} (the models, their weights and the mix's temperature),
- * {@link StreamingBatchClassifier} (batches across files, failures as results) and
- * {@link ClassifierLifecycle} (the lock that makes close wait, and the owned worker pool).
+ * {@link StreamingBatchClassifier} (batches across files), {@link FailureResults} (failures as
+ * results) and {@link ClassifierLifecycle} (the lock that makes close wait, and the owned worker
+ * pool).
  */
 final class OnnxEmotionClassifier implements WindowedEmotionClassifier {
     private final String description;

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * results to the consumer in input order on the calling thread, with a bounded number of groups in flight. Kept apart from the classifier
  * so that the single-file pipeline and the batch scheduling can change independently.
  *
- * A file's failure becomes its result, carrying the exception itself; a failing inference batch
- * becomes the result of each file in it.
+ * A file's failure becomes its result, carrying the exception itself, and a failing inference
+ * batch the result of each file in it ({@link FailureResults}).
  *
  * <p>The caller holds the classifier's read lock for the whole run, so the models stay open.
  */
@@ -91,7 +91,7 @@ final class StreamingBatchClassifier {
                 }
                 List<ClassificationResult> results = null;
                 if (head.task() == null) {
-                    results = interruptedResults(head.files());
+                    results = FailureResults.interrupted(head.files());
                 }
                 while (results == null) {
                     try {
@@ -100,12 +100,7 @@ final class StreamingBatchClassifier {
                         interrupted = true;
                         abort.set(true);
                     } catch (ExecutionException e) {
-                        Throwable cause = e.getCause();
-                        if (cause instanceof Error err) {
-                            throw err;
-                        }
-                        Exception ex = cause instanceof Exception x ? x : new RuntimeException(cause);
-                        results = head.files().stream().map(p -> ClassificationResult.failure(p, ex)).toList();
+                        results = FailureResults.all(head.files(), FailureResults.cause(e));
                     }
                 }
                 for (ClassificationResult r : results) {
@@ -130,14 +125,6 @@ final class StreamingBatchClassifier {
         FutureTask<List<ClassificationResult>> task = new FutureTask<>(() -> classifyGroup(files));
         pool.execute(task);
         return task;
-    }
-
-    private static List<ClassificationResult> interruptedResults(List<Path> files) {
-        return files.stream().map(p -> ClassificationResult.failure(p, interruption(p))).toList();
-    }
-
-    private static CancellationException interruption(Path p) {
-        return new CancellationException(p + ": classification interrupted");
     }
 
     /** Waits, ignoring interrupts, until every submitted task has finished; restores the interrupt flag. */
@@ -174,7 +161,7 @@ final class StreamingBatchClassifier {
         for (int f = 0; f < files.size(); f++) {
             Path path = files.get(f);
             if (abort.get()) {
-                results[f] = ClassificationResult.failure(path, interruption(path));
+                results[f] = FailureResults.interrupted(path);
                 continue;
             }
             try {

@@ -26,7 +26,8 @@ class PublicSurfaceTest {
     @Test
     void theImplementationAndItsPartsAreNotPublic() {
         for (Class<?> c : List.of(OnnxEmotionClassifier.class, ModelRateAudio.class, WindowedInference.class,
-                WeightedEnsemble.class, StreamingBatchClassifier.class, ClassifierLifecycle.class, OnnxModel.class)) {
+                WeightedEnsemble.class, StreamingBatchClassifier.class, FailureResults.class, ClassifierLifecycle.class,
+                OnnxModel.class)) {
             assertFalse(Modifier.isPublic(c.getModifiers()), c + " is public");
         }
     }
