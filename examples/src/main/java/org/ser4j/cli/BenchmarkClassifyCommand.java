@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.ser4j.models.ClassificationResult;
 import org.ser4j.models.ClassifierOptions;
-import org.ser4j.models.OnnxEmotionClassifier;
+import org.ser4j.models.WindowedEmotionClassifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,7 +71,7 @@ public final class BenchmarkClassifyCommand implements Callable<Integer> {
         double[] latencies = new double[runs];
         String description;
         ClassifierOptions single = ClassifierOptions.defaults().withParallelism(1).withInferenceThreads(1);
-        OnnxEmotionClassifier oneThread = model.open(single, err, CliErrors.prefix(spec));
+        WindowedEmotionClassifier oneThread = model.open(single, err, CliErrors.prefix(spec));
         if (oneThread == null) {
             return ExitCodes.USAGE;
         }
@@ -108,7 +108,7 @@ public final class BenchmarkClassifyCommand implements Callable<Integer> {
             batch.addAll(good);
         }
         double clipsPerSecond;
-        OnnxEmotionClassifier allCores = model.open(ClassifierOptions.defaults(), err, CliErrors.prefix(spec));
+        WindowedEmotionClassifier allCores = model.open(ClassifierOptions.defaults(), err, CliErrors.prefix(spec));
         if (allCores == null) {
             return ExitCodes.USAGE;
         }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.ser4j.models.ClassifierOptions;
-import org.ser4j.models.OnnxEmotionClassifier;
+import org.ser4j.models.WindowedEmotionClassifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,7 +79,7 @@ public final class BenchmarkSoakCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
         }
-        OnnxEmotionClassifier classifier = model.open(ClassifierOptions.defaults(), err, CliErrors.prefix(spec));
+        WindowedEmotionClassifier classifier = model.open(ClassifierOptions.defaults(), err, CliErrors.prefix(spec));
         if (classifier == null) {
             return ExitCodes.USAGE;
         }

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.ser4j.core.Emotion;
 import org.ser4j.core.Prediction;
 import org.ser4j.models.ClassifierOptions;
-import org.ser4j.models.OnnxEmotionClassifier;
+import org.ser4j.models.WindowedEmotionClassifier;
 import org.ser4j.models.Timeline;
 import org.ser4j.models.WindowPrediction;
 import picocli.CommandLine;
@@ -78,7 +78,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             err.println(CliErrors.prefix(spec) + "--hop-samples: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        OnnxEmotionClassifier classifier = model.open(options, err, CliErrors.prefix(spec));
+        WindowedEmotionClassifier classifier = model.open(options, err, CliErrors.prefix(spec));
         if (classifier == null) {
             return ExitCodes.USAGE;
         }

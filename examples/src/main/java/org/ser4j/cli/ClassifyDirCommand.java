@@ -28,7 +28,7 @@ import org.ser4j.core.Emotion;
 import org.ser4j.core.Prediction;
 import org.ser4j.models.ClassificationResult;
 import org.ser4j.models.ClassifierOptions;
-import org.ser4j.models.OnnxEmotionClassifier;
+import org.ser4j.models.WindowedEmotionClassifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -148,7 +148,7 @@ public final class ClassifyDirCommand implements Callable<Integer> {
                     + todo.size() + " files to classify");
         }
         ClassifierOptions options = ClassifierOptions.defaults().withMaxDuration(maxDuration.maxDuration);
-        OnnxEmotionClassifier classifier = model.open(options, err, CliErrors.prefix(spec));
+        WindowedEmotionClassifier classifier = model.open(options, err, CliErrors.prefix(spec));
         if (classifier == null) {
             return ExitCodes.USAGE;
         }

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ser4j.models.ClassifierOptions;
 import org.ser4j.models.EmotionClassifiers;
-import org.ser4j.models.OnnxEmotionClassifier;
+import org.ser4j.models.WindowedEmotionClassifier;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,7 +36,7 @@ final class ModelOption {
      * the same name. On failure prints one line on {@code err}, starting with {@code errorPrefix}
      * (no stack trace), and returns null.
      */
-    OnnxEmotionClassifier open(ClassifierOptions options, PrintWriter err, String errorPrefix) {
+    WindowedEmotionClassifier open(ClassifierOptions options, PrintWriter err, String errorPrefix) {
         try {
             if (namesBundledModel(model)) {
                 return EmotionClassifiers.bundled(model, options);

@@ -19,7 +19,8 @@ import org.ser4j.models.ModelLoadException;
 /**
  * Classifies every WAV file in a folder on several threads that share one classifier
  * ({@code classify} is thread-safe; the classifier holds one ONNX Runtime session per model).
- * For bulk work {@code OnnxEmotionClassifier.classifyAll} also batches the inference.
+ * For bulk work {@code WindowedEmotionClassifier.classifyAll} (or {@code classifyEach}, also on
+ * an {@code Executor} of your own) batches the inference too.
  *
  * <pre>java -cp examples/target/ser4j.jar org.ser4j.examples.ClassifyFolderConcurrently DIR [THREADS]</pre>
  */

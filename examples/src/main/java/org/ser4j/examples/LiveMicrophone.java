@@ -10,7 +10,7 @@ import javax.sound.sampled.TargetDataLine;
 import org.ser4j.core.Prediction;
 import org.ser4j.core.audio.AudioClip;
 import org.ser4j.models.EmotionClassifiers;
-import org.ser4j.models.OnnxEmotionClassifier;
+import org.ser4j.models.WindowedEmotionClassifier;
 
 /**
  * Classifies live microphone audio over a sliding window: it keeps the last 5.005 s (one model
@@ -50,7 +50,7 @@ public final class LiveMicrophone {
         if (line == null) {
             return 1;
         }
-        OnnxEmotionClassifier loaded;
+        WindowedEmotionClassifier loaded;
         try {
             loaded = EmotionClassifiers.defaultClassifier();
         } catch (RuntimeException e) {
@@ -58,7 +58,7 @@ public final class LiveMicrophone {
             err.println("cannot load the default model: " + e.getMessage());
             return 1;
         }
-        try (line; OnnxEmotionClassifier classifier = loaded) {
+        try (line; WindowedEmotionClassifier classifier = loaded) {
             SlidingWindow window = new SlidingWindow(classifier.windowSamples());
             byte[] buffer = new byte[2 * (int) FORMAT.getSampleRate()]; // one second of 16-bit samples
             line.start();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ser4j.core.Emotion;
 import org.ser4j.core.Prediction;
 import org.ser4j.models.EmotionClassifiers;
-import org.ser4j.models.OnnxEmotionClassifier;
+import org.ser4j.models.WindowedEmotionClassifier;
 import org.ser4j.models.Timeline;
 
 /** {@code ser4j classify} with a tiny model given by path, on generated WAV files. */
@@ -34,7 +34,7 @@ class ClassifyCommandTest {
     }
 
     private static Prediction library(Path wav) throws IOException {
-        try (OnnxEmotionClassifier c = EmotionClassifiers.fromOnnx(model)) {
+        try (WindowedEmotionClassifier c = EmotionClassifiers.fromOnnx(model)) {
             return c.classify(wav);
         }
     }
@@ -73,7 +73,7 @@ class ClassifyCommandTest {
     @Test
     void timelineShowsEveryWindowOfALongFile() throws IOException {
         Timeline t;
-        try (OnnxEmotionClassifier c = EmotionClassifiers.fromOnnx(model)) {
+        try (WindowedEmotionClassifier c = EmotionClassifiers.fromOnnx(model)) {
             t = c.classifyTimeline(longStereo);
         }
         assertEquals(4, t.windows().size()); // 12 s at 16 kHz = 192,000 samples: windows at 0, 2.5, 5.0, 7.5 s

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ser4j.core.Emotion;
 import org.ser4j.core.Prediction;
 import org.ser4j.models.EmotionClassifiers;
-import org.ser4j.models.OnnxEmotionClassifier;
+import org.ser4j.models.WindowedEmotionClassifier;
 
 /** {@code ser4j classify-dir} with a tiny model on a generated folder. */
 class ClassifyDirCommandTest {
@@ -44,7 +44,7 @@ class ClassifyDirCommandTest {
         List<String> rows = Files.readAllLines(csv);
         assertEquals("file,emotion,confidence,anger,disgust,fear,happy,neutral,sad,error", rows.get(0));
         assertEquals(1 + 6, rows.size(), String.join("\n", rows));
-        try (OnnxEmotionClassifier c = EmotionClassifiers.fromOnnx(model)) {
+        try (WindowedEmotionClassifier c = EmotionClassifiers.fromOnnx(model)) {
             Prediction p = c.classify(audio.resolve("clip2.wav"));
             String row = rows.stream().filter(l -> l.startsWith("clip2.wav,")).findFirst().orElseThrow();
             String[] cols = row.split(",", -1);

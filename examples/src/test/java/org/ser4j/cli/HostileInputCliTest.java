@@ -28,7 +28,7 @@ import org.ser4j.features.FeatureConfig;
 import org.ser4j.features.FeatureCsv;
 import org.ser4j.features.LogMelSpectrogram;
 import org.ser4j.models.EmotionClassifiers;
-import org.ser4j.models.OnnxEmotionClassifier;
+import org.ser4j.models.WindowedEmotionClassifier;
 
 /**
  * The commands over a folder of mutated WAVs mixed with good clips (the bundled ensemble): one
@@ -91,7 +91,7 @@ class HostileInputCliTest {
         int failed = (int) rows.values().stream().filter(c -> !c[9].isEmpty()).count();
         assertTrue(failed >= 150, failed + " failures");
         assertEquals(failed, r.errLines().size(), "one error line per failed file");
-        try (OnnxEmotionClassifier c = EmotionClassifiers.defaultClassifier()) {
+        try (WindowedEmotionClassifier c = EmotionClassifiers.defaultClassifier()) {
             for (Path g : good) {
                 String[] cols = rows.get(g.getFileName().toString());
                 assertEquals("", cols[9], g + ": " + cols[9]);

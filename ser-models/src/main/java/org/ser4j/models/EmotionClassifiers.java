@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * Creates {@link OnnxEmotionClassifier}s from the models bundled with ser-models or from any
+ * Creates {@link WindowedEmotionClassifier}s from the models bundled with ser-models or from any
  * model exported by ser-training.
  *
  * <pre>{@code
@@ -45,7 +45,7 @@ public final class EmotionClassifiers {
      * @return a new classifier; close it when done
      * @throws ModelLoadException if the bundled model is missing, damaged or cannot be opened
      */
-    public static OnnxEmotionClassifier timeDomain() {
+    public static WindowedEmotionClassifier timeDomain() {
         return timeDomain(ClassifierOptions.defaults());
     }
 
@@ -58,7 +58,7 @@ public final class EmotionClassifiers {
      * @throws IllegalArgumentException if {@code options.hopSamples()} exceeds the model window
      *     (80,080 samples)
      */
-    public static OnnxEmotionClassifier timeDomain(ClassifierOptions options) {
+    public static WindowedEmotionClassifier timeDomain(ClassifierOptions options) {
         return bundled(BundledModels.production(), TIME, options, AudioSource.WAV, ExtractorFactory.SER4J);
     }
 
@@ -68,7 +68,7 @@ public final class EmotionClassifiers {
      * @return a new classifier; close it when done
      * @throws ModelLoadException if the bundled model is missing, damaged or cannot be opened
      */
-    public static OnnxEmotionClassifier melSpectrogram() {
+    public static WindowedEmotionClassifier melSpectrogram() {
         return melSpectrogram(ClassifierOptions.defaults());
     }
 
@@ -81,7 +81,7 @@ public final class EmotionClassifiers {
      * @throws IllegalArgumentException if {@code options.hopSamples()} exceeds the model window
      *     (80,080 samples)
      */
-    public static OnnxEmotionClassifier melSpectrogram(ClassifierOptions options) {
+    public static WindowedEmotionClassifier melSpectrogram(ClassifierOptions options) {
         return bundled(BundledModels.production(), MEL, options, AudioSource.WAV, ExtractorFactory.SER4J);
     }
 
@@ -93,7 +93,7 @@ public final class EmotionClassifiers {
      * @return a new classifier; close it when done
      * @throws ModelLoadException if the bundled model is missing, damaged or cannot be opened
      */
-    public static OnnxEmotionClassifier ensemble() {
+    public static WindowedEmotionClassifier ensemble() {
         return ensemble(ClassifierOptions.defaults());
     }
 
@@ -106,7 +106,7 @@ public final class EmotionClassifiers {
      * @throws IllegalArgumentException if {@code options.hopSamples()} exceeds the model window
      *     (80,080 samples)
      */
-    public static OnnxEmotionClassifier ensemble(ClassifierOptions options) {
+    public static WindowedEmotionClassifier ensemble(ClassifierOptions options) {
         return bundled(BundledModels.production(), ENSEMBLE, options, AudioSource.WAV, ExtractorFactory.SER4J);
     }
 
@@ -118,7 +118,7 @@ public final class EmotionClassifiers {
      * @return a new classifier; close it when done
      * @throws ModelLoadException if the bundled model is missing, damaged or cannot be opened
      */
-    public static OnnxEmotionClassifier defaultClassifier() {
+    public static WindowedEmotionClassifier defaultClassifier() {
         return defaultClassifier(ClassifierOptions.defaults());
     }
 
@@ -131,7 +131,7 @@ public final class EmotionClassifiers {
      * @throws IllegalArgumentException if {@code options.hopSamples()} exceeds the model window
      *     (80,080 samples)
      */
-    public static OnnxEmotionClassifier defaultClassifier(ClassifierOptions options) {
+    public static WindowedEmotionClassifier defaultClassifier(ClassifierOptions options) {
         return bundled(BundledModels.production(), defaultName(BundledModels.production()), options,
                 AudioSource.WAV, ExtractorFactory.SER4J);
     }
@@ -156,7 +156,7 @@ public final class EmotionClassifiers {
      * @throws IllegalArgumentException for any other name, or if {@code options.hopSamples()}
      *     exceeds the model window (80,080 samples)
      */
-    public static OnnxEmotionClassifier bundled(String name, ClassifierOptions options) {
+    public static WindowedEmotionClassifier bundled(String name, ClassifierOptions options) {
         Objects.requireNonNull(name, "name");
         String n = name.trim().toLowerCase(Locale.ROOT);
         if (n.equals("default")) {
@@ -188,7 +188,7 @@ public final class EmotionClassifiers {
      *     or the checksum does not match
      * @throws IncompatibleModelException if it is not a ser4j model this version supports
      */
-    public static OnnxEmotionClassifier fromOnnx(Path model) throws IOException {
+    public static WindowedEmotionClassifier fromOnnx(Path model) throws IOException {
         return fromOnnx(model, null, AudioSource.WAV, ExtractorFactory.SER4J);
     }
 
@@ -206,7 +206,7 @@ public final class EmotionClassifiers {
      * @throws IllegalArgumentException if {@code options.hopSamples()} exceeds the model's window
      *     ({@link org.ser4j.core.model.ModelMetadata#clipSamples()})
      */
-    public static OnnxEmotionClassifier fromOnnx(Path model, ClassifierOptions options) throws IOException {
+    public static WindowedEmotionClassifier fromOnnx(Path model, ClassifierOptions options) throws IOException {
         Objects.requireNonNull(options, "options");
         return fromOnnx(model, options, AudioSource.WAV, ExtractorFactory.SER4J);
     }

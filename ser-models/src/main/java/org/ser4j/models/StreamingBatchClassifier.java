@@ -10,36 +10,46 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of {@link OnnxEmotionClassifier#classifyEach}: cuts the input into groups of files,
- * classifies the groups on the worker pool and hands the results to the consumer in input order
- * on the calling thread, with a bounded number of groups in flight. Kept apart from the classifier
+ * One run of {@link WindowedEmotionClassifier#classifyEach}: cuts the input into groups of files,
+ * classifies the groups on an executor (the classifier's own pool or the caller's) and hands the
+ * results to the consumer in input order on the calling thread, with a bounded number of groups in flight. Kept apart from the classifier
  * so that the single-file pipeline and the batch scheduling can change independently.
+ *
+ * A file's failure becomes its result, carrying the exception itself, and a failing inference
+ * batch the result of each file in it ({@link FailureResults}).
  *
  * <p>The caller holds the classifier's read lock for the whole run, so the models stay open.
  */
 final class StreamingBatchClassifier {
     private static final Logger LOG = LoggerFactory.getLogger(StreamingBatchClassifier.class);
 
-    private final OnnxEmotionClassifier classifier;
-    private final ExecutorService pool;
+    private final ModelRateAudio audio;
+    private final WindowedInference inference;
+    private final Executor pool;
     private final int batchSize;
     private final int parallelism;
     /** Set on interruption, an Error or a failing consumer: queued groups then return at once. */
     private final AtomicBoolean abort = new AtomicBoolean();
 
-    StreamingBatchClassifier(OnnxEmotionClassifier classifier, ExecutorService pool) {
-        this.classifier = classifier;
+    /**
+     * @param parallelism how many groups may run at once; twice as many are handed to
+     *     {@code pool} at a time
+     */
+    StreamingBatchClassifier(ModelRateAudio audio, WindowedInference inference, Executor pool, int parallelism) {
+        this.audio = audio;
+        this.inference = inference;
         this.pool = pool;
-        this.batchSize = classifier.batchOptions().batchSize();
-        this.parallelism = classifier.batchOptions().parallelism();
+        this.batchSize = inference.batchSize();
+        this.parallelism = parallelism;
     }
 
     /** A group of consecutive input files and its task (null when it was never submitted). */
@@ -72,7 +82,7 @@ final class StreamingBatchClassifier {
                         index++;
                         files.add(p);
                     }
-                    Future<List<ClassificationResult>> task = abort.get() ? null : pool.submit(() -> classifyGroup(files));
+                    Future<List<ClassificationResult>> task = abort.get() ? null : submit(files);
                     inFlight.add(new Group(files, task));
                 }
                 Group head = inFlight.poll();
@@ -81,7 +91,7 @@ final class StreamingBatchClassifier {
                 }
                 List<ClassificationResult> results = null;
                 if (head.task() == null) {
-                    results = interruptedResults(head.files());
+                    results = FailureResults.interrupted(head.files());
                 }
                 while (results == null) {
                     try {
@@ -90,12 +100,7 @@ final class StreamingBatchClassifier {
                         interrupted = true;
                         abort.set(true);
                     } catch (ExecutionException e) {
-                        Throwable cause = e.getCause();
-                        if (cause instanceof Error err) {
-                            throw err;
-                        }
-                        Exception ex = cause instanceof Exception x ? x : new RuntimeException(cause);
-                        results = head.files().stream().map(p -> ClassificationResult.failure(p, ex)).toList();
+                        results = FailureResults.all(head.files(), FailureResults.cause(e));
                     }
                 }
                 for (ClassificationResult r : results) {
@@ -115,12 +120,11 @@ final class StreamingBatchClassifier {
         }
     }
 
-    private static List<ClassificationResult> interruptedResults(List<Path> files) {
-        return files.stream().map(p -> ClassificationResult.failure(p, interruption(p))).toList();
-    }
-
-    private static CancellationException interruption(Path p) {
-        return new CancellationException(p + ": classification interrupted");
+    /** Hands a group to the executor; a rejection propagates (and stops the run). */
+    private Future<List<ClassificationResult>> submit(List<Path> files) {
+        FutureTask<List<ClassificationResult>> task = new FutureTask<>(() -> classifyGroup(files));
+        pool.execute(task);
+        return task;
     }
 
     /** Waits, ignoring interrupts, until every submitted task has finished; restores the interrupt flag. */
@@ -153,22 +157,22 @@ final class StreamingBatchClassifier {
      */
     private List<ClassificationResult> classifyGroup(List<Path> files) {
         ClassificationResult[] results = new ClassificationResult[files.size()];
-        PendingBatch pending = new PendingBatch(classifier.metadata().size());
+        PendingBatch pending = new PendingBatch(inference.modelCount());
         for (int f = 0; f < files.size(); f++) {
             Path path = files.get(f);
             if (abort.get()) {
-                results[f] = ClassificationResult.failure(path, interruption(path));
+                results[f] = FailureResults.interrupted(path);
                 continue;
             }
             try {
-                float[] samples = classifier.load(path);
-                int n = classifier.windowCount(samples.length);
+                float[] samples = audio.read(path);
+                int n = inference.windowCount(samples.length);
                 if (n > batchSize) {
                     // A long recording streams through its own batches instead of holding all its features.
-                    results[f] = ClassificationResult.success(path, classifier.timeline(samples));
+                    results[f] = ClassificationResult.success(path, inference.timeline(samples));
                     continue;
                 }
-                pending.add(f, samples.length, n, classifier.features(samples, 0, n));
+                pending.add(f, samples.length, n, inference.features(samples, 0, n));
             } catch (IOException | RuntimeException e) {
                 results[f] = ClassificationResult.failure(path, e);
             } catch (Error e) {
@@ -189,13 +193,13 @@ final class StreamingBatchClassifier {
             return;
         }
         try {
-            float[][] combined = classifier.combine(pending.features);
+            float[][] combined = inference.combine(pending.features);
             int offset = 0;
             for (int i = 0; i < pending.files.size(); i++) {
                 int f = pending.files.get(i);
                 int n = pending.windowCounts.get(i);
                 results[f] = ClassificationResult.success(files.get(f),
-                        classifier.assemble(combined, offset, n, pending.lengths.get(i)));
+                        inference.assemble(combined, offset, n, pending.lengths.get(i)));
                 offset += n;
             }
         } catch (RuntimeException e) {

@@ -1,9 +1,12 @@
 /**
  * Emotion classification with ONNX Runtime: {@link org.ser4j.models.EmotionClassifiers} (the
- * entry point, including the bundled trained models), {@link org.ser4j.models.OnnxEmotionClassifier}
- * and its result types ({@link org.ser4j.models.Timeline}, {@link org.ser4j.models.WindowPrediction},
+ * entry point, including the bundled trained models), the interface they return,
+ * {@link org.ser4j.models.WindowedEmotionClassifier}, and its result types ({@link org.ser4j.models.Timeline}, {@link org.ser4j.models.WindowPrediction},
  * {@link org.ser4j.models.ClassificationResult}). Batches stream: {@code classifyEach} hands each
- * file's result to a callback in input order as soon as it is known, with bounded memory.
+ * file's result to a callback in input order as soon as it is known, with bounded memory, on the
+ * classifier's own threads or on an {@code Executor} the caller supplies. The ONNX Runtime
+ * implementation is package-private and split by job (audio at the model rate, windows and the
+ * timeline, the weighted ensemble, batching, the lifecycle).
  *
  * <p>Inference only: audio decoding lives in ser-core, feature extraction in ser-features and
  * training in ser-training. Nothing here writes files, prints or exits; logging goes through the

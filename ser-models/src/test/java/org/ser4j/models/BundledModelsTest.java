@@ -156,7 +156,7 @@ class BundledModelsTest {
                 && getClass().getClassLoader().getResource(BundledModels.RESOURCE_DIR + "mel.onnx") != null,
                 "the trained models are not on the test class path (ser-models-bundled)");
         for (String name : new String[] {"time", "mel", "ensemble", "default"}) {
-            try (OnnxEmotionClassifier c = EmotionClassifiers.bundled(name, ClassifierOptions.defaults())) {
+            try (WindowedEmotionClassifier c = EmotionClassifiers.bundled(name, ClassifierOptions.defaults())) {
                 assertEquals(80_080, c.windowSamples());
                 assertEquals(16_000, c.sampleRate());
             }

@@ -34,7 +34,7 @@ class ClassifyFuzzTest {
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     static Path dir;
-    static OnnxEmotionClassifier classifier;
+    static WindowedEmotionClassifier classifier;
 
     @BeforeContainer
     static void setUp() throws IOException {

@@ -37,7 +37,7 @@ class RealPipelineTest {
         Path model = TinyModels.write(dir, "time.onnx", TinyModels.bytes(spec));
         float[] mono = JavaSoundSource.signal(44_100 * 7, 3);
         Path wav = writeStereo(dir.resolve("stereo.wav"), mono, 44_100);
-        try (OnnxEmotionClassifier c = EmotionClassifiers.fromOnnx(model)) {
+        try (WindowedEmotionClassifier c = EmotionClassifiers.fromOnnx(model)) {
             Timeline t = c.classifyTimeline(wav);
             assertEquals(2, t.windows().size()); // 7 s = 112,000 samples at 16 kHz
             FeatureExtractor x = new TimeDomainFeatures(FeatureConfig.DEFAULT);
@@ -53,7 +53,7 @@ class RealPipelineTest {
                 new float[] {-40f}, new float[] {20f}), 22, 0.02f);
         Path model = TinyModels.write(dir, "mel.onnx", TinyModels.bytes(spec));
         Path wav = JavaSoundSource.write(dir.resolve("mono.wav"), JavaSoundSource.signal(50_000, 8), 16_000);
-        try (OnnxEmotionClassifier c = EmotionClassifiers.fromOnnx(model)) {
+        try (WindowedEmotionClassifier c = EmotionClassifiers.fromOnnx(model)) {
             float[] got = c.classify(wav).probabilities();
             assertArrayEquals(byHand(spec, new LogMelSpectrogram(FeatureConfig.DEFAULT), wav, 0), got, 2e-5f);
         }
@@ -68,13 +68,13 @@ class RealPipelineTest {
                 java.util.Map.of("note", "short-window test model"));
         Path model = TinyModels.write(dir, "short.onnx", TinyModels.bytes(TinyModels.spec(md, 5, 0.3f)));
         Path wav = JavaSoundSource.write(dir.resolve("five-seconds.wav"), JavaSoundSource.signal(80_000, 4), 16_000);
-        try (OnnxEmotionClassifier c = EmotionClassifiers.fromOnnx(model)) {
-            assertEquals(16_000, c.options().hopSamples());
+        try (WindowedEmotionClassifier c = EmotionClassifiers.fromOnnx(model)) {
+            assertEquals(16_000, ((OnnxEmotionClassifier) c).options().hopSamples());
             assertEquals(4, c.classifyTimeline(wav).windows().size()); // starts 0, 1, 2, 3 s; the last reaches 5 s
         }
-        try (OnnxEmotionClassifier c = EmotionClassifiers.fromOnnx(model,
+        try (WindowedEmotionClassifier c = EmotionClassifiers.fromOnnx(model,
                 ClassifierOptions.defaults().withHopSamples(32_000))) {
-            assertEquals(32_000, c.options().hopSamples(), "explicit options are kept");
+            assertEquals(32_000, ((OnnxEmotionClassifier) c).options().hopSamples(), "explicit options are kept");
         }
     }
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ser4j.core.Prediction;
 import org.ser4j.core.audio.AudioFormatException;
 
-/** {@link OnnxEmotionClassifier#classifyEach}: order, bounded look-ahead, failures with their exceptions, Errors. */
+/** {@link WindowedEmotionClassifier#classifyEach}: order, bounded look-ahead, failures with their exceptions, Errors. */
 class StreamingBatchClassifierTest {
     @TempDir
     static Path dir;
@@ -116,6 +116,54 @@ class StreamingBatchClassifierTest {
     }
 
     @Test
+    void aCallersExecutorRunsEveryGroupAndGivesTheSameResultsAsTheOwnWorkers() throws IOException {
+        List<Path> files = new ArrayList<>(wavs);
+        files.add(3, dir.resolve("missing.wav"));
+        ClassifierOptions options = ClassifierOptions.defaults().withParallelism(2).withBatchSize(2);
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        AtomicInteger tasks = new AtomicInteger();
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.Executor counting = task -> {
+            tasks.incrementAndGet();
+            callers.execute(() -> {
+                threads.add(Thread.currentThread().getName());
+                task.run();
+            });
+        };
+        try (WindowedEmotionClassifier c = open(options, AudioSource.WAV)) {
+            List<ClassificationResult> own = c.classifyAll(files);
+            List<ClassificationResult> onCallers = c.classifyAll(files, counting);
+            List<ClassificationResult> direct = c.classifyAll(files, Runnable::run);
+            assertEquals(files.size(), onCallers.size());
+            for (int i = 0; i < files.size(); i++) {
+                assertSame(files.get(i), onCallers.get(i).path());
+                assertEquals(own.get(i).prediction(), onCallers.get(i).prediction(), "file " + i);
+                assertEquals(own.get(i).prediction(), direct.get(i).prediction(), "file " + i);
+            }
+            assertInstanceOf(NoSuchFileException.class, onCallers.get(3).exception().orElseThrow());
+            // 11 files over 2 workers: groups of at most 2 files, so at least 6 tasks, all on the caller's pool.
+            assertTrue(tasks.get() >= 6, tasks.get() + " tasks");
+            assertTrue(threads.stream().noneMatch(n -> n.startsWith("ser4j-classify-")), threads.toString());
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void anExecutorThatRefusesStopsTheRunWithItsException() throws IOException {
+        try (WindowedEmotionClassifier c = open(ClassifierOptions.defaults().withParallelism(1).withBatchSize(1), AudioSource.WAV)) {
+            List<ClassificationResult> got = new ArrayList<>();
+            java.util.concurrent.Executor refusing = task -> {
+                throw new java.util.concurrent.RejectedExecutionException("full");
+            };
+            assertThrows(java.util.concurrent.RejectedExecutionException.class,
+                    () -> c.classifyEach(wavs, refusing, got::add));
+            assertTrue(got.isEmpty());
+            assertEquals(wavs.size(), c.classifyAll(wavs).size(), "the classifier still works afterwards");
+        }
+    }
+
+    @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS) // hang guard only
     void anErrorInAWorkerStopsTheRunAfterDeliveringEverythingBeforeIt() throws IOException {
         Path poison = wavs.get(7);
@@ -196,7 +244,7 @@ class StreamingBatchClassifierTest {
             int rate = new int[] {16000, 22050, 44100, 8000}[i % 4];
             files.add(JavaSoundSource.write(dir.resolve("b" + i + ".wav"), JavaSoundSource.signal(rate * (1 + i), 70 + i), rate));
         }
-        try (OnnxEmotionClassifier c = EmotionClassifiers.ensemble()) {
+        try (WindowedEmotionClassifier c = EmotionClassifiers.ensemble()) {
             List<Timeline> sequential = new ArrayList<>();
             for (Path f : files) {
                 sequential.add(c.classifyTimeline(f));

@@ -190,7 +190,8 @@ class TrainingPipelineTest {
 
             @Override
             public org.ser4j.core.Prediction classify(java.io.InputStream audio) throws IOException {
-                return classify(org.ser4j.core.audio.AudioStreams.read(audio, null, org.ser4j.core.audio.AudioLimits.DEFAULT));
+                return classify(org.ser4j.core.audio.AudioStreams.read(audio, "<stream>",
+                        org.ser4j.core.audio.AudioLimits.DEFAULT));
             }
 
             @Override

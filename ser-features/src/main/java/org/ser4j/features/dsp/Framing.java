@@ -7,7 +7,7 @@ package org.ser4j.features.dsp;
  *
  * <p>Defaults (librosa): frame length 2048 samples, hop 512 samples.
  */
-public final class Framing {
+final class Framing {
     /** librosa's default frame length (and n_fft), samples. */
     public static final int DEFAULT_FRAME_LENGTH = 2048;
     /** librosa's default hop, samples. */

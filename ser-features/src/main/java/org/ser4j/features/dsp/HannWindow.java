@@ -5,7 +5,7 @@ package org.ser4j.features.dsp;
  * fftbins=True)}, the <em>periodic</em> form {@code w[i] = 0.5 - 0.5 cos(2 pi i / n)}, so that
  * overlapping windows at hop {@code n/4} sum to a constant.
  */
-public final class HannWindow {
+final class HannWindow {
     private HannWindow() {
     }
 

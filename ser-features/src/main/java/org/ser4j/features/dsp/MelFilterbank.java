@@ -34,7 +34,7 @@ public final class MelFilterbank {
     }
 
     /**
-     * A filterbank with every librosa option.
+     * A filterbank with every librosa option (package-private: the mel scale is an internal type).
      *
      * @param sampleRate sample rate in Hz, {@code > 0}
      * @param nFft FFT size in samples, {@code > 0}
@@ -44,7 +44,7 @@ public final class MelFilterbank {
      * @param scale the mel scale ({@code htk=False} is {@link MelScale#SLANEY})
      * @param slaneyNorm whether to apply {@code norm="slaney"} area normalisation
      */
-    public MelFilterbank(int sampleRate, int nFft, int nMels, double fminHz, double fmaxHz, MelScale scale, boolean slaneyNorm) {
+    MelFilterbank(int sampleRate, int nFft, int nMels, double fminHz, double fmaxHz, MelScale scale, boolean slaneyNorm) {
         if (sampleRate <= 0 || nFft <= 0 || nMels <= 0 || !(fminHz >= 0) || !(fmaxHz > fminHz) || scale == null) {
             throw new IllegalArgumentException("bad mel filterbank parameters: sr=" + sampleRate + " nFft=" + nFft
                     + " nMels=" + nMels + " fmin=" + fminHz + " fmax=" + fmaxHz + " scale=" + scale);

@@ -3,7 +3,7 @@ package org.ser4j.features.dsp;
 /**
  * Computes a whole mel power spectrogram ({@code librosa.feature.melspectrogram} with power 2,
  * centred STFT, periodic Hann window) for one signal. Two implementations exist: a portable one
- * on {@link PowerSpectrogram} (JTransforms, one frame at a time) and, when the JDK's Vector API
+ * on {@code PowerSpectrogram} (JTransforms, one frame at a time) and, when the JDK's Vector API
  * module {@code jdk.incubator.vector} is loaded and {@code nFft} is a power of two, a SIMD one that
  * transforms a lane-width batch of frames at once. Both are in double precision and agree with
  * librosa to the same tolerance. Implementations are immutable and thread-safe.

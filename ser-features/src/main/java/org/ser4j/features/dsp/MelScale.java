@@ -10,7 +10,7 @@ package org.ser4j.features.dsp;
  * </ul>
  * Frequencies are in Hz, mels in the scale's own units.
  */
-public enum MelScale {
+enum MelScale {
     /** Slaney's Auditory Toolbox scale (librosa default). */
     SLANEY {
         @Override

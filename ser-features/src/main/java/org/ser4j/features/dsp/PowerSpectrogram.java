@@ -14,7 +14,7 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * <p>The window and FFT plan are built once; {@link #framePower} only reads them, so one
  * instance may be shared across threads as long as each thread passes its own scratch arrays.
  */
-public final class PowerSpectrogram {
+final class PowerSpectrogram {
     private final int nFft;
     private final int hopLength;
     private final double[] window;

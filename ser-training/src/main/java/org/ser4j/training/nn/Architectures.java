@@ -65,10 +65,10 @@ public final class Architectures {
      *     included, gives the mel model (unlike {@link #build}, nothing is checked)
      * @param l2Scale multiplies the notebook's L2 factors (1 = notebook, 0 = no penalty); not
      *     checked here
-     * @return a new builder holding every layer; call {@link SequentialNetwork.Builder#build} to
+     * @return a new builder holding every layer; call {@link NetworkBuilder#build} to
      *     create the network
      */
-    public static SequentialNetwork.Builder builder(FeatureKind kind, double l2Scale) {
+    public static NetworkBuilder builder(FeatureKind kind, double l2Scale) {
         double s = l2Scale;
         if (kind == FeatureKind.TIME_DOMAIN) {
             return SequentialNetwork.builder(kind, 1, 1, TIME_LENGTH)

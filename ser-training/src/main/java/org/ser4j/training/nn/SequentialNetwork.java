@@ -6,11 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.ser4j.core.model.FeatureKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +20,13 @@ import org.slf4j.LoggerFactory;
  * are summed in worker order, so results are deterministic for a given seed and thread count.
  * Memory is bounded by the chunk size, not the batch size. Not thread-safe (one caller at a time);
  * {@link #close()} stops the workers.
+ *
+ * <p>This class holds the layers, the parameters and the per-worker forward/backward passes; the
+ * Adam state and update live in {@code AdamOptimizer}, the threads in {@code WorkerPool} and the
+ * layer description in {@link NetworkBuilder}.
  */
 public final class SequentialNetwork implements Network {
     private static final Logger LOG = LoggerFactory.getLogger(SequentialNetwork.class);
-    private static final double BETA1 = 0.9;
-    private static final double BETA2 = 0.999;
-    private static final double EPSILON = 1e-7;
 
     private final FeatureKind kind;
     private final int inC;
@@ -43,15 +39,14 @@ public final class SequentialNetwork implements Network {
     private final int maxChunk;
     private final Kernels kernels;
     private final float[] params;
-    private final float[] adamM;
-    private final float[] adamV;
+    private final AdamOptimizer adam;
     private final Worker[] workers;
-    private final ExecutorService pool;
-    private long step;
+    private final WorkerPool pool;
     private double learningRate = 1e-3;
     private double labelSmoothing;
 
-    private SequentialNetwork(Builder b, long seed, int threads, int maxChunk, Kernels kernels) {
+    /** Built by {@link NetworkBuilder#build}, which has checked its arguments. */
+    SequentialNetwork(NetworkBuilder b, long seed, int threads, int maxChunk, Kernels kernels) {
         this.kind = b.kind;
         this.inC = b.inC;
         this.inH = b.inH;
@@ -72,8 +67,7 @@ public final class SequentialNetwork implements Network {
             p += l.paramCount();
         }
         this.params = new float[p];
-        this.adamM = new float[p];
-        this.adamV = new float[p];
+        this.adam = new AdamOptimizer(p);
         SplittableRandom random = new SplittableRandom(seed);
         for (Layer l : layers) {
             l.init(params, random);
@@ -90,16 +84,7 @@ public final class SequentialNetwork implements Network {
         for (int i = 0; i < threads; i++) {
             workers[i] = new Worker();
         }
-        if (threads > 1) {
-            AtomicInteger n = new AtomicInteger();
-            this.pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "ser4j-nn-worker-" + n.getAndIncrement());
-                t.setDaemon(true);
-                return t;
-            });
-        } else {
-            this.pool = null;
-        }
+        this.pool = new WorkerPool(threads);
         LOG.info("{} network: {} parameters, {} kernels, {} thread(s), chunks of {} samples",
                 kind == null ? "custom" : kind.id(), p, kernels.name(), threads, maxChunk);
         if (kernels instanceof ScalarKernels && !SimdSupport.turnedOff()) {
@@ -119,8 +104,8 @@ public final class SequentialNetwork implements Network {
      * @return an empty builder; inputs are then {@code c * h * w} floats per sample, channel first
      * @throws IllegalArgumentException if a dimension is not positive
      */
-    public static Builder builder(FeatureKind kind, int c, int h, int w) {
-        return new Builder(kind, c, h, w);
+    public static NetworkBuilder builder(FeatureKind kind, int c, int h, int w) {
+        return new NetworkBuilder(kind, c, h, w);
     }
 
     /**
@@ -358,29 +343,12 @@ public final class SequentialNetwork implements Network {
     }
 
     private void adam(float[] grad) {
-        step++;
-        double lrT = learningRate * Math.sqrt(1 - Math.pow(BETA2, step)) / (1 - Math.pow(BETA1, step));
-        float b1 = (float) BETA1;
-        float b2 = (float) BETA2;
-        float c1 = (float) (1 - BETA1);
-        float c2 = (float) (1 - BETA2);
-        float lr = (float) lrT;
-        float eps = (float) EPSILON;
-        runOnWorkers(w -> {
-            for (int i = rangeStart(w), e = rangeStart(w + 1); i < e; i++) {
-                float g = grad[i];
-                float m = b1 * adamM[i] + c1 * g;
-                float v = b2 * adamV[i] + c2 * g * g;
-                adamM[i] = m;
-                adamV[i] = v;
-                params[i] -= lr * m / ((float) Math.sqrt(v) + eps);
-            }
-        });
+        adam.update(params, grad, learningRate, pool);
     }
 
     /** First parameter index of worker {@code w}'s share of element-wise work. */
     private int rangeStart(int w) {
-        return (int) ((long) params.length * w / threads);
+        return pool.rangeStart(params.length, w);
     }
 
     @Override
@@ -406,9 +374,7 @@ public final class SequentialNetwork implements Network {
     /** Stops the worker threads. The network must not be used afterwards. */
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+        pool.close();
     }
 
     private int chunkSize(int n) {
@@ -432,42 +398,8 @@ public final class SequentialNetwork implements Network {
         }
     }
 
-    private interface WorkerTask {
-        void run(int worker);
-    }
-
-    private void runOnWorkers(WorkerTask task) {
-        if (pool == null) {
-            task.run(0);
-            return;
-        }
-        List<Future<?>> futures = new ArrayList<>(threads);
-        for (int w = 1; w < threads; w++) {
-            int id = w;
-            futures.add(pool.submit(() -> task.run(id)));
-        }
-        RuntimeException failure = null;
-        try {
-            task.run(0);
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for worker threads", e);
-            } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException re ? re
-                            : new IllegalStateException("worker failed", e.getCause());
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+    private void runOnWorkers(WorkerPool.Task task) {
+        pool.run(task);
     }
 
     static void softmax(float[] logits, int off, float[] out, int outOff, int n) {
@@ -601,209 +533,6 @@ public final class SequentialNetwork implements Network {
                 dx = t;
             }
             return loss;
-        }
-    }
-
-    /** Describes the layers of a {@link SequentialNetwork}; shapes are inferred. */
-    public static final class Builder {
-        private final FeatureKind kind;
-        private final int inC;
-        private final int inH;
-        private final int inW;
-        private final List<Layer> layers = new ArrayList<>();
-        private int c;
-        private int h;
-        private int w;
-        private boolean flat;
-
-        private Builder(FeatureKind kind, int c, int h, int w) {
-            if (c <= 0 || h <= 0 || w <= 0) {
-                throw new IllegalArgumentException("input shape must be positive, got [" + c + ", " + h + ", " + w + "]");
-            }
-            this.kind = kind;
-            this.inC = c;
-            this.inH = h;
-            this.inW = w;
-            this.c = c;
-            this.h = h;
-            this.w = w;
-        }
-
-        private void requireSpatial(String what) {
-            if (flat) {
-                throw new IllegalStateException(what + " after flatten/dense");
-            }
-        }
-
-        /**
-         * Conv2D, stride 1, ReLU; {@code same} pads {@code k/2} on each side (odd kernels).
-         *
-         * @param filters output channels, positive
-         * @param kh kernel height
-         * @param kw kernel width
-         * @param same true for Keras "same" padding ({@code kh/2} rows and {@code kw/2} columns of
-         *     zeros on each side, output the size of the input), false for "valid" (no padding)
-         * @param l2 Keras-style L2 factor on the kernel ({@code l2 * sum(W^2)} added to the loss),
-         *     0 for none
-         * @return this builder
-         * @throws IllegalStateException if the input is already flat (after flatten or dense)
-         * @throws IllegalArgumentException if a kernel size is not positive, {@code same} is set
-         *     with an even kernel size, or the output would be empty (non-positive {@code filters},
-         *     or a kernel larger than the padded input)
-         */
-        public Builder conv2d(int filters, int kh, int kw, boolean same, double l2) {
-            requireSpatial("conv2d");
-            requireOddIfSame(same, kh, kw);
-            ConvLayer l = new ConvLayer(false, c, h, w, filters, kh, kw, same ? kh / 2 : 0, same ? kw / 2 : 0, true, l2);
-            return add(l);
-        }
-
-        /**
-         * Conv1D over the last axis (requires H = 1), stride 1, ReLU.
-         *
-         * @param filters output channels, positive
-         * @param k kernel width
-         * @param same true for Keras "same" padding ({@code k/2} zeros on each side; odd {@code k}
-         *     only), false for "valid"
-         * @param l2 Keras-style L2 factor on the kernel, 0 for none
-         * @return this builder
-         * @throws IllegalStateException if the input is already flat (after flatten or dense)
-         * @throws IllegalArgumentException if the current height is not 1, {@code same} is set with
-         *     an even {@code k}, or the output would be empty
-         */
-        public Builder conv1d(int filters, int k, boolean same, double l2) {
-            requireSpatial("conv1d");
-            requireOddIfSame(same, 1, k);
-            return add(new ConvLayer(true, c, h, w, filters, 1, k, 0, same ? k / 2 : 0, true, l2));
-        }
-
-        /**
-         * MaxPool2D with window = stride = {@code ph x pw}, floor (fused into a preceding convolution).
-         *
-         * @param ph window height and vertical stride, positive
-         * @param pw window width and horizontal stride, positive
-         * @return this builder
-         * @throws IllegalStateException if the input is already flat (after flatten or dense)
-         * @throws IllegalArgumentException if {@code ph} or {@code pw} is not positive, or the pooled
-         *     output would be empty (a window larger than the input)
-         */
-        public Builder maxPool2d(int ph, int pw) {
-            requireSpatial("maxPool2d");
-            return pool(false, ph, pw);
-        }
-
-        /**
-         * MaxPool1D with window = stride = {@code p}, floor (fused into a preceding convolution).
-         *
-         * @param p window width and stride along the last axis, positive
-         * @return this builder
-         * @throws IllegalStateException if the input is already flat (after flatten or dense)
-         * @throws IllegalArgumentException if {@code p} is not positive, the current height is not 1,
-         *     or the pooled output would be empty
-         */
-        public Builder maxPool1d(int p) {
-            requireSpatial("maxPool1d");
-            return pool(true, 1, p);
-        }
-
-        private Builder pool(boolean oneDimensional, int ph, int pw) {
-            if (ph < 1 || pw < 1) {
-                throw new IllegalArgumentException("pool size must be positive, got " + ph + "x" + pw);
-            }
-            if (oneDimensional && h != 1) {
-                throw new IllegalArgumentException("maxPool1d needs height 1, got " + h + " (use maxPool2d)");
-            }
-            if (!layers.isEmpty() && layers.get(layers.size() - 1) instanceof ConvLayer conv && !conv.isPooled()) {
-                layers.remove(layers.size() - 1);
-                return add(conv.withPool(ph, pw));
-            }
-            return add(new MaxPoolLayer(oneDimensional, c, h, w, ph, pw));
-        }
-
-        /**
-         * Flattens {@code [C, H, W]} in that order.
-         *
-         * @return this builder; the next layer sees {@code C*H*W} features
-         * @throws IllegalStateException if the input is already flat (after flatten or dense)
-         */
-        public Builder flatten() {
-            requireSpatial("flatten");
-            return add(new FlattenLayer(c, h, w));
-        }
-
-        /**
-         * Dense layer; the last dense layer should be linear (softmax is applied by the network).
-         *
-         * @param units output width, positive; that of the last layer is the number of classes
-         * @param relu whether ReLU follows
-         * @param l2 Keras-style L2 factor on the kernel, 0 for none
-         * @return this builder
-         * @throws IllegalStateException if the input comes from a convolution or pool and was not
-         *     flattened (even when it is 1 x 1), or is a network input with height or width above 1
-         * @throws IllegalArgumentException if {@code units} is not positive
-         */
-        public Builder dense(int units, boolean relu, double l2) {
-            // convolutions and pools keep channels outermost ([C][batch][H][W]): even a 1 x 1 output
-            // must go through flatten() to become one row per sample
-            if (!flat && (!layers.isEmpty() || h != 1 || w != 1)) {
-                throw new IllegalStateException("dense needs a flat input: call flatten() first");
-            }
-            return add(new DenseLayer(c * h * w, units, relu, l2));
-        }
-
-        // visible for tests: ReLU-free convolution
-        Builder convLinear(int filters, int kh, int kw, int padH, int padW) {
-            requireSpatial("conv");
-            return add(new ConvLayer(h == 1 && kh == 1 && padH == 0, c, h, w, filters, kh, kw, padH, padW, false, 0));
-        }
-
-        private static void requireOddIfSame(boolean same, int kh, int kw) {
-            if (kh < 1 || kw < 1) {
-                throw new IllegalArgumentException("kernel size must be positive, got " + kh + "x" + kw);
-            }
-            if (same && (kh % 2 == 0 || kw % 2 == 0)) {
-                throw new IllegalArgumentException("'same' padding is supported for odd kernels only, got " + kh + "x" + kw);
-            }
-        }
-
-        private Builder add(Layer l) {
-            layers.add(l);
-            c = l.outC;
-            h = l.outH;
-            w = l.outW;
-            flat = l instanceof FlattenLayer || l instanceof DenseLayer;
-            return this;
-        }
-
-        /**
-         * Creates the network with the best available kernels.
-         *
-         * @param seed seed of the Glorot initialisation
-         * @param threads worker threads (at least 1)
-         * @param maxChunk samples processed at once per worker (bounds memory), at least 1
-         * @return a new network with Glorot-uniform kernels, zero biases and learning rate 1e-3;
-         *     with more than one thread it owns a pool of daemon threads until
-         *     {@link SequentialNetwork#close()}
-         * @throws IllegalStateException if no layer was added
-         * @throws IllegalArgumentException if {@code threads} or {@code maxChunk} is below 1, the
-         *     last layer is not dense, or the workers' buffers would need more than 80 % of the
-         *     maximum heap
-         */
-        public SequentialNetwork build(long seed, int threads, int maxChunk) {
-            return build(seed, threads, maxChunk, KernelSelector.select());
-        }
-
-        SequentialNetwork build(long seed, int threads, int maxChunk, Kernels kernels) {
-            if (layers.isEmpty()) {
-                throw new IllegalStateException("no layers");
-            }
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-            }
-            if (maxChunk < 1) {
-                throw new IllegalArgumentException("maxChunk must be at least 1, got " + maxChunk);
-            }
-            return new SequentialNetwork(this, seed, threads, maxChunk, kernels);
         }
     }
 }

@@ -17,7 +17,7 @@ public final class LayerProfile {
         int b = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int reps = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         Kernels k = KernelSelector.select();
-        SequentialNetwork.Builder builder = Architectures.builder(kind, 1);
+        NetworkBuilder builder = Architectures.builder(kind, 1);
         try (SequentialNetwork net = builder.build(1, 1, b, k)) {
             Layer[] layers = net.layerArray();
             float[] p = net.parameters();

@@ -170,13 +170,13 @@ class SequentialNetworkTest {
     @Test
     void builderRefusesLayerSequencesThatWouldComputeGarbage() {
         // a conv + pool reaching 1 x 1 keeps channels outermost: dense without flatten() would mix samples
-        SequentialNetwork.Builder toOne = SequentialNetwork.builder(FeatureKind.TIME_DOMAIN, 1, 1, 4).conv1d(3, 3, true, 0)
+        NetworkBuilder toOne = SequentialNetwork.builder(FeatureKind.TIME_DOMAIN, 1, 1, 4).conv1d(3, 3, true, 0)
                 .maxPool1d(4);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> toOne.dense(6, false, 0));
         assertTrue(e.getMessage().contains("flatten()"), e.getMessage());
         toOne.flatten().dense(6, false, 0); // the right way is accepted
 
-        SequentialNetwork.Builder conv = SequentialNetwork.builder(FeatureKind.LOG_MEL, 1, 8, 8).conv2d(2, 3, 3, true, 0);
+        NetworkBuilder conv = SequentialNetwork.builder(FeatureKind.LOG_MEL, 1, 8, 8).conv2d(2, 3, 3, true, 0);
         assertThrows(IllegalArgumentException.class, () -> conv.maxPool2d(2, 0));
         assertThrows(IllegalArgumentException.class, () -> conv.maxPool2d(-1, 2));
         assertThrows(IllegalArgumentException.class, () -> conv.maxPool1d(2), "height 8 is not 1-D, even fused");
