@@ -6,7 +6,8 @@
  * {@link org.ser4j.core.audio.AudioLimits} (rate, channels, duration, header chunks), which every
  * decoder checks before it allocates the samples;
  * {@link org.ser4j.core.audio.Resampler} does band-limited resampling;
- * {@link org.ser4j.core.audio.WavWriter} writes WAV files atomically. No feature extraction here
+ * {@link org.ser4j.core.audio.AudioStreams} decodes a stream by its content. Writing WAV files is
+ * test support ({@code WavWriter} in ser-core's test jar), not API. No feature extraction here
  * (that is ser-features) and no corpus naming (that is {@code org.ser4j.training.corpus}).
  */
 package org.ser4j.core.audio;

@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.ser4j.core.io.AtomicFiles;
 
 /**
+ * Test support, shipped in ser-core's test jar rather than its API (only tests write WAV files).
  * Writes WAV files: integer PCM (8, 16, 24, 32 bits) or IEEE float (32, 64 bits), one or more
  * channels, optionally with a {@code WAVE_FORMAT_EXTENSIBLE} header. Files are written atomically
  * (see {@link AtomicFiles}).
