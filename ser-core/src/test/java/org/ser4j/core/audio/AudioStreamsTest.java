@@ -23,7 +23,7 @@ class AudioStreamsTest {
         InputStream trickle = new ByteArrayInputStream(wav) {
             @Override
             public synchronized int read(byte[] b, int off, int len) {
-                return super.read(b, off, Math.min(len, 1 + (int) (Math.abs(seed) % 7)));
+                return super.read(b, off, Math.min(len, 1 + (int) Math.floorMod(seed, 7L)));
             }
         };
         AudioClip fromStream = AudioStreams.read(trickle, "x", AudioLimits.DEFAULT);
