@@ -118,11 +118,12 @@ def main():
     ps = scale(p, t)
     pred = ps.argmax(axis=1)
     recall = {c: round(float(np.mean(pred[y == i] == i)), 4) for i, c in enumerate(CLASSES)}
+    confusion = [[int(np.sum((y == i) & (pred == j))) for j in range(len(CLASSES))] for i in range(len(CLASSES))]
     per_corpus = {c: round(float(np.mean(pred[corpus == c] == y[corpus == c])), 4) for c in sorted(set(corpus))}
     print(json.dumps({"clips": len(paths), "temperatureTime": t_time, "temperatureMel": t_mel,
                       "weightTime": w, "best": best, "ensembleTemperature": round(t, 4),
                       "eceBefore": round(ece(p, y), 4), "eceAfter": round(ece(ps, y), 4),
-                      "recall": recall, "perCorpusAccuracy": per_corpus, "grid": grid}, indent=1))
+                      "recall": recall, "confusion": confusion, "perCorpusAccuracy": per_corpus, "grid": grid}, indent=1))
 
 
 if __name__ == "__main__":

@@ -189,6 +189,11 @@ class TrainingPipelineTest {
             }
 
             @Override
+            public org.ser4j.core.Prediction classify(java.io.InputStream audio) throws IOException {
+                return classify(org.ser4j.core.audio.AudioStreams.read(audio, null, org.ser4j.core.audio.AudioLimits.DEFAULT));
+            }
+
+            @Override
             public void close() {
             }
         };

@@ -20,6 +20,8 @@ import java.util.Objects;
 public final class AudioStreams {
     /** The longest stream read, in bytes: the largest Java byte array. */
     public static final int MAX_STREAM_BYTES = Integer.MAX_VALUE - 8;
+    /** Consecutive reads returning no bytes after which a stream counts as stuck. */
+    private static final int MAX_IDLE_READS = 10_000;
 
     private AudioStreams() {
     }
@@ -68,8 +70,17 @@ public final class AudioStreams {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         byte[] buffer = new byte[8192];
         long total = 0;
+        int idle = 0;
         int n;
         while ((n = in.read(buffer)) != -1) {
+            // read(byte[]) blocks until it has a byte; one that keeps returning 0 is broken
+            if (n == 0 && ++idle > MAX_IDLE_READS) {
+                throw new AudioFormatException(source, "the stream makes no progress (" + MAX_IDLE_READS
+                        + " reads returned no bytes and no end of stream)");
+            }
+            if (n > 0) {
+                idle = 0;
+            }
             total += n;
             if (total > max) {
                 throw new AudioFormatException(source, "the stream holds more than " + max + " bytes, the most ser4j reads from a stream");

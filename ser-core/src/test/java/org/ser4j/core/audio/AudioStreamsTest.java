@@ -53,6 +53,23 @@ class AudioStreamsTest {
     }
 
     @Test
+    void aStreamThatStopsMovingIsRefusedNotWaitedOnForever() {
+        InputStream stuck = new InputStream() {
+            @Override
+            public int read() {
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                return 0; // a broken stream: neither data nor end of stream
+            }
+        };
+        AudioFormatException e = assertThrows(AudioFormatException.class, () -> AudioStreams.readAll(stuck, "s", 100_000));
+        assertTrue(e.getMessage().contains("no progress"), e.getMessage());
+    }
+
+    @Test
     void aStreamLongerThanTheCapIsRefusedWhileReading() throws IOException {
         InputStream endless = new InputStream() {
             long served;
