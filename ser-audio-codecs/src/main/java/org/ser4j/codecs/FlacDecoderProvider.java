@@ -2,14 +2,12 @@ package org.ser4j.codecs;
 
 import java.io.IOException;
 import java.io.InputStream;
-import org.jflac.sound.spi.FlacAudioFileReader;
-import org.jflac.sound.spi.FlacFormatConversionProvider;
 import org.ser4j.core.audio.AudioClip;
 import org.ser4j.core.audio.AudioDecoderProvider;
 import org.ser4j.core.audio.AudioLimits;
 
 /**
- * FLAC (content starting with {@code fLaC}) through jFLAC's Java Sound SPI, bit-exact: 8, 16 and
+ * FLAC (content starting with {@code fLaC}) through jFLAC's decoder, bit-exact: 8, 16 and
  * 24-bit samples scaled by 2^(bits-1) as soundfile and ffmpeg do. Loaded by ser-core with
  * {@link java.util.ServiceLoader}; applications do not call it directly.
  */
@@ -30,7 +28,6 @@ public final class FlacDecoderProvider implements AudioDecoderProvider {
 
     @Override
     public AudioClip decode(InputStream in, String source, AudioLimits limits) throws IOException {
-        return SpiDecoding.decode(in, source, limits, formatName(), new FlacAudioFileReader(),
-                new FlacFormatConversionProvider(), SpiDecoding.Trim.NONE, Integer.MAX_VALUE);
+        return FlacDecoding.decode(in, source, limits);
     }
 }

@@ -3,7 +3,6 @@ package org.ser4j.codecs;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
@@ -13,7 +12,6 @@ import javax.sound.sampled.spi.FormatConversionProvider;
 import org.ser4j.core.audio.AudioClip;
 import org.ser4j.core.audio.AudioFormatException;
 import org.ser4j.core.audio.AudioLimits;
-import org.ser4j.core.audio.EmptyAudioException;
 
 /**
  * Decodes through one Java Sound SPI reader and converter (called directly, not through
@@ -26,8 +24,6 @@ final class SpiDecoding {
     /** Reads that return nothing in a row before the decoder is declared stuck. */
     static final int MAX_IDLE_READS = 1_000;
     private static final int BLOCK_BYTES = 64 * 1024;
-    /** Largest float array the JVM will allocate. */
-    private static final long MAX_FRAMES = Integer.MAX_VALUE - 16L;
 
     private SpiDecoding() {
     }
@@ -83,14 +79,11 @@ final class SpiDecoding {
             throw new AudioFormatException(src, format + " stream of " + f + " cannot be decoded to PCM");
         }
         int frameBytes = channels * (bits / 8);
-        long maxFrames = Math.min(MAX_FRAMES, (long) Math.floor(limits.maxDuration().toMillis() / 1000.0 * rate));
+        MonoBuffer out = new MonoBuffer(src, format, limits, rate);
         try (AudioInputStream pcm = converter.getAudioInputStream(target, encoded)) {
             byte[] block = new byte[BLOCK_BYTES - BLOCK_BYTES % frameBytes];
             int carry = 0; // bytes of a partial frame kept at the start of block
-            float[] out = new float[(int) Math.min(maxFrames + 1, 64 * 1024)];
-            long frames = 0;
             int idle = 0;
-            double scale = 1.0 / (1L << (bits - 1));
             while (true) {
                 int n = pcm.read(block, carry, block.length - carry);
                 if (n < 0) {
@@ -98,7 +91,7 @@ final class SpiDecoding {
                 }
                 if (n == 0) {
                     if (++idle > MAX_IDLE_READS) {
-                        throw new AudioFormatException(src, format + " decoder makes no progress after " + frames
+                        throw new AudioFormatException(src, format + " decoder makes no progress after " + out.frames()
                                 + " frames");
                     }
                     continue;
@@ -106,48 +99,11 @@ final class SpiDecoding {
                 idle = 0;
                 int have = carry + n;
                 int whole = have / frameBytes;
-                if (frames + whole > maxFrames) {
-                    limits.checkDuration(src, format + " decoded length", frames + whole, rate);
-                    throw new AudioFormatException(src, format + " decodes to more than " + maxFrames + " frames");
-                }
-                if (frames + whole > out.length) {
-                    long grown = Math.max(frames + whole, Math.min(maxFrames + 1, (long) out.length * 2));
-                    out = Arrays.copyOf(out, (int) Math.min(grown, MAX_FRAMES));
-                }
-                mix(block, whole, channels, bits, scale, out, (int) frames);
-                frames += whole;
+                out.addInterleaved(block, whole * frameBytes, channels, bits);
                 carry = have - whole * frameBytes;
                 System.arraycopy(block, whole * frameBytes, block, 0, carry);
             }
-            int head = (int) Math.min(trim.start(), frames);
-            long wanted = trim.length();
-            int length = (int) (wanted < 0 ? frames - head : Math.min(wanted, frames - head));
-            if (length <= 0) {
-                throw new EmptyAudioException(src, "the " + format + " content holds no samples");
-            }
-            return new AudioClip(Arrays.copyOfRange(out, head, head + length), rate);
-        }
-    }
-
-    /** Interleaved little-endian signed PCM to mono by averaging, as the WAV decoder does. */
-    private static void mix(byte[] b, int frames, int channels, int bits, double scale, float[] out, int dst) {
-        int bytes = bits / 8;
-        int p = 0;
-        for (int i = 0; i < frames; i++) {
-            double sum = 0;
-            for (int c = 0; c < channels; c++) {
-                int v;
-                if (bytes == 2) {
-                    v = (short) ((b[p] & 0xff) | (b[p + 1] << 8));
-                } else if (bytes == 3) {
-                    v = (b[p] & 0xff) | ((b[p + 1] & 0xff) << 8) | (b[p + 2] << 16);
-                } else {
-                    v = b[p];
-                }
-                sum += v;
-                p += bytes;
-            }
-            out[dst + i] = (float) (sum * scale / channels);
+            return out.toClip(trim.start(), trim.length());
         }
     }
 
