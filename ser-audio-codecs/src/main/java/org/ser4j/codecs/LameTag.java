@@ -30,7 +30,7 @@ record LameTag(int samplesPerFrame, long frames, int delay, int padding) {
     /**
      * Finds the tag at the start of an MP3 file.
      *
-     * @param b the file's first bytes (8 KiB are plenty)
+     * @param b the first bytes of the file or, after its ID3v2 tags, of the audio (8 KiB are plenty)
      * @param n how many of them are valid
      * @return the tag, or null when the first frame carries none (nothing is trimmed then, as by ffmpeg)
      */

@@ -7,6 +7,7 @@ import javazoom.spi.mpeg.sampled.convert.MpegFormatConversionProvider;
 import javazoom.spi.mpeg.sampled.file.MpegAudioFileReader;
 import org.ser4j.core.audio.AudioClip;
 import org.ser4j.core.audio.AudioDecoderProvider;
+import org.ser4j.core.audio.AudioFormatException;
 import org.ser4j.core.audio.AudioLimits;
 
 /**
@@ -43,6 +44,7 @@ public final class Mp3DecoderProvider implements AudioDecoderProvider {
     @Override
     public AudioClip decode(InputStream in, String source, AudioLimits limits) throws IOException {
         InputStream buffered = in.markSupported() ? in : new BufferedInputStream(in, HEAD);
+        skipId3v2(buffered, source);
         buffered.mark(HEAD);
         byte[] head = new byte[HEAD];
         int n = buffered.readNBytes(head, 0, HEAD);
@@ -61,5 +63,31 @@ public final class Mp3DecoderProvider implements AudioDecoderProvider {
         };
         return SpiDecoding.decode(buffered, source, limits, formatName(), new MpegAudioFileReader(),
                 new MpegFormatConversionProvider(), trim, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Skips ID3v2 tags at the start without buffering them: mp3spi allocates the size a tag header
+     * declares (up to 256 MiB) before reading it, and ser4j reads no tags.
+     */
+    private static void skipId3v2(InputStream in, String source) throws IOException {
+        for (int tags = 0; tags < 16; tags++) {
+            in.mark(10);
+            byte[] h = in.readNBytes(10);
+            if (h.length < 10 || h[0] != 'I' || h[1] != 'D' || h[2] != '3') {
+                in.reset();
+                return;
+            }
+            if ((h[6] | h[7] | h[8] | h[9]) < 0) {
+                throw new AudioFormatException(source, "ID3v2 tag size is not a synchsafe integer");
+            }
+            long size = ((long) h[6] << 21) | (h[7] << 14) | (h[8] << 7) | h[9];
+            size += (h[5] & 0x10) != 0 ? 10 : 0; // footer
+            try {
+                in.skipNBytes(size);
+            } catch (java.io.EOFException e) {
+                throw new AudioFormatException(source, "ID3v2 tag of " + size + " bytes is truncated");
+            }
+        }
+        throw new AudioFormatException(source, "more than 16 ID3v2 tags before the audio");
     }
 }

@@ -132,6 +132,27 @@ class CodecParityTest {
         assertTrue(e.getMessage().contains("looks like Ogg"), e.getMessage());
     }
 
+    @Test
+    void id3TagsAreSkippedUnreadAndAHugeDeclaredTagIsRefusedWithoutAllocatingIt() throws IOException {
+        byte[] mp3 = Fixtures.bytes("mono16k.mp3");
+        byte[] tagged = new byte[mp3.length + 10 + 20];
+        byte[] tag = {'I', 'D', '3', 3, 0, 0, 0, 0, 0, 20};
+        System.arraycopy(tag, 0, tagged, 0, 10);
+        System.arraycopy(mp3, 0, tagged, 30, mp3.length); // a second tag: the file's own
+        Path p = tmp.resolve("tagged.mp3");
+        Files.write(p, tagged);
+        assertArrayEquals(decodeFile("mono16k.mp3").samples(), AudioFiles.read(p).samples());
+
+        byte[] huge = mp3.clone();
+        huge[6] = 0x7f; // ID3v2 size 0x0fffffff + the file's own low bits: about 256 MiB, far past the end
+        huge[7] = 0x7f;
+        huge[8] = 0x7f;
+        Path h = tmp.resolve("huge-tag.mp3");
+        Files.write(h, huge);
+        AudioFormatException e = assertThrows(AudioFormatException.class, () -> AudioFiles.read(h));
+        assertTrue(e.getMessage().contains("ID3v2 tag of") && e.getMessage().contains("truncated"), e.getMessage());
+    }
+
     static double maxAbsDiff(AudioClip a, AudioClip b) {
         double m = 0;
         for (int i = 0; i < Math.min(a.length(), b.length()); i++) {
