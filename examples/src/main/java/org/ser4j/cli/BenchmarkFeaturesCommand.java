@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.ser4j.core.audio.AudioClip;
 import org.ser4j.core.audio.Resampler;
-import org.ser4j.core.audio.WavDecoder;
+import org.ser4j.core.audio.AudioFiles;
 import org.ser4j.features.FeatureConfig;
 import org.ser4j.features.FeatureExtractor;
 import org.ser4j.features.LogMelSpectrogram;
@@ -59,7 +59,7 @@ public final class BenchmarkFeaturesCommand implements Callable<Integer> {
         int failed = 0;
         for (Path file : files) {
             try {
-                clips.add(WavDecoder.read(file));
+                clips.add(AudioFiles.read(file));
             } catch (IOException | IllegalArgumentException e) {
                 failed++;
                 err.println(CliErrors.prefix(spec) + CliErrors.describe(file, e));

@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
  * usage or a model that cannot be loaded.
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
-        description = {"Classify the emotion in WAV files (any sample rate, mono or stereo).",
+        description = {"Classify the emotion in audio files: WAV, FLAC, MP3 or Ogg Vorbis, found by content (any sample rate, any channels).",
+            "FILE - reads one recording from standard input.",
             "Prints: file, emotion, confidence, then all six probabilities.",
             "Clips longer than the model window (5.005 s) are classified by overlapping windows whose probabilities are averaged."},
         exitCodeListHeading = "Exit codes:%n",
@@ -48,8 +49,11 @@ public final class ClassifyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "WAV files to classify.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Audio files to classify; - alone reads standard input.")
     List<Path> files;
+
+    /** Standard input, for {@code -} (a field so tests can supply one). */
+    java.io.InputStream stdin = System.in;
 
     @Option(names = "--json", description = "Print one JSON object per line instead of text.")
     boolean json;
@@ -83,6 +87,14 @@ public final class ClassifyCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         int[] counts = new int[2]; // done, failed
+        if (files.size() == 1 && files.get(0).toString().equals("-")) {
+            return classifyStdin(classifier, out, err);
+        }
+        if (files.stream().anyMatch(f -> f.toString().equals("-"))) {
+            classifier.close();
+            err.println(CliErrors.prefix(spec) + "- (standard input) must be the only FILE");
+            return ExitCodes.USAGE;
+        }
         try (classifier) {
             classifier.classifyEach(files, r -> {
                 counts[0]++;
@@ -100,6 +112,23 @@ public final class ClassifyCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         return counts[1] == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** The one recording on standard input, found by its content. */
+    private int classifyStdin(OnnxEmotionClassifier classifier, PrintWriter out, PrintWriter err) {
+        try (classifier) {
+            Timeline t = classifier.classifyTimeline(stdin);
+            print(out, Path.of("-"), t);
+            return ExitCodes.OK;
+        } catch (java.io.IOException | RuntimeException e) {
+            err.println(CliErrors.prefix(spec) + "standard input: " + e.getMessage());
+            err.flush();
+            return ExitCodes.FAILED;
+        } catch (Error e) {
+            err.println(CliErrors.prefix(spec) + CliErrors.stopped(e, 0, 1));
+            err.flush();
+            return ExitCodes.FAILED;
+        }
     }
 
     private void print(PrintWriter out, Path file, Timeline t) {

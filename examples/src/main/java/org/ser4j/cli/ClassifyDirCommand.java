@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Locale;
+import org.ser4j.core.audio.AudioFiles;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code ser4j classify-dir DIR --out results.csv}: classifies every {@code .wav} file under a
+ * {@code ser4j classify-dir DIR --out results.csv}: classifies every audio file ({@code .wav},
+ * {@code .flac}, {@code .mp3}, {@code .ogg}; decoded by content) under a
  * folder (recursively), shows a progress bar on stderr, writes one CSV row per file and prints a
  * summary (count per emotion, failures).
  *
@@ -50,10 +52,10 @@ import picocli.CommandLine.Parameters;
  * Without {@code --resume} a partial file left by an earlier run is replaced.
  */
 @Command(name = "classify-dir", mixinStandardHelpOptions = true,
-        description = {"Classify every .wav file under a folder (recursively) into a CSV file.",
+        description = {"Classify every audio file (.wav, .flac, .mp3, .ogg) under a folder (recursively) into a CSV file.",
             "Rows go to CSV.partial as they are ready; it is moved to CSV at the end. --resume continues a killed run."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:every file classified", "1:some file could not be classified, no .wav file found, "
+        exitCodeList = {"0:every file classified", "1:some file could not be classified, no audio file found, "
                 + "or the run was stopped (e.g. out of memory; the partial CSV is kept)",
             "2:bad usage, unusable model, or the CSV could not be written"})
 public final class ClassifyDirCommand implements Callable<Integer> {
@@ -68,7 +70,7 @@ public final class ClassifyDirCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "Folder to scan for .wav files (recursively).")
+    @Parameters(index = "0", paramLabel = "DIR", description = "Folder to scan for .wav, .flac, .mp3 and .ogg files (recursively).")
     Path dir;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "CSV",
@@ -119,7 +121,7 @@ public final class ClassifyDirCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         if (files.isEmpty()) {
-            err.println(CliErrors.prefix(spec) + "no .wav files under " + dir);
+            err.println(CliErrors.prefix(spec) + "no audio files (.wav, .flac, .mp3, .ogg) under " + dir);
             return ExitCodes.FAILED;
         }
         Path partial = partialFile(out);
@@ -274,11 +276,11 @@ public final class ClassifyDirCommand implements Callable<Integer> {
         return message.replace('\r', ' ').replace('\n', ' ');
     }
 
-    /** Every regular file under {@code dir} whose name ends in .wav (any case), sorted. */
+    /** Every regular file under {@code dir} whose name ends in .wav, .flac, .mp3 or .ogg (any case), sorted. */
     static List<Path> listWavs(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav"))
+                    .filter(AudioFiles::hasAudioExtension)
                     .sorted()
                     .toList();
         }

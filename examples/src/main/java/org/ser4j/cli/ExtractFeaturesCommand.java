@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.ser4j.core.audio.AudioClip;
 import org.ser4j.core.audio.Resampler;
-import org.ser4j.core.audio.WavDecoder;
+import org.ser4j.core.audio.AudioFiles;
 import org.ser4j.core.io.AtomicFiles;
 import org.ser4j.features.FeatureConfig;
 import org.ser4j.features.FeatureCsv;
@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  * long it is.
  */
 @Command(name = "extract-features", mixinStandardHelpOptions = true,
-        description = "Write librosa-compatible ZCR, RMS, mel power and log-mel dB CSVs for WAV files.")
+        description = "Write librosa-compatible ZCR, RMS, mel power and log-mel dB CSVs for audio files (WAV, FLAC, MP3, Ogg Vorbis).")
 public final class ExtractFeaturesCommand implements Callable<Integer> {
     /** A command with its default options; picocli sets the options from the command line. */
     public ExtractFeaturesCommand() {
@@ -45,7 +45,7 @@ public final class ExtractFeaturesCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
     Path out;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "WAV files.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Audio files (WAV, FLAC, MP3, Ogg Vorbis; found by content).")
     List<Path> files;
 
     @Mixin
@@ -80,7 +80,7 @@ public final class ExtractFeaturesCommand implements Callable<Integer> {
     }
 
     private void extract(Path file, FeatureConfig config, LogMelSpectrogram mel, TimeDomainFeatures time) throws IOException {
-        AudioClip clip = WavDecoder.read(file, maxDuration.limits());
+        AudioClip clip = AudioFiles.read(file, maxDuration.limits());
         if (clip.sampleRate() != config.sampleRate()) {
             long needed = (long) Math.ceil((config.clipSamples() / (double) config.sampleRate() + RESAMPLE_MARGIN_SECONDS)
                     * clip.sampleRate());

@@ -98,7 +98,7 @@ class ClassifyDirCommandTest {
         CliRun none = CliRun.ser4j("classify-dir", empty.toString(), "--out", root.resolve("y.csv").toString(),
                 "--model", model.toString());
         assertEquals(1, none.exitCode());
-        assertTrue(none.err().contains("no .wav files"));
+        assertTrue(none.err().contains("no audio files (.wav, .flac, .mp3, .ogg)"));
         assertTrue(!Files.exists(root.resolve("y.csv")));
     }
 }

@@ -28,7 +28,7 @@ class LibraryWordingTest {
     void libraryMessagesNameNoCommandLineFlag() throws IOException {
         List<String> findings = new ArrayList<>();
         int files = 0;
-        for (String module : List.of("ser-core", "ser-features", "ser-models", "ser-training")) {
+        for (String module : List.of("ser-core", "ser-audio-codecs", "ser-features", "ser-models", "ser-training")) {
             Path sources = Path.of("..", module, "src", "main", "java");
             assertTrue(Files.isDirectory(sources), "no sources at " + sources.toAbsolutePath());
             try (Stream<Path> s = Files.walk(sources)) {

@@ -21,7 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.zip.CRC32;
-import org.ser4j.core.audio.WavDecoder;
+import org.ser4j.core.audio.AudioFiles;
 import org.ser4j.core.io.AtomicFiles;
 import org.ser4j.features.FeatureConfig;
 import org.ser4j.features.FeatureExtractor;
@@ -112,14 +112,14 @@ public final class FeatureCache {
      *
      * @param directory where entries live (created when needed)
      * @param extractor computes the features of each file's audio as decoded by
-     *     {@link WavDecoder#read}; its configuration, kind and class form the cache key (see
+     *     {@link org.ser4j.core.audio.AudioFiles#read(java.nio.file.Path)}; its configuration, kind and class form the cache key (see
      *     {@link #configKey(FeatureExtractor)}); not null
      * @throws IllegalArgumentException if the extractor's feature length is not positive
      * @throws NullPointerException if {@code extractor} is null
      */
     public FeatureCache(Path directory, FeatureExtractor extractor) {
         this(directory, configKey(extractor), extractor.featureLength(),
-                file -> extractor.extract(WavDecoder.read(file)));
+                file -> extractor.extract(AudioFiles.read(file)));
     }
 
     /**

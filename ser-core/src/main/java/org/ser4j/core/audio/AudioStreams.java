@@ -8,8 +8,10 @@ import java.util.Objects;
 /**
  * Decodes audio from an {@link InputStream} (an upload, a socket, a resource in a jar) by its
  * content, not by a name: the stream is read to its end into memory, its first bytes identify the
- * format, and the format's decoder applies the same {@link AudioLimits} as for files. Supported
- * today: WAV (RIFF {@code WAVE}: PCM 8/16/24/32-bit, IEEE float 32/64, any channel layout).
+ * format, and the format's decoder applies the same {@link AudioLimits} as for files: WAV (RIFF
+ * {@code WAVE}: PCM 8/16/24/32-bit, IEEE float 32/64, any channel layout) by {@link WavDecoder},
+ * FLAC, MP3 and Ogg Vorbis by the {@link AudioDecoderProvider}s on the class path (the optional
+ * ser-audio-codecs module), exactly as {@link AudioFiles} does for files.
  *
  * <p>Memory: the stream's own size, about twice while it is read, and at most
  * {@link #MAX_STREAM_BYTES}; a longer stream is refused as soon as it passes that size, before
@@ -54,15 +56,13 @@ public final class AudioStreams {
      * @return the mono samples at the file's own rate
      * @throws AudioFormatException if the content is not a format ser4j decodes or is outside the limits
      */
-    static AudioClip decode(byte[] bytes, String source, AudioLimits limits) throws AudioFormatException {
-        if (startsWith(bytes, 0, "RIFF") || startsWith(bytes, 0, "RIFX") || startsWith(bytes, 0, "RF64")) {
+    static AudioClip decode(byte[] bytes, String source, AudioLimits limits) throws IOException {
+        if (AudioDecoders.isWav(bytes)) {
             return WavDecoder.decode(bytes, source, limits);
         }
-        if (bytes.length == 0) {
-            throw new EmptyAudioException(source, "the stream is empty");
-        }
-        throw new AudioFormatException(source, "unrecognised audio content (starts with " + describe(bytes)
-                + "); supported: WAV (RIFF/WAVE)");
+        byte[] head = java.util.Arrays.copyOf(bytes, Math.min(bytes.length, AudioFiles.HEAD_BYTES));
+        AudioDecoderProvider provider = AudioDecoders.providerFor(head, source);
+        return AudioDecoders.decode(provider, new java.io.ByteArrayInputStream(bytes), source, limits);
     }
 
     /** The stream's bytes; refused once they pass {@code max}. */
@@ -88,25 +88,5 @@ public final class AudioStreams {
             out.write(buffer, 0, n);
         }
         return out.toByteArray();
-    }
-
-    private static boolean startsWith(byte[] b, int at, String ascii) {
-        if (b.length < at + ascii.length()) {
-            return false;
-        }
-        for (int i = 0; i < ascii.length(); i++) {
-            if (b[at + i] != (byte) ascii.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String describe(byte[] b) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < Math.min(4, b.length); i++) {
-            s.append(String.format(java.util.Locale.ROOT, "%02x", b[i] & 0xff));
-        }
-        return "0x" + s;
     }
 }

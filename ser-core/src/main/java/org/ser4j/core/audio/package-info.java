@@ -1,5 +1,9 @@
 /**
- * Audio input and output: {@link org.ser4j.core.audio.WavDecoder} reads PCM and IEEE-float WAV
+ * Audio input and output: {@link org.ser4j.core.audio.AudioFiles} (files) and
+ * {@link org.ser4j.core.audio.AudioStreams} (streams) are the entry points, choosing the decoder
+ * from the content's first bytes: WAV here, FLAC/MP3/Ogg Vorbis through an
+ * {@link org.ser4j.core.audio.AudioDecoderProvider} found with {@link java.util.ServiceLoader}
+ * (the optional ser-audio-codecs module); {@link org.ser4j.core.audio.WavDecoder} reads PCM and IEEE-float WAV
  * into mono float samples scaled as librosa/soundfile does (bad files raise
  * {@link org.ser4j.core.audio.AudioFormatException}, empty ones its subclass
  * {@link org.ser4j.core.audio.EmptyAudioException}, each naming the file), within the bounds of

@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import org.ser4j.core.audio.AudioFiles;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -108,7 +109,7 @@ public final class CorpusScanner {
             Objects.requireNonNull(root, "root");
             List<Path> found = wavFiles(root);
             if (found.isEmpty()) {
-                throw new IOException(root + ": corpus folder holds no .wav files");
+                throw new IOException(root + ": corpus folder holds no audio files (.wav, .flac, .mp3, .ogg)");
             }
             for (Path p : found) {
                 if (seen.add(p.toAbsolutePath().normalize())) {
@@ -140,7 +141,7 @@ public final class CorpusScanner {
         List<Path> out = new ArrayList<>();
         if (Files.isRegularFile(root)) {
             if (!isWav(root)) {
-                throw new FileSystemException(root.toString(), null, "neither a corpus folder nor a .wav file");
+                throw new FileSystemException(root.toString(), null, "neither a corpus folder nor an audio file (.wav, .flac, .mp3, .ogg)");
             }
             out.add(root);
             return out;
@@ -169,7 +170,8 @@ public final class CorpusScanner {
         return out;
     }
 
+    /** Audio files by their name (.wav, .flac, .mp3, .ogg); the decoder is chosen later from the content. */
     private static boolean isWav(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav");
+        return AudioFiles.hasAudioExtension(file);
     }
 }

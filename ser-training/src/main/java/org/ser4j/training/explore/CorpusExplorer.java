@@ -7,7 +7,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.ser4j.core.audio.AudioClip;
+import org.ser4j.core.audio.AudioFiles;
 import org.ser4j.core.audio.AudioFormatException;
+import org.ser4j.core.audio.AudioLimits;
 import org.ser4j.core.audio.EmptyAudioException;
 import org.ser4j.core.audio.WavDecoder;
 import org.ser4j.core.audio.WavFormat;
@@ -82,7 +85,15 @@ public final class CorpusExplorer {
                 stats.addEmpty(clip, "0-byte file");
                 return null;
             }
-            format = WavDecoder.readFormat(path);
+            format = isWav(path) ? WavDecoder.readFormat(path) : null;
+            if (format == null) {
+                // A compressed file: its header has no WAV format; the tallies show what it decodes to
+                // (mono 16-bit PCM at its own rate), and its length is bounded while it decodes.
+                AudioClip audio = AudioFiles.read(path, exploreLimits(options));
+                stats.addDecoded(clip, new WavFormat(WavFormat.Encoding.PCM, 16, 1, audio.sampleRate(), audio.length()),
+                        audio);
+                return null;
+            }
             if (format.durationSeconds() > options.maxClipSeconds()) {
                 reason = String.format(Locale.ROOT, "declares %.1f s of audio, more than the %.0f s explore decodes "
                         + "per file", format.durationSeconds(), options.maxClipSeconds());
@@ -115,5 +126,23 @@ public final class CorpusExplorer {
     static String withoutPath(Path path, String message) {
         String prefix = path + ": ";
         return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    }
+
+    /** Whether the file's content is WAV (RIFF), by its first bytes. */
+    private static boolean isWav(Path path) throws IOException {
+        byte[] head;
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            head = in.readNBytes(AudioFiles.HEAD_BYTES);
+        }
+        return "WAV".equals(AudioFiles.formatOf(head));
+    }
+
+    /** The default limits, with the longest duration explore decodes per file. */
+    private static AudioLimits exploreLimits(ExploreOptions options) {
+        double s = options.maxClipSeconds();
+        if (!(s < AudioLimits.DEFAULT_MAX_DURATION.toSeconds())) {
+            return AudioLimits.DEFAULT;
+        }
+        return AudioLimits.DEFAULT.withMaxDuration(java.time.Duration.ofMillis(Math.max(1, (long) Math.ceil(s * 1000))));
     }
 }

@@ -81,7 +81,7 @@ class CorpusScannerTest {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         touch("empty/readme.txt");
         IOException e2 = assertThrows(IOException.class, () -> CorpusScanner.scan(List.of(empty), ScanOptions.DEFAULT));
-        assertTrue(e2.getMessage().contains(empty.toString()) && e2.getMessage().contains("no .wav"), e2.getMessage());
+        assertTrue(e2.getMessage().contains(empty.toString()) && e2.getMessage().contains("holds no audio files (.wav, .flac, .mp3, .ogg)"), e2.getMessage());
         Path txt = touch("file.txt");
         IOException e3 = assertThrows(IOException.class, () -> CorpusScanner.scan(List.of(txt), ScanOptions.DEFAULT));
         assertTrue(e3.getMessage().contains(txt.toString()), e3.getMessage());
