@@ -115,7 +115,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
 
     /** The one recording on standard input, found by its content. */
-    private int classifyStdin(OnnxEmotionClassifier classifier, PrintWriter out, PrintWriter err) {
+    private int classifyStdin(WindowedEmotionClassifier classifier, PrintWriter out, PrintWriter err) {
         try (classifier) {
             Timeline t = classifier.classifyTimeline(stdin);
             print(out, Path.of("-"), t);
