@@ -56,6 +56,26 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void dashReadsStandardInputAsTheSameFile() throws IOException {
+        ClassifyCommand command = new ClassifyCommand();
+        command.stdin = new java.io.ByteArrayInputStream(java.nio.file.Files.readAllBytes(shortWav));
+        CliRun r = CliRun.of(command, "--model", model.toString(), "-");
+        assertEquals(0, r.exitCode(), r.err());
+        Prediction p = library(shortWav);
+        List<String> lines = r.outLines();
+        assertEquals(1, lines.size(), r.out());
+        assertTrue(lines.get(0).startsWith("-  " + p.emotion().label()), lines.get(0));
+        for (Emotion e : Emotion.values()) {
+            assertTrue(lines.get(0).contains(String.format(java.util.Locale.ROOT, "%s=%.4f", e.label(), p.probability(e))), lines.get(0));
+        }
+        ClassifyCommand junk = new ClassifyCommand();
+        junk.stdin = new java.io.ByteArrayInputStream("not audio".getBytes());
+        CliRun bad = CliRun.of(junk, "--model", model.toString(), "-");
+        assertEquals(1, bad.exitCode(), bad.out());
+        assertTrue(bad.err().contains("<stream>") || bad.err().contains("-"), bad.err());
+    }
+
+    @Test
     void jsonLinesCarryTheSameNumbersAsTheLibrary() throws IOException {
         CliRun r = CliRun.ser4j("classify", "--json", "--model", model.toString(), shortWav.toString());
         assertEquals(0, r.exitCode(), r.err());
