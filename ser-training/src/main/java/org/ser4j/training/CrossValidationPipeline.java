@@ -397,7 +397,6 @@ public final class CrossValidationPipeline {
 
     private static ModelMetadata metadata(FeatureExtractor extractor, Standardizer standardizer, TrainingConfig config, int epochs,
             CrossValidationReport.Summary summary, double temperature, String createdAt, List<LabelledClip> clips) {
-        org.ser4j.features.FeatureConfig c = extractor.config();
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("ser4j_version", RunReport.SER4J_VERSION);
         extra.put("seed", Long.toString(config.seed()));
@@ -424,7 +423,6 @@ public final class CrossValidationPipeline {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise model metadata: " + e.getMessage(), e);
         }
-        return new ModelMetadata(extractor.kind(), c.sampleRate(), c.clipSamples(), c.nFft(), c.hopLength(), c.nMels(), c.topDb(),
-                ModelMetadata.emotionLabels(), standardizer.mean(), standardizer.std(), extra);
+        return TrainingPipeline.metadata(extractor, standardizer, extra);
     }
 }

@@ -269,7 +269,6 @@ public final class TrainingPipeline {
 
     /** The metadata stored in the exported model. */
     static ModelMetadata metadata(FeatureExtractor extractor, Standardizer standardizer, RunReport report) {
-        FeatureConfig c = extractor.config();
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("ser4j_version", RunReport.SER4J_VERSION);
         extra.put("seed", Long.toString(report.seed()));
@@ -290,6 +289,15 @@ public final class TrainingPipeline {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise model metadata: " + e.getMessage(), e);
         }
+        return metadata(extractor, standardizer, extra);
+    }
+
+    /**
+     * The one mapping from a trained pipeline to the metadata serving reads back: the extractor's
+     * kind and settings, the standardisation, the labels, and the given provenance.
+     */
+    static ModelMetadata metadata(FeatureExtractor extractor, Standardizer standardizer, Map<String, String> extra) {
+        FeatureConfig c = extractor.config();
         return new ModelMetadata(extractor.kind(), c.sampleRate(), c.clipSamples(), c.nFft(), c.hopLength(), c.nMels(), c.topDb(),
                 ModelMetadata.emotionLabels(), standardizer.mean(), standardizer.std(), extra);
     }
