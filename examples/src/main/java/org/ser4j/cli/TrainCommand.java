@@ -132,12 +132,28 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--mixup", paramLabel = "ALPHA", defaultValue = "0", description = "mixup with lambda ~ Beta(ALPHA, ALPHA) per batch (default ${DEFAULT-VALUE} = off; 0.2-0.4 is usual).")
     double mixup;
 
+    @Option(names = "--trim-silence", arity = "0..1", fallbackValue = "60", paramLabel = "DB",
+            description = "Remove leading and trailing silence (frames more than DB dB below the loudest, as librosa.effects.trim) before padding, "
+                    + "in training and, through the model's metadata, in classify (default: off; --trim-silence alone: 60 dB).")
+    Double trimSilence;
+
     /** The engine; replaced in tests. */
     TrainingPipeline.NetworkFactory networks = Architectures::build;
     /** The ONNX writer; replaced in tests. */
     TrainingPipeline.ModelExporter exporter = OnnxExporter::export;
     /** Feature extractors; replaced in tests. */
-    java.util.function.Function<FeatureKind, org.ser4j.features.FeatureExtractor> extractors = TrainingPipeline::referenceExtractor;
+    java.util.function.Function<FeatureKind, org.ser4j.features.FeatureExtractor> extractors = null;
+
+    /** The extractors of the notebook's feature configuration, with silence trimming if asked for. */
+    private java.util.function.Function<FeatureKind, org.ser4j.features.FeatureExtractor> extractors() {
+        if (extractors != null) {
+            return extractors;
+        }
+        org.ser4j.features.FeatureConfig features = trimSilence == null
+                ? org.ser4j.features.FeatureConfig.DEFAULT
+                : org.ser4j.features.FeatureConfig.DEFAULT.withSilenceTrim(trimSilence);
+        return kind -> org.ser4j.features.FeatureExtractors.forKind(kind, features);
+    }
 
     @Override
     public Integer call() {
@@ -167,10 +183,10 @@ public final class TrainCommand implements Callable<Integer> {
                 err.flush();
             };
             if (cv != null) {
-                new CrossValidationPipeline(networks, exporter, extractors).run(new CrossValidationRequest(request.dataDirectories(),
+                new CrossValidationPipeline(networks, exporter, extractors()).run(new CrossValidationRequest(request.dataDirectories(),
                         cv, request.outputDirectory(), request.cacheDirectory(), request.config(), !noFinalModel), epochs, info, problem);
             } else {
-                new TrainingPipeline(networks, exporter, extractors).run(request, epochs, info, problem);
+                new TrainingPipeline(networks, exporter, extractors()).run(request, epochs, info, problem);
             }
         } catch (TrainingInputException e) {
             err.println(CliErrors.prefix(spec) + CliErrors.message(e));

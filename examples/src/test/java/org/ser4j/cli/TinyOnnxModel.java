@@ -23,7 +23,7 @@ final class TinyOnnxModel {
     }
 
     static Path writeTimeDomain(Path file, long seed) throws IOException {
-        ModelMetadata md = new ModelMetadata(FeatureKind.TIME_DOMAIN, 16000, 80_080, 2048, 512, 128, 80.0,
+        ModelMetadata md = new ModelMetadata(FeatureKind.TIME_DOMAIN, 16000, 80_080, 2048, 512, 128, 80.0, 0.0,
                 ModelMetadata.emotionLabels(), new float[] {0.05f}, new float[] {0.05f}, Map.of("note", "cli test model"));
         int length = 314;
         Random r = new Random(seed);

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.ser4j.core.audio.AudioClip;
 import org.ser4j.core.audio.Resampler;
 import org.ser4j.features.dsp.FixedLength;
+import org.ser4j.features.dsp.SilenceTrim;
 
 /** Input preparation shared by the extractors: rate conversion, checks and pad/trim. */
 final class ClipInput {
@@ -19,8 +20,8 @@ final class ClipInput {
 
     /**
      * The clip's samples at the config's rate; skips the resampler when the rate already matches.
-     * Only the start that the fixed length keeps (plus {@link #RESAMPLE_MARGIN_SECONDS}) is
-     * resampled, so an hour-long recording costs what a 5-second one does.
+     * Only the start that the fixed length (or, with silence trimming, the trimming span) keeps,
+     * plus {@link #RESAMPLE_MARGIN_SECONDS}, is resampled, so an hour-long recording costs what a 5-second one does.
      */
     static float[] atConfigRate(AudioClip clip, FeatureConfig config) {
         if (clip == null) {
@@ -29,7 +30,9 @@ final class ClipInput {
         if (clip.sampleRate() == config.sampleRate()) {
             return clip.samples();
         }
-        long needed = (long) Math.ceil((config.clipSamples() / (double) config.sampleRate() + RESAMPLE_MARGIN_SECONDS)
+        // with trimming, the extractor looks at the first trimSpanSamples (twice the clip)
+        int kept = config.trimsSilence() ? config.trimSpanSamples() : config.clipSamples();
+        long needed = (long) Math.ceil((kept / (double) config.sampleRate() + RESAMPLE_MARGIN_SECONDS)
                 * clip.sampleRate());
         AudioClip source = clip.length() > needed
                 ? new AudioClip(Arrays.copyOf(clip.samples(), (int) needed), clip.sampleRate())
@@ -48,5 +51,32 @@ final class ClipInput {
             throw new IllegalArgumentException("samples must not be null");
         }
         return samples.length == config.clipSamples() ? samples : FixedLength.padOrTrim(samples, config.clipSamples());
+    }
+
+    /**
+     * The samples without leading and trailing silence when the config trims it
+     * ({@link FeatureConfig#trimsSilence()}), looking at the first
+     * {@link FeatureConfig#trimSpanSamples()} only; otherwise the samples themselves. The result is
+     * not longer than the span, so a long recording costs what a 10-second one does.
+     *
+     * @throws IllegalArgumentException if a sample of the span is not finite (trimming compares
+     *     frame energies, so it has to look at every one)
+     */
+    static float[] silenceTrimmed(float[] samples, FeatureConfig config) {
+        if (samples == null) {
+            throw new IllegalArgumentException("samples must not be null");
+        }
+        if (!config.trimsSilence()) {
+            return samples;
+        }
+        float[] span = samples.length <= config.trimSpanSamples() ? samples : Arrays.copyOf(samples, config.trimSpanSamples());
+        int[] range;
+        try {
+            range = SilenceTrim.range(span, config.trimTopDb(), config.nFft(), config.hopLength());
+        } catch (IllegalArgumentException e) {
+            FixedLength.requireFinite(span);
+            throw e;
+        }
+        return range[0] == 0 && range[1] == span.length ? span : Arrays.copyOfRange(span, range[0], range[1]);
     }
 }

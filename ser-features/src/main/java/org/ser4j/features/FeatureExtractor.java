@@ -29,8 +29,9 @@ public interface FeatureExtractor {
     int featureLength();
 
     /**
-     * Features of samples that are already at {@code config().sampleRate()}; they are zero-padded
-     * at the end or trimmed to {@code config().clipSamples()} first.
+     * Features of samples that are already at {@code config().sampleRate()}; leading and trailing
+     * silence is removed first when {@link FeatureConfig#trimsSilence()}, then they are
+     * zero-padded at the end or cut to {@code config().clipSamples()}.
      *
      * @param samples mono samples at {@code config().sampleRate()}, nominally in [-1, 1]; not
      *     modified

@@ -10,7 +10,8 @@ import org.ser4j.features.dsp.PowerToDb;
 /**
  * The reference notebook's log-mel spectrogram: {@code librosa.power_to_db(
  * librosa.feature.melspectrogram(y=y, sr=16000, n_mels=128), ref=np.max)} of the clip padded or
- * trimmed to {@link FeatureConfig#clipSamples()}. Defaults (from {@link FeatureConfig#DEFAULT}):
+ * cut to {@link FeatureConfig#clipSamples()} (after removing leading and trailing silence when
+ * {@link FeatureConfig#trimsSilence()}; off by default). Defaults (from {@link FeatureConfig#DEFAULT}):
  * n_fft 2048, hop 512, periodic Hann window, centred zero padding, power 2, 128 Slaney mel bands
  * with Slaney normalisation between 0 Hz and sr/2, amin 1e-10, top_db 80.
  *
@@ -117,7 +118,8 @@ public final class LogMelSpectrogram implements FeatureExtractor {
      * same layout as {@link #extract(float[])}: {@code nMels} rows of {@code frames} values, row =
      * mel band. Units: squared magnitude of the unnormalised DFT, weighted by the filterbank.
      *
-     * @param samples audio at {@code config().sampleRate()}, finite; padded or trimmed first
+     * @param samples audio at {@code config().sampleRate()}, finite; silence-trimmed when the
+     *     config says so, then padded or cut first
      * @return {@link #featureLength()} values
      * @throws IllegalArgumentException if {@code samples} is null or a kept sample (after
      *     pad/trim) is not finite
@@ -126,6 +128,7 @@ public final class LogMelSpectrogram implements FeatureExtractor {
         if (samples == null) {
             throw new IllegalArgumentException("samples must not be null");
         }
+        samples = ClipInput.silenceTrimmed(samples, config);
         float[] mel = new float[config.nMels() * config.frames()];
         // a short clip is padded by the kernel itself (no copy); a long one is trimmed first
         float[] y = samples.length <= config.clipSamples() ? samples : ClipInput.fixedLengthUnchecked(samples, config);

@@ -7,8 +7,9 @@ import org.ser4j.features.dsp.ZeroCrossingRate;
 
 /**
  * The reference notebook's time-domain features: {@code librosa.feature.zero_crossing_rate(y)}
- * followed by {@code librosa.feature.rms(y)} of the clip padded or trimmed to
- * {@link FeatureConfig#clipSamples()}. Defaults: frame length = n_fft (2048 samples), hop 512,
+ * followed by {@code librosa.feature.rms(y)} of the clip padded or cut to
+ * {@link FeatureConfig#clipSamples()} (after removing leading and trailing silence when
+ * {@link FeatureConfig#trimsSilence()}; off by default). Defaults: frame length = n_fft (2048 samples), hop 512,
  * centred frames (edge padding for ZCR, zero padding for RMS), ZCR threshold 1e-10.
  *
  * <p><b>Layout.</b> {@link #extract(float[])} returns {@code 2 * frames} floats (314 by default):
@@ -61,7 +62,7 @@ public final class TimeDomainFeatures implements FeatureExtractor {
      */
     @Override
     public float[] extract(float[] samples) {
-        float[] y = ClipInput.fixedLengthUnchecked(samples, config);
+        float[] y = ClipInput.fixedLengthUnchecked(ClipInput.silenceTrimmed(samples, config), config);
         // RMS first: its sums of squares reject NaN and infinity without a separate scan
         float[] rms = Rms.compute(y, config.nFft(), config.hopLength());
         float[] zcr = ZeroCrossingRate.compute(y, config.nFft(), config.hopLength());

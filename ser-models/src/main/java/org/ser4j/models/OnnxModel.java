@@ -122,7 +122,7 @@ final class OnnxModel implements AutoCloseable {
         FeatureConfig config;
         try {
             config = new FeatureConfig(metadata.sampleRate(), metadata.clipSamples(), metadata.nFft(),
-                    metadata.hopLength(), metadata.nMels(), metadata.topDb());
+                    metadata.hopLength(), metadata.nMels(), metadata.topDb(), metadata.trimTopDb());
         } catch (IllegalArgumentException e) {
             throw new IncompatibleModelException(name, "feature settings are invalid: " + e.getMessage(), e);
         }

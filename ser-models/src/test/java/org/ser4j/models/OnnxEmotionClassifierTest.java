@@ -84,7 +84,7 @@ class OnnxEmotionClassifierTest {
         extra.put(org.ser4j.core.model.ModelMetadata.TEMPERATURE_KEY, "2.5");
         org.ser4j.core.model.ModelMetadata md = time.metadata();
         org.ser4j.core.model.ModelMetadata warm = new org.ser4j.core.model.ModelMetadata(md.featureKind(), md.sampleRate(),
-                md.clipSamples(), md.nFft(), md.hopLength(), md.nMels(), md.topDb(), md.labels(), md.mean(), md.std(), extra);
+                md.clipSamples(), md.nFft(), md.hopLength(), md.nMels(), md.topDb(), md.trimTopDb(), md.labels(), md.mean(), md.std(), extra);
         TinyModels.Spec spec = new TinyModels.Spec(warm, time.weights(), time.bias());
         Path model = TinyModels.write(dir, "warm.onnx", TinyModels.bytes(spec));
         float[] s = JavaSoundSource.signal(30_000, 7);
@@ -264,7 +264,7 @@ class OnnxEmotionClassifierTest {
     @Test
     void ensembleOfModelsWithDifferentWindowsIsRejected() throws IOException {
         org.ser4j.core.model.ModelMetadata shortWindow = new org.ser4j.core.model.ModelMetadata(FeatureKind.TIME_DOMAIN,
-                16000, 48_000, 2048, 512, 128, 80.0, TinyModels.labels(), new float[0], new float[0], java.util.Map.of());
+                16000, 48_000, 2048, 512, 128, 80.0, 0.0, TinyModels.labels(), new float[0], new float[0], java.util.Map.of());
         OnnxModel t = OnnxModel.open("t", Files.readAllBytes(timeModel), 0, SegmentMeanExtractor.FACTORY);
         OnnxModel s = OnnxModel.open("short", TinyModels.bytes(TinyModels.spec(shortWindow, 1, 0.1f)), 0,
                 SegmentMeanExtractor.FACTORY);

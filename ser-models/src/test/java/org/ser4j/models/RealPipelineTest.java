@@ -48,6 +48,29 @@ class RealPipelineTest {
     }
 
     @Test
+    void aModelTrainedOnTrimmedAudioIsServedTrimmedAudio() throws IOException {
+        org.ser4j.core.model.ModelMetadata plain = TinyModels.metadata(org.ser4j.core.model.FeatureKind.LOG_MEL,
+                new float[] {-40f}, new float[] {20f});
+        org.ser4j.core.model.ModelMetadata trimmedMd = new org.ser4j.core.model.ModelMetadata(plain.featureKind(),
+                plain.sampleRate(), plain.clipSamples(), plain.nFft(), plain.hopLength(), plain.nMels(), plain.topDb(), 60.0,
+                plain.labels(), plain.mean(), plain.std(), plain.extra());
+        TinyModels.Spec spec = TinyModels.spec(trimmedMd, 23, 0.02f);
+        Path model = TinyModels.write(dir, "trim.onnx", TinyModels.bytes(spec));
+        float[] sound = JavaSoundSource.signal(40_000, 9);
+        float[] late = new float[24_000 + sound.length];
+        System.arraycopy(sound, 0, late, 24_000, sound.length); // 1.5 s of silence first
+        Path wav = JavaSoundSource.write(dir.resolve("late.wav"), late, 16_000);
+        try (WindowedEmotionClassifier c = EmotionClassifiers.fromOnnx(model)) {
+            assertEquals(60.0, c.metadata().get(0).trimTopDb());
+            float[] got = c.classify(wav).probabilities();
+            FeatureExtractor trimming = new LogMelSpectrogram(FeatureConfig.DEFAULT.withSilenceTrim(60));
+            assertArrayEquals(byHand(spec, trimming, wav, 0), got, 2e-5f);
+            float[] untrimmed = byHand(spec, new LogMelSpectrogram(FeatureConfig.DEFAULT), wav, 0);
+            org.junit.jupiter.api.Assertions.assertFalse(Arrays.equals(untrimmed, got), "the metadata's trimming was ignored");
+        }
+    }
+
+    @Test
     void logMelModelOnA16kMonoFile() throws IOException {
         TinyModels.Spec spec = TinyModels.spec(TinyModels.metadata(org.ser4j.core.model.FeatureKind.LOG_MEL,
                 new float[] {-40f}, new float[] {20f}), 22, 0.02f);
@@ -63,7 +86,7 @@ class RealPipelineTest {
     void aModelWithAShortWindowGetsHalfItsWindowAsDefaultHop() throws IOException {
         // 2 s windows (32,000 samples): the default hop of 40,040 would skip audio between windows
         org.ser4j.core.model.ModelMetadata md = new org.ser4j.core.model.ModelMetadata(
-                org.ser4j.core.model.FeatureKind.TIME_DOMAIN, 16000, 32_000, 2048, 512, 128, 80.0,
+                org.ser4j.core.model.FeatureKind.TIME_DOMAIN, 16000, 32_000, 2048, 512, 128, 80.0, 0.0,
                 org.ser4j.core.model.ModelMetadata.emotionLabels(), new float[] {0.05f}, new float[] {0.04f},
                 java.util.Map.of("note", "short-window test model"));
         Path model = TinyModels.write(dir, "short.onnx", TinyModels.bytes(TinyModels.spec(md, 5, 0.3f)));

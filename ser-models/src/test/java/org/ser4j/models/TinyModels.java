@@ -75,7 +75,7 @@ final class TinyModels {
     }
 
     static ModelMetadata metadata(FeatureKind kind, float[] mean, float[] std) {
-        return new ModelMetadata(kind, 16000, CLIP, 2048, 512, 128, 80.0, ModelMetadata.emotionLabels(), mean, std,
+        return new ModelMetadata(kind, 16000, CLIP, 2048, 512, 128, 80.0, 0.0, ModelMetadata.emotionLabels(), mean, std,
                 Map.of("note", "tiny test model"));
     }
 

@@ -158,14 +158,16 @@ public final class FeatureCache {
      *
      * @param extractor the extractor whose output the key must determine
      * @return one line naming {@link #FEATURE_CODE_VERSION}, the kind, the extractor class, every
-     *     {@link FeatureConfig} parameter and the feature length, formatted in
+     *     {@link FeatureConfig} parameter (silence trimming only when on) and the feature length, formatted in
      *     {@link Locale#ROOT}
      */
     public static String configKey(FeatureExtractor extractor) {
         FeatureConfig c = extractor.config();
-        return String.format(Locale.ROOT, "ser4j-features v%d kind=%s extractor=%s sr=%d clip=%d n_fft=%d hop=%d n_mels=%d top_db=%s len=%d",
+        // trimming is named only when on, so the keys of untrimmed features stay what they were
+        return String.format(Locale.ROOT, "ser4j-features v%d kind=%s extractor=%s sr=%d clip=%d n_fft=%d hop=%d n_mels=%d top_db=%s%s len=%d",
                 FEATURE_CODE_VERSION, extractor.kind().id(), extractor.getClass().getName(), c.sampleRate(), c.clipSamples(),
-                c.nFft(), c.hopLength(), c.nMels(), Double.toString(c.topDb()), extractor.featureLength());
+                c.nFft(), c.hopLength(), c.nMels(), Double.toString(c.topDb()),
+                c.trimsSilence() ? " trim_top_db=" + c.trimTopDb() : "", extractor.featureLength());
     }
 
     /**

@@ -22,16 +22,22 @@ import org.ser4j.core.Emotion;
  * @param hopLength hop between frames, samples (512)
  * @param nMels mel bands (128; ignored for time-domain models)
  * @param topDb dB floor below the maximum (80)
+ * @param trimTopDb silence trimming threshold in dB below the loudest frame, applied before
+ *     padding, or 0 for none (stored as {@code ser4j.feature.trim_top_db}; models of metadata
+ *     format 1 have none)
  * @param labels the output labels in order; must equal the {@link Emotion} labels
  * @param mean standardisation mean: empty (none), 1 value (global) or one per input value
  * @param std standardisation standard deviation, same length as {@code mean}
  * @param extra free-form provenance (training data summary, metrics JSON, seed, ser4j version)
  */
 public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSamples, int nFft, int hopLength,
-        int nMels, double topDb, List<String> labels, float[] mean, float[] std, Map<String, String> extra) {
+        int nMels, double topDb, double trimTopDb, List<String> labels, float[] mean, float[] std,
+        Map<String, String> extra) {
 
     /** Format version of these keys; bumped on incompatible change. */
-    public static final String FORMAT_VERSION = "1";
+    public static final String FORMAT_VERSION = "2";
+    /** The older format this version still reads: format 1 had no silence trimming setting. */
+    public static final String PREVIOUS_FORMAT_VERSION = "1";
     /** Key prefix of every ser4j property. */
     public static final String PREFIX = "ser4j.";
     /**
@@ -50,6 +56,7 @@ public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSam
      * @param hopLength hop between frames, samples, positive
      * @param nMels mel bands, positive (also for time-domain models, which ignore it)
      * @param topDb dB floor below the maximum; not checked
+     * @param trimTopDb silence trimming threshold in dB, or 0 for none; not negative, finite
      * @param labels the output labels in order; copied. Not compared with the {@link Emotion} labels
      *     here (ser-models refuses a model whose labels differ)
      * @param mean standardisation mean: empty (none), 1 value (global) or one per input value;
@@ -57,7 +64,8 @@ public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSam
      * @param std standardisation standard deviation, same length as {@code mean}; copied
      * @param extra free-form provenance (e.g. seed, ser4j version); copied
      * @throws IllegalArgumentException if {@code featureKind} is null, an integer setting is not
-     *     positive, or {@code mean} and {@code std} differ in length
+     *     positive, {@code trimTopDb} is negative or not finite, or {@code mean} and {@code std}
+     *     differ in length
      * @throws NullPointerException if {@code labels}, {@code mean}, {@code std} or {@code extra} is
      *     null, or {@code labels} or {@code extra} holds a null
      */
@@ -67,6 +75,10 @@ public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSam
         }
         if (sampleRate <= 0 || clipSamples <= 0 || nFft <= 0 || hopLength <= 0 || nMels <= 0) {
             throw new IllegalArgumentException("sample rate, clip length, n_fft, hop and n_mels must be positive");
+        }
+        if (!(trimTopDb >= 0) || Double.isInfinite(trimTopDb)) {
+            throw new IllegalArgumentException("the silence trimming threshold must be 0 (none) or a positive number of dB, got "
+                    + trimTopDb);
         }
         labels = List.copyOf(labels);
         mean = mean.clone();
@@ -107,7 +119,8 @@ public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSam
     public boolean equals(Object o) {
         return o instanceof ModelMetadata m && featureKind == m.featureKind && sampleRate == m.sampleRate
                 && clipSamples == m.clipSamples && nFft == m.nFft && hopLength == m.hopLength && nMels == m.nMels
-                && Double.compare(topDb, m.topDb) == 0 && labels.equals(m.labels) && Arrays.equals(mean, m.mean)
+                && Double.compare(topDb, m.topDb) == 0 && Double.compare(trimTopDb, m.trimTopDb) == 0
+                && labels.equals(m.labels) && Arrays.equals(mean, m.mean)
                 && Arrays.equals(std, m.std) && extra.equals(m.extra);
     }
 
@@ -118,7 +131,8 @@ public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSam
      */
     @Override
     public int hashCode() {
-        int h = java.util.Objects.hash(featureKind, sampleRate, clipSamples, nFft, hopLength, nMels, topDb, labels, extra);
+        int h = java.util.Objects.hash(featureKind, sampleRate, clipSamples, nFft, hopLength, nMels, topDb, trimTopDb, labels,
+                extra);
         return 31 * (31 * h + Arrays.hashCode(mean)) + Arrays.hashCode(std);
     }
 
@@ -131,6 +145,7 @@ public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSam
     public String toString() {
         return "ModelMetadata[featureKind=" + featureKind + ", sampleRate=" + sampleRate + ", clipSamples=" + clipSamples
                 + ", nFft=" + nFft + ", hopLength=" + hopLength + ", nMels=" + nMels + ", topDb=" + topDb
+                + ", trimTopDb=" + trimTopDb
                 + ", labels=" + labels + ", mean=" + brief(mean) + ", std=" + brief(std) + ", extra=" + extra + "]";
     }
 
@@ -214,6 +229,7 @@ public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSam
         m.put(PREFIX + "feature.hop_length", Integer.toString(hopLength));
         m.put(PREFIX + "feature.n_mels", Integer.toString(nMels));
         m.put(PREFIX + "feature.top_db", Double.toString(topDb));
+        m.put(PREFIX + "feature.trim_top_db", Double.toString(trimTopDb));
         m.put(PREFIX + "labels", String.join(",", labels));
         m.put(PREFIX + "standardize.mean", join(mean));
         m.put(PREFIX + "standardize.std", join(std));
@@ -234,9 +250,12 @@ public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSam
      */
     public static ModelMetadata fromProperties(Map<String, String> props) {
         String format = require(props, "format");
-        if (!FORMAT_VERSION.equals(format)) {
-            throw new IllegalArgumentException("unsupported ser4j metadata format " + format + " (this ser4j reads " + FORMAT_VERSION + ")");
+        if (!FORMAT_VERSION.equals(format) && !PREVIOUS_FORMAT_VERSION.equals(format)) {
+            throw new IllegalArgumentException("unsupported ser4j metadata format " + format + " (this ser4j reads "
+                    + PREVIOUS_FORMAT_VERSION + " and " + FORMAT_VERSION + ")");
         }
+        // format 1 predates silence trimming: its models were trained without it
+        double trimTopDb = FORMAT_VERSION.equals(format) ? doubleProp(props, "feature.trim_top_db") : 0.0;
         String kindId = require(props, "feature.kind");
         FeatureKind kind = FeatureKind.fromId(kindId)
                 .orElseThrow(() -> new IllegalArgumentException("unknown feature kind '" + kindId + "' in " + PREFIX + "feature.kind"));
@@ -249,7 +268,7 @@ public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSam
         return new ModelMetadata(kind,
                 intProp(props, "feature.sample_rate"), intProp(props, "feature.clip_samples"),
                 intProp(props, "feature.n_fft"), intProp(props, "feature.hop_length"),
-                intProp(props, "feature.n_mels"), doubleProp(props, "feature.top_db"),
+                intProp(props, "feature.n_mels"), doubleProp(props, "feature.top_db"), trimTopDb,
                 Arrays.asList(require(props, "labels").split(",")),
                 floats(props, "standardize.mean"), floats(props, "standardize.std"), extra);
     }

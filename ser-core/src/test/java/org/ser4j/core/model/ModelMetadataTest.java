@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The metadata is a value: immutable, equal by content, and it survives the ONNX properties. */
 class ModelMetadataTest {
     private static ModelMetadata metadata(float[] mean, float[] std, int clipSamples) {
-        return new ModelMetadata(FeatureKind.TIME_DOMAIN, 16000, clipSamples, 2048, 512, 128, 80.0,
+        return new ModelMetadata(FeatureKind.TIME_DOMAIN, 16000, clipSamples, 2048, 512, 128, 80.0, 0.0,
                 ModelMetadata.emotionLabels(), mean, std, Map.of("seed", "7", "note", "a test"));
     }
 
@@ -56,5 +56,34 @@ class ModelMetadataTest {
         String s = metadata(new float[20_096], new float[20_096], 80_080).toString();
         assertTrue(s.contains("mean=[20096 values]") && s.length() < 500, s);
         assertTrue(metadata(new float[] {1.5f}, new float[] {2f}, 80_080).toString().contains("mean=[1.5]"));
+    }
+
+    @Property
+    void theSilenceTrimmingThresholdRoundTrips(@ForAll @net.jqwik.api.constraints.DoubleRange(min = 0, max = 120) double trim) {
+        ModelMetadata m = new ModelMetadata(FeatureKind.LOG_MEL, 16000, 80_080, 2048, 512, 128, 80.0, trim,
+                ModelMetadata.emotionLabels(), new float[] {1f}, new float[] {2f}, Map.of());
+        ModelMetadata back = ModelMetadata.fromProperties(m.toProperties());
+        assertEquals(trim, back.trimTopDb());
+        assertEquals(m, back);
+        assertEquals("2", m.toProperties().get("ser4j.format"));
+    }
+
+    @Test
+    void formatOneModelsReadAsUntrimmedAndFormatTwoNeedsTheThreshold() {
+        ModelMetadata m = metadata(new float[] {1f}, new float[] {2f}, 80_080);
+        Map<String, String> v1 = new java.util.HashMap<>(m.toProperties());
+        v1.put("ser4j.format", "1");
+        v1.remove("ser4j.feature.trim_top_db");
+        assertEquals(m, ModelMetadata.fromProperties(v1));
+        Map<String, String> v2 = new java.util.HashMap<>(m.toProperties());
+        v2.remove("ser4j.feature.trim_top_db");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ModelMetadata.fromProperties(v2));
+        assertTrue(e.getMessage().contains("ser4j.feature.trim_top_db"), e.getMessage());
+        v2.put("ser4j.feature.trim_top_db", "-3");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ModelMetadata.fromProperties(v2));
+        v2.put("ser4j.format", "3");
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ModelMetadata.fromProperties(v2));
+        assertTrue(e.getMessage().contains("format 3"), e.getMessage());
     }
 }

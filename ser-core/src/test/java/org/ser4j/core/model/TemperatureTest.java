@@ -70,7 +70,7 @@ class TemperatureTest {
     }
 
     private static ModelMetadata metadata(Map<String, String> extra) {
-        return new ModelMetadata(FeatureKind.TIME_DOMAIN, 16000, 80080, 2048, 512, 128, 80, ModelMetadata.emotionLabels(),
+        return new ModelMetadata(FeatureKind.TIME_DOMAIN, 16000, 80080, 2048, 512, 128, 80, 0.0, ModelMetadata.emotionLabels(),
                 new float[0], new float[0], extra);
     }
 }

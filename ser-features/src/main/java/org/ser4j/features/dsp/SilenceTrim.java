@@ -14,7 +14,7 @@ import java.util.Arrays;
  * all-zero signal is kept whole, as librosa keeps it (every frame is at the 1e-5 floor, 0 dB below
  * the reference). Silence inside the speech is kept. Stateless.
  */
-final class SilenceTrim {
+public final class SilenceTrim {
     /** librosa's default threshold, in dB below the loudest frame. */
     public static final double DEFAULT_TOP_DB = 60;
     /** librosa's amplitude floor of {@code amplitude_to_db}. */

@@ -8,7 +8,7 @@
  * package-private. The few that are public ({@link org.ser4j.features.dsp.FixedLength},
  * {@link org.ser4j.features.dsp.MelFilterbank}, {@link org.ser4j.features.dsp.MelPowerKernel},
  * {@link org.ser4j.features.dsp.PowerToDb}, {@link org.ser4j.features.dsp.Rms},
- * {@link org.ser4j.features.dsp.ZeroCrossingRate}) are public only because
+ * {@link org.ser4j.features.dsp.SilenceTrim}, {@link org.ser4j.features.dsp.ZeroCrossingRate}) are public only because
  * {@code org.ser4j.features} calls them across the package boundary; no other module uses them,
  * and they may change or disappear in any release without notice.
  *

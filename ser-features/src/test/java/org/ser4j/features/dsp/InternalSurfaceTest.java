@@ -20,7 +20,7 @@ class InternalSurfaceTest {
                 publicOnes.add(c.getSimpleName());
             }
         }
-        assertEquals(Set.of("FixedLength", "MelFilterbank", "MelPowerKernel", "PowerToDb", "Rms", "ZeroCrossingRate"),
+        assertEquals(Set.of("FixedLength", "MelFilterbank", "MelPowerKernel", "PowerToDb", "Rms", "SilenceTrim", "ZeroCrossingRate"),
                 publicOnes);
     }
 }

@@ -36,7 +36,7 @@ class OnnxExporterTest {
     Path dir;
 
     static ModelMetadata metadata(FeatureKind kind) {
-        return new ModelMetadata(kind, 16000, 80080, 2048, 512, 128, 80.0, ModelMetadata.emotionLabels(),
+        return new ModelMetadata(kind, 16000, 80080, 2048, 512, 128, 80.0, 0.0, ModelMetadata.emotionLabels(),
                 new float[] {-40.5f}, new float[] {12.25f}, Map.of("seed", "42", "train.samples", "100"));
     }
 
@@ -157,7 +157,7 @@ class OnnxExporterTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> OnnxExporter.export(net, metadata(FeatureKind.LOG_MEL), file));
             assertTrue(e.getMessage().contains("mel"), e.getMessage());
-            ModelMetadata shortClip = new ModelMetadata(FeatureKind.TIME_DOMAIN, 16000, 16000, 2048, 512, 128, 80,
+            ModelMetadata shortClip = new ModelMetadata(FeatureKind.TIME_DOMAIN, 16000, 16000, 2048, 512, 128, 80, 0.0,
                     ModelMetadata.emotionLabels(), new float[0], new float[0], Map.of());
             assertThrows(IllegalArgumentException.class, () -> OnnxExporter.export(net, shortClip, file));
             try (Network noKind = org.ser4j.training.nn.SequentialNetwork.builder(null, 314, 1, 1)
@@ -191,7 +191,7 @@ class OnnxExporterTest {
     @Test
     void aTemperatureInTheMetadataIsWrittenAsItsOwnProperty() {
         try (Network net = Architectures.build(FeatureKind.TIME_DOMAIN, 1.0, 1, 1)) {
-            ModelMetadata m = new ModelMetadata(FeatureKind.TIME_DOMAIN, 16000, 80080, 2048, 512, 128, 80.0,
+            ModelMetadata m = new ModelMetadata(FeatureKind.TIME_DOMAIN, 16000, 80080, 2048, 512, 128, 80.0, 0.0,
                     ModelMetadata.emotionLabels(), new float[0], new float[0], Map.of("temperature", "1.75"));
             Map<String, String> props = new java.util.HashMap<>();
             OnnxExporter.toModel(net, m).getMetadataPropsList().forEach(e -> props.put(e.getKey(), e.getValue()));
@@ -204,7 +204,7 @@ class OnnxExporterTest {
                     .forEach(e -> plain.put(e.getKey(), e.getValue()));
             assertFalse(plain.containsKey(OnnxExporter.TEMPERATURE_PROPERTY));
             for (String bad : new String[] {"0", "-1", "NaN", "Infinity", "warm"}) {
-                ModelMetadata b = new ModelMetadata(FeatureKind.TIME_DOMAIN, 16000, 80080, 2048, 512, 128, 80.0,
+                ModelMetadata b = new ModelMetadata(FeatureKind.TIME_DOMAIN, 16000, 80080, 2048, 512, 128, 80.0, 0.0,
                         ModelMetadata.emotionLabels(), new float[0], new float[0], Map.of("temperature", bad));
                 assertThrows(IllegalArgumentException.class, () -> OnnxExporter.toModel(net, b), bad);
             }
