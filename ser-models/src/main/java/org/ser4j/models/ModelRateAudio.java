@@ -1,5 +1,6 @@
 package org.ser4j.models;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -38,6 +39,12 @@ final class ModelRateAudio {
     /** The stream's samples at the model rate, the stream read to its end (not closed). */
     float[] read(InputStream audio) throws IOException {
         return checked(AudioStreams.read(audio, STREAM, limits), STREAM);
+    }
+
+    /** Encoded audio held in memory, at the model rate; error messages name it as {@code name}. */
+    float[] read(EncodedAudio encoded) throws IOException {
+        String name = encoded.name().toString();
+        return checked(AudioStreams.read(new ByteArrayInputStream(encoded.content()), name, limits), name);
     }
 
     /**

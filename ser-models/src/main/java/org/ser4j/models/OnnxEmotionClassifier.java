@@ -146,9 +146,40 @@ final class OnnxEmotionClassifier implements WindowedEmotionClassifier {
         lifecycle.whileOpen(() -> {
             int sizeHint = wavs instanceof Collection<?> c ? c.size() : 0;
             Executor pool = executor != null ? executor : lifecycle.workers();
-            new StreamingBatchClassifier(audio, inference, pool, options.parallelism()).run(wavs, sizeHint, consumer);
+            new StreamingBatchClassifier<Path>(audio::read, p -> p, inference, pool, options.parallelism())
+                    .run(wavs, sizeHint, consumer);
             return null;
         });
+    }
+
+    @Override
+    public void classifyEachEncoded(Iterable<EncodedAudio> clips, Executor executor,
+            Consumer<? super ClassificationResult> consumer) {
+        Objects.requireNonNull(clips, "clips");
+        Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(consumer, "consumer");
+        lifecycle.whileOpen(() -> {
+            int sizeHint = clips instanceof Collection<?> c ? c.size() : 0;
+            new StreamingBatchClassifier<EncodedAudio>(audio::read, EncodedAudio::name, inference, executor,
+                    options.parallelism()).run(clips, sizeHint, consumer);
+            return null;
+        });
+    }
+
+    @Override
+    public List<ClassificationResult> classifyAllEncoded(List<EncodedAudio> clips) {
+        Objects.requireNonNull(clips, "clips");
+        for (int i = 0; i < clips.size(); i++) {
+            Objects.requireNonNull(clips.get(i), "clip " + i + " of the list");
+        }
+        List<EncodedAudio> copy = List.copyOf(clips);
+        List<ClassificationResult> results = new ArrayList<>(copy.size());
+        lifecycle.whileOpen(() -> {
+            new StreamingBatchClassifier<EncodedAudio>(audio::read, EncodedAudio::name, inference, lifecycle.workers(),
+                    options.parallelism()).run(copy, copy.size(), results::add);
+            return null;
+        });
+        return results;
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +30,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The caller holds the classifier's read lock for the whole run, so the models stay open.
  */
-final class StreamingBatchClassifier {
+final class StreamingBatchClassifier<T> {
     private static final Logger LOG = LoggerFactory.getLogger(StreamingBatchClassifier.class);
 
-    private final ModelRateAudio audio;
+    private final SampleReader<T> reader;
+    private final Function<T, Path> names;
     private final WindowedInference inference;
     private final Executor pool;
     private final int batchSize;
@@ -40,12 +42,22 @@ final class StreamingBatchClassifier {
     /** Set on interruption, an Error or a failing consumer: queued groups then return at once. */
     private final AtomicBoolean abort = new AtomicBoolean();
 
+    /** Reads one input (a file, or encoded audio in memory) to samples at the model rate. */
+    @FunctionalInterface
+    interface SampleReader<T> {
+        float[] read(T input) throws IOException;
+    }
+
     /**
+     * @param reader reads an input's samples at the model rate
+     * @param names the path each input's result carries
      * @param parallelism how many groups may run at once; twice as many are handed to
      *     {@code pool} at a time
      */
-    StreamingBatchClassifier(ModelRateAudio audio, WindowedInference inference, Executor pool, int parallelism) {
-        this.audio = audio;
+    StreamingBatchClassifier(SampleReader<T> reader, Function<T, Path> names, WindowedInference inference,
+            Executor pool, int parallelism) {
+        this.reader = reader;
+        this.names = names;
         this.inference = inference;
         this.pool = pool;
         this.batchSize = inference.batchSize();
@@ -53,29 +65,29 @@ final class StreamingBatchClassifier {
     }
 
     /** A group of consecutive input files and its task (null when it was never submitted). */
-    private record Group(List<Path> files, Future<List<ClassificationResult>> task) {
+    private record Group<T>(List<T> files, Future<List<ClassificationResult>> task) {
     }
 
     /**
      * Runs the whole input. {@code sizeHint} (0 when unknown) lets a short list spread over every
      * worker instead of filling one group.
      */
-    void run(Iterable<Path> wavs, int sizeHint, Consumer<? super ClassificationResult> consumer) {
+    void run(Iterable<? extends T> wavs, int sizeHint, Consumer<? super ClassificationResult> consumer) {
         int groupSize = sizeHint > 0
                 ? Math.max(1, Math.min(batchSize, (sizeHint + parallelism - 1) / parallelism))
                 : batchSize;
         // Two groups per worker: one running, one queued, so no worker waits for the consumer.
         int window = 2 * parallelism;
-        Deque<Group> inFlight = new ArrayDeque<>();
-        Iterator<Path> input = wavs.iterator();
+        Deque<Group<T>> inFlight = new ArrayDeque<>();
+        Iterator<? extends T> input = wavs.iterator();
         long index = 0;
         boolean interrupted = false;
         try {
             while (true) {
                 while (inFlight.size() < window && input.hasNext()) {
-                    List<Path> files = new ArrayList<>(groupSize);
+                    List<T> files = new ArrayList<>(groupSize);
                     while (files.size() < groupSize && input.hasNext()) {
-                        Path p = input.next();
+                        T p = input.next();
                         if (p == null) {
                             throw new NullPointerException("path " + index + " of the input is null");
                         }
@@ -83,15 +95,15 @@ final class StreamingBatchClassifier {
                         files.add(p);
                     }
                     Future<List<ClassificationResult>> task = abort.get() ? null : submit(files);
-                    inFlight.add(new Group(files, task));
+                    inFlight.add(new Group<>(files, task));
                 }
-                Group head = inFlight.poll();
+                Group<T> head = inFlight.poll();
                 if (head == null) {
                     break;
                 }
                 List<ClassificationResult> results = null;
                 if (head.task() == null) {
-                    results = FailureResults.interrupted(head.files());
+                    results = FailureResults.interrupted(paths(head.files()));
                 }
                 while (results == null) {
                     try {
@@ -100,7 +112,7 @@ final class StreamingBatchClassifier {
                         interrupted = true;
                         abort.set(true);
                     } catch (ExecutionException e) {
-                        results = FailureResults.all(head.files(), FailureResults.cause(e));
+                        results = FailureResults.all(paths(head.files()), FailureResults.cause(e));
                     }
                 }
                 for (ClassificationResult r : results) {
@@ -120,17 +132,21 @@ final class StreamingBatchClassifier {
         }
     }
 
+    private List<Path> paths(List<T> inputs) {
+        return inputs.stream().map(names).toList();
+    }
+
     /** Hands a group to the executor; a rejection propagates (and stops the run). */
-    private Future<List<ClassificationResult>> submit(List<Path> files) {
+    private Future<List<ClassificationResult>> submit(List<T> files) {
         FutureTask<List<ClassificationResult>> task = new FutureTask<>(() -> classifyGroup(files));
         pool.execute(task);
         return task;
     }
 
     /** Waits, ignoring interrupts, until every submitted task has finished; restores the interrupt flag. */
-    private static void awaitAll(Deque<Group> groups) {
+    private static void awaitAll(Deque<? extends Group<?>> groups) {
         boolean interrupted = false;
-        for (Group g : groups) {
+        for (Group<?> g : groups) {
             if (g.task() == null) {
                 continue;
             }
@@ -155,7 +171,8 @@ final class StreamingBatchClassifier {
      * inference batches; features are held for at most about two batches at a time, so memory
      * stays bounded however many files or cores there are.
      */
-    private List<ClassificationResult> classifyGroup(List<Path> files) {
+    private List<ClassificationResult> classifyGroup(List<T> inputs) {
+        List<Path> files = paths(inputs);
         ClassificationResult[] results = new ClassificationResult[files.size()];
         PendingBatch pending = new PendingBatch(inference.modelCount());
         for (int f = 0; f < files.size(); f++) {
@@ -165,7 +182,7 @@ final class StreamingBatchClassifier {
                 continue;
             }
             try {
-                float[] samples = audio.read(path);
+                float[] samples = reader.read(inputs.get(f));
                 int n = inference.windowCount(samples.length);
                 if (n > batchSize) {
                     // A long recording streams through its own batches instead of holding all its features.

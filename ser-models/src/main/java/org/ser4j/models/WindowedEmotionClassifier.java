@@ -162,4 +162,36 @@ public interface WindowedEmotionClassifier extends EmotionClassifier {
      * @throws IllegalStateException if this classifier is closed
      */
     List<ClassificationResult> classifyAll(List<Path> wavs, Executor executor);
+
+    /**
+     * Classifies encoded audio held in memory on {@code executor}, exactly as
+     * {@link #classifyEach(Iterable, Executor, Consumer)} classifies files: the same batching,
+     * limits ({@link ClassifierOptions#audioLimits()}, {@link ClassifierOptions#maxDuration()}),
+     * order and failure results. Each result's {@link ClassificationResult#path()} is the clip's
+     * {@link EncodedAudio#name()}, and error messages name it. Files whose bytes equal those of a
+     * file on disk get the same probabilities as that file.
+     *
+     * @param clips the encoded clips, read once, lazily; none may be null
+     * @param executor runs the groups of clips; any executor, including one that runs tasks on the
+     *     calling thread ({@code Runnable::run}); not shut down
+     * @param consumer receives one result per clip, in the order of {@code clips}
+     * @throws NullPointerException if an argument is null, or when a null element of
+     *     {@code clips} is reached (the message gives its index)
+     * @throws java.util.concurrent.RejectedExecutionException if {@code executor} refuses a task
+     * @throws IllegalStateException if this classifier is closed
+     */
+    void classifyEachEncoded(Iterable<EncodedAudio> clips, Executor executor,
+            Consumer<? super ClassificationResult> consumer);
+
+    /**
+     * Classifies encoded audio held in memory on this classifier's own worker threads, as
+     * {@link #classifyEachEncoded} does, and collects the results.
+     *
+     * @param clips the encoded clips; none may be null
+     * @return one result per clip, in the order given
+     * @throws NullPointerException if {@code clips} or one of its elements is null (the message
+     *     gives the element's index)
+     * @throws IllegalStateException if this classifier is closed
+     */
+    List<ClassificationResult> classifyAllEncoded(List<EncodedAudio> clips);
 }

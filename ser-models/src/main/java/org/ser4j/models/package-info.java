@@ -2,7 +2,8 @@
  * Emotion classification with ONNX Runtime: {@link org.ser4j.models.EmotionClassifiers} (the
  * entry point, including the bundled trained models), the interface they return,
  * {@link org.ser4j.models.WindowedEmotionClassifier}, and its result types ({@link org.ser4j.models.Timeline}, {@link org.ser4j.models.WindowPrediction},
- * {@link org.ser4j.models.ClassificationResult}). Batches stream: {@code classifyEach} hands each
+ * {@link org.ser4j.models.ClassificationResult}) and its in-memory input
+ * ({@link org.ser4j.models.EncodedAudio}, for audio that is not on the local file system). Batches stream: {@code classifyEach} hands each
  * file's result to a callback in input order as soon as it is known, with bounded memory, on the
  * classifier's own threads or on an {@code Executor} the caller supplies. The ONNX Runtime
  * implementation is package-private and split by job (audio at the model rate, windows and the
