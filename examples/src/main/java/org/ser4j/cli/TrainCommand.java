@@ -141,14 +141,8 @@ public final class TrainCommand implements Callable<Integer> {
     TrainingPipeline.NetworkFactory networks = Architectures::build;
     /** The ONNX writer; replaced in tests. */
     TrainingPipeline.ModelExporter exporter = OnnxExporter::export;
-    /** Feature extractors; replaced in tests. */
-    java.util.function.Function<FeatureKind, org.ser4j.features.FeatureExtractor> extractors = null;
-
     /** The extractors of the notebook's feature configuration, with silence trimming if asked for. */
     private java.util.function.Function<FeatureKind, org.ser4j.features.FeatureExtractor> extractors() {
-        if (extractors != null) {
-            return extractors;
-        }
         org.ser4j.features.FeatureConfig features = trimSilence == null
                 ? org.ser4j.features.FeatureConfig.DEFAULT
                 : org.ser4j.features.FeatureConfig.DEFAULT.withSilenceTrim(trimSilence);
