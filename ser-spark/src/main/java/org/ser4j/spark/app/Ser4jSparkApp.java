@@ -151,7 +151,7 @@ public final class Ser4jSparkApp implements Callable<Integer> {
             err.println("ser4j-spark: input " + input + " does not exist");
             return 2;
         }
-        if (!checkModelOnDriver(err)) {
+        if (!checkModelOnDriver(spark, err)) {
             return 2;
         }
         Dataset<Row> files = spark.read().format("binaryFile")
@@ -180,13 +180,21 @@ public final class Ser4jSparkApp implements Callable<Integer> {
 
     /**
      * Opens the model once on the driver, so that a misspelt name or a damaged file is one clear
-     * message instead of every task failing. A model given only as a distributed file name cannot
-     * be checked here and is left to the executors.
+     * message instead of every task failing. A model given only as the name of a file distributed
+     * with the job ({@code spark-submit --files}) is left to the executors, which find their copy;
+     * a name that is neither a file here nor among the job's files is refused at once.
      */
-    private boolean checkModelOnDriver(PrintWriter err) {
+    private boolean checkModelOnDriver(SparkSession spark, PrintWriter err) {
         boolean bundled = org.ser4j.models.EmotionClassifiers.isBundledName(model);
         if (!bundled && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(model))) {
-            return true;
+            org.apache.spark.SparkConf conf = spark.sparkContext().getConf();
+            if (amongJobFiles(conf.get("spark.files", "") + "," + conf.get("spark.yarn.dist.files", ""), model)) {
+                return true;
+            }
+            err.println("ser4j-spark: model " + model + ": no such file, and not a bundled model ("
+                    + "default, time, mel, ensemble"
+                    + ") nor the name of a file given to the job (spark-submit --files)");
+            return false;
         }
         try (WindowedEmotionClassifier c = bundled && !java.nio.file.Files.exists(java.nio.file.Path.of(model))
                 ? org.ser4j.models.EmotionClassifiers.bundled(model, org.ser4j.models.ClassifierOptions.defaults())
@@ -196,6 +204,24 @@ public final class Ser4jSparkApp implements Callable<Integer> {
             err.println("ser4j-spark: cannot load model " + model + ": " + e.getMessage());
             return false;
         }
+    }
+
+    /** Whether {@code model} is the file name of one of {@code sparkFiles} (comma-separated URIs, as in
+     * {@code spark.files}), or that name followed by {@code #alias}'s alias. */
+    static boolean amongJobFiles(String sparkFiles, String model) {
+        for (String uri : sparkFiles.split(",")) {
+            String trimmed = uri.trim();
+            if (!trimmed.isEmpty()) {
+                int hash = trimmed.indexOf('#');
+                String alias = hash >= 0 ? trimmed.substring(hash + 1) : null;
+                String path = hash >= 0 ? trimmed.substring(0, hash) : trimmed;
+                String name = path.substring(path.lastIndexOf('/') + 1);
+                if (name.equals(model) || model.equals(alias)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The version line: ser4j's and Spark's versions. */

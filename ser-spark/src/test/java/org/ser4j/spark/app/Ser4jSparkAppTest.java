@@ -1,6 +1,7 @@
 package org.ser4j.spark.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -90,6 +91,42 @@ class Ser4jSparkAppTest {
             "--model", dir.resolve("nope.onnx").toString()};
         int code = Ser4jSparkApp.run(args, new PrintWriter(new StringWriter()), new PrintWriter(stderr));
         assertEquals(2, code, stderr.toString());
-        assertTrue(stderr.toString().contains("nope.onnx"), stderr.toString());
+        // refused on the driver before any task runs: one line, not a failed job's stack of causes
+        assertTrue(stderr.toString().contains("nope.onnx: no such file"), stderr.toString());
+        assertEquals(1, stderr.toString().strip().lines().count(), stderr.toString());
+        assertFalse(Files.exists(dir.resolve("o")));
+    }
+
+    @Test
+    void partitionsSpreadTheFilesAndOverwriteReplacesTheOutput() throws IOException {
+        Path in = dir.resolve("in");
+        TestClips.write(in, 6, 5);
+        Path out = dir.resolve("out");
+        Files.createDirectories(out.resolve("stale"));
+        String[] args = {"--master", "local[2]", "--input", in.toString(), "--output", out.toString(),
+            "--model", "time", "--partitions", "3", "--overwrite"};
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        assertEquals(0, Ser4jSparkApp.run(args, new PrintWriter(stdout), new PrintWriter(stderr)), stderr.toString());
+        assertTrue(stdout.toString().contains("classified 6 of 6 files (0 with an error)"), stdout.toString());
+        assertFalse(Files.exists(out.resolve("stale")));
+        try (Stream<Path> parts = Files.list(out)) {
+            // Parquet is the default; one part file per non-empty partition
+            assertEquals(3, parts.filter(p -> p.getFileName().toString().endsWith(".parquet")).count());
+        }
+
+        StringWriter bad = new StringWriter();
+        String[] zero = {"--master", "local[1]", "--input", in.toString(), "--output", dir.resolve("z").toString(),
+            "--partitions", "0"};
+        assertEquals(2, Ser4jSparkApp.run(zero, new PrintWriter(new StringWriter()), new PrintWriter(bad)));
+        assertTrue(bad.toString().contains("--partitions must be at least 1, got 0"), bad.toString());
+    }
+
+    @Test
+    void aModelNameIsFoundAmongTheJobsFiles() {
+        assertTrue(Ser4jSparkApp.amongJobFiles("file:/a/b/m.onnx,hdfs://nn/x/other.onnx", "m.onnx"));
+        assertTrue(Ser4jSparkApp.amongJobFiles(",hdfs://nn/x/other.onnx#mine.onnx,", "mine.onnx"));
+        assertFalse(Ser4jSparkApp.amongJobFiles("file:/a/b/m.onnx", "b/m.onnx"));
+        assertFalse(Ser4jSparkApp.amongJobFiles("", "m.onnx"));
     }
 }
