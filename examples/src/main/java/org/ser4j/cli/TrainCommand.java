@@ -9,6 +9,7 @@ import org.ser4j.core.model.FeatureKind;
 import org.ser4j.training.CrossValidationPipeline;
 import org.ser4j.training.CrossValidationRequest;
 import org.ser4j.training.FeatureAugmentation;
+import org.ser4j.training.LearningRateSchedule;
 import org.ser4j.training.FeatureCache;
 import org.ser4j.training.SampleWeighting;
 import org.ser4j.training.SplitMethod;
@@ -132,6 +133,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--mixup", paramLabel = "ALPHA", defaultValue = "0", description = "mixup with lambda ~ Beta(ALPHA, ALPHA) per batch (default ${DEFAULT-VALUE} = off; 0.2-0.4 is usual).")
     double mixup;
 
+    @Option(names = "--lr-schedule", paramLabel = "constant|cosine", defaultValue = "constant",
+            description = "Learning rate over the run: constant (default), or cosine decay per step to 1% of --lr over --epochs epochs "
+                    + "(with --cv the final model keeps that horizon, so it sees the rates the folds saw).")
+    String lrSchedule;
+
     @Option(names = "--trim-silence", arity = "0..1", fallbackValue = "60", paramLabel = "DB",
             description = "Remove leading and trailing silence (frames more than DB dB below the loudest, as librosa.effects.trim) before padding, "
                     + "in training and, through the model's metadata, in classify (default: off; --trim-silence alone: 60 dB).")
@@ -212,12 +218,18 @@ public final class TrainCommand implements Callable<Integer> {
                 () -> new TrainingInputException("unknown standardisation '" + standardize + "': use none, global or per-feature"));
         SampleWeighting weighting = SampleWeighting.fromId(balance).orElseThrow(
                 () -> new TrainingInputException("unknown balance '" + balance + "': use none, class, speaker or corpus-class"));
+        LearningRateSchedule schedule = switch (lrSchedule.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "constant" -> LearningRateSchedule.CONSTANT;
+            case "cosine" -> LearningRateSchedule.cosine(Math.max(1, epochs)); // epochs < 1 is refused by the config
+            default -> throw new TrainingInputException("unknown learning-rate schedule '" + lrSchedule + "': use --lr-schedule constant or cosine");
+        };
         if (cv != null && cv < 2) {
             throw new TrainingInputException("--cv needs at least 2 folds, got " + cv);
         }
         TrainingConfig config = TrainingConfig.recipe(kind).withEpochs(epochs).withSeed(seed).withL2Scale(l2Scale)
                 .withStandardization(st).withPatience(patience).withBalance(weighting).withLabelSmoothing(labelSmoothing)
-                .withAugmentation(new FeatureAugmentation(timeMasks, timeMaskWidth, freqMasks, freqMaskWidth, mixup));
+                .withAugmentation(new FeatureAugmentation(timeMasks, timeMaskWidth, freqMasks, freqMaskWidth, mixup))
+                .withSchedule(schedule);
         if (batch != null) {
             config = config.withBatchSize(batch);
         }

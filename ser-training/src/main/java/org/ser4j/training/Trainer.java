@@ -47,11 +47,11 @@ public final class Trainer {
      * TrainingListener, EpochObserver)} with no sample weights and no observer.
      *
      * @param net a freshly initialised network for {@code config.kind()}; its learning rate is set
-     *     to {@code config.learningRate()} and its parameters are updated in place
+     *     to {@code config.learningRate()} (times {@link TrainingConfig#schedule()}'s factor at each step) and its parameters are updated in place
      * @param train the training part (already standardised), not empty; visited in a new seeded
      *     shuffle every epoch, in mini-batches of {@code min(config.batchSize(), train.size())}
      * @param validation the validation part (standardised the same way), not empty
-     * @param config epochs, batch size, learning rate, seed, patience, label smoothing
+     * @param config epochs, batch size, learning rate and its schedule, seed, patience, label smoothing
      *     ({@link TrainingConfig#balance()} is not applied here: the weights need the clips, see
      *     the other overload)
      * @param listener told about every epoch, on the calling thread
@@ -81,7 +81,7 @@ public final class Trainer {
      * @param validation the validation part (standardised the same way); may be empty, and then
      *     every epoch runs, the last one is kept and the validation figures are NaN (training the
      *     final model on all speakers for an epoch count chosen by cross-validation)
-     * @param config epochs, batch size, learning rate, seed, patience, label smoothing
+     * @param config epochs, batch size, learning rate and its schedule, seed, patience, label smoothing
      * @param listener told about every epoch, on the calling thread
      * @param observer told the validation probabilities after every epoch, or null
      * @return the per-epoch history, the 1-based kept epoch and its validation accuracy (NaN
@@ -141,14 +141,21 @@ public final class Trainer {
         int bestEpoch = 0;
         double bestAcc = Double.NEGATIVE_INFINITY;
         boolean stoppedEarly = false;
+        LearningRateSchedule schedule = config.schedule();
+        int stepsPerEpoch = (n + batch - 1) / batch;
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
             shuffle(order, rng);
+            int step = 0;
             double lossSum = 0;
             long lossWeight = 0;
             long stepNanos = 0;
             for (int from = 0; from < n; from += batch) {
                 int count = Math.min(batch, n - from);
+                if (schedule.cosine()) {
+                    net.setLearningRate(config.learningRate() * schedule.factor(epoch, step, stepsPerEpoch));
+                }
+                step++;
                 train.gather(order, from, count, x, y);
                 if (w != null) {
                     for (int j = 0; j < count; j++) {

@@ -22,10 +22,11 @@ import org.ser4j.core.model.FeatureKind;
  * @param balance per-sample loss weights by class, speaker or corpus and class
  * @param labelSmoothing label smoothing of the training targets, in [0, 1); 0 = one-hot
  * @param augmentation training-time SpecAugment masks and mixup
+ * @param schedule how the learning rate changes over the run (constant in the notebook's recipe)
  */
 public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double learningRate, long seed,
         double l2Scale, Standardization standardization, int patience, int threads, SampleWeighting balance,
-        double labelSmoothing, FeatureAugmentation augmentation) {
+        double labelSmoothing, FeatureAugmentation augmentation, LearningRateSchedule schedule) {
 
     /** Default number of epochs of both recipes. */
     public static final int DEFAULT_EPOCHS = 50;
@@ -51,8 +52,10 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @param labelSmoothing label smoothing of the training targets, in [0, 1); 0 = one-hot
      * @param augmentation training-time augmentation; not null ({@link FeatureAugmentation#NONE}
      *     for none); masks need the log-mel model
-     * @throws IllegalArgumentException if {@code kind}, {@code standardization}, {@code balance} or
-     *     {@code augmentation} is null, SpecAugment masks are asked for a model other than the
+     * @param schedule how the learning rate changes; not null ({@link LearningRateSchedule#CONSTANT}
+     *     for the notebook's constant rate)
+     * @throws IllegalArgumentException if {@code kind}, {@code standardization}, {@code balance},
+     *     {@code augmentation} or {@code schedule} is null, SpecAugment masks are asked for a model other than the
      *     log-mel one, or a number is out of the range given above (NaN included)
      */
     public TrainingConfig {
@@ -89,6 +92,9 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
         if (augmentation == null) {
             throw new IllegalArgumentException("augmentation must not be null");
         }
+        if (schedule == null) {
+            throw new IllegalArgumentException("learning-rate schedule must not be null");
+        }
         if (augmentation.masks() && kind != FeatureKind.LOG_MEL) {
             throw new IllegalArgumentException("SpecAugment masks apply to the log-mel model's input only, not to " + kind.id());
         }
@@ -109,8 +115,8 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
     public static TrainingConfig recipe(FeatureKind kind) {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         return kind == FeatureKind.TIME_DOMAIN
-                ? new TrainingConfig(kind, DEFAULT_EPOCHS, 120, 2.5e-3, DEFAULT_SEED, 1.0, Standardization.NONE, 0, threads, SampleWeighting.NONE, 0.0, FeatureAugmentation.NONE)
-                : new TrainingConfig(kind, DEFAULT_EPOCHS, 1024, 1e-3, DEFAULT_SEED, 1.0, Standardization.NONE, 0, threads, SampleWeighting.NONE, 0.0, FeatureAugmentation.NONE);
+                ? new TrainingConfig(kind, DEFAULT_EPOCHS, 120, 2.5e-3, DEFAULT_SEED, 1.0, Standardization.NONE, 0, threads, SampleWeighting.NONE, 0.0, FeatureAugmentation.NONE, LearningRateSchedule.CONSTANT)
+                : new TrainingConfig(kind, DEFAULT_EPOCHS, 1024, 1e-3, DEFAULT_SEED, 1.0, Standardization.NONE, 0, threads, SampleWeighting.NONE, 0.0, FeatureAugmentation.NONE, LearningRateSchedule.CONSTANT);
     }
 
     /**
@@ -121,7 +127,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is less than 1
      */
     public TrainingConfig withEpochs(int value) {
-        return new TrainingConfig(kind, value, batchSize, learningRate, seed, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation);
+        return new TrainingConfig(kind, value, batchSize, learningRate, seed, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation, schedule);
     }
 
     /**
@@ -132,7 +138,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is less than 1
      */
     public TrainingConfig withBatchSize(int value) {
-        return new TrainingConfig(kind, epochs, value, learningRate, seed, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation);
+        return new TrainingConfig(kind, epochs, value, learningRate, seed, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation, schedule);
     }
 
     /**
@@ -143,7 +149,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is not a positive finite number
      */
     public TrainingConfig withLearningRate(double value) {
-        return new TrainingConfig(kind, epochs, batchSize, value, seed, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation);
+        return new TrainingConfig(kind, epochs, batchSize, value, seed, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation, schedule);
     }
 
     /**
@@ -153,7 +159,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @return a new config; this one is unchanged
      */
     public TrainingConfig withSeed(long value) {
-        return new TrainingConfig(kind, epochs, batchSize, learningRate, value, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation);
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, value, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation, schedule);
     }
 
     /**
@@ -164,7 +170,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is negative, infinite or NaN
      */
     public TrainingConfig withL2Scale(double value) {
-        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, value, standardization, patience, threads, balance, labelSmoothing, augmentation);
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, value, standardization, patience, threads, balance, labelSmoothing, augmentation, schedule);
     }
 
     /**
@@ -175,7 +181,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is null
      */
     public TrainingConfig withStandardization(Standardization value) {
-        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, value, patience, threads, balance, labelSmoothing, augmentation);
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, value, patience, threads, balance, labelSmoothing, augmentation, schedule);
     }
 
     /**
@@ -186,7 +192,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is negative
      */
     public TrainingConfig withPatience(int value) {
-        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, value, threads, balance, labelSmoothing, augmentation);
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, value, threads, balance, labelSmoothing, augmentation, schedule);
     }
 
     /**
@@ -197,7 +203,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is less than 1
      */
     public TrainingConfig withThreads(int value) {
-        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, value, balance, labelSmoothing, augmentation);
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, value, balance, labelSmoothing, augmentation, schedule);
     }
 
     /**
@@ -209,7 +215,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      */
     public TrainingConfig withBalance(SampleWeighting value) {
         return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, threads,
-                value, labelSmoothing, augmentation);
+                value, labelSmoothing, augmentation, schedule);
     }
 
     /**
@@ -221,7 +227,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      */
     public TrainingConfig withLabelSmoothing(double value) {
         return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, threads,
-                balance, value, augmentation);
+                balance, value, augmentation, schedule);
     }
 
     /**
@@ -234,7 +240,19 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      */
     public TrainingConfig withAugmentation(FeatureAugmentation value) {
         return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, threads,
-                balance, labelSmoothing, value);
+                balance, labelSmoothing, value, schedule);
+    }
+
+    /**
+     * This config with another learning-rate schedule.
+     *
+     * @param value the schedule; not null
+     * @return a new config; this one is unchanged
+     * @throws IllegalArgumentException if {@code value} is null
+     */
+    public TrainingConfig withSchedule(LearningRateSchedule value) {
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, threads,
+                balance, labelSmoothing, augmentation, value);
     }
 
     /**
@@ -245,7 +263,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      *     constants), {@code seed}, {@code l2Scale}, {@code standardization} (its id),
      *     {@code patience}, {@code threads}, {@code balance} (its id), {@code labelSmoothing} and,
      *     when augmentation is on, {@code specAugment} (counts and widths) and {@code mixupAlpha},
-     *     in that order
+     *     and, when the rate is not constant, {@code learningRateSchedule}, in that order
      */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -268,6 +286,9 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
         }
         if (augmentation.mixup()) {
             m.put("mixupAlpha", augmentation.mixupAlpha());
+        }
+        if (schedule.cosine()) {
+            m.put("learningRateSchedule", schedule.describe());
         }
         return m;
     }

@@ -9,7 +9,7 @@ import org.ser4j.training.nn.Network;
  * A test-only {@link Network}: multinomial logistic regression trained by plain gradient descent,
  * so that the trainer can be tested without the real engine.
  */
-final class SoftmaxRegressionNetwork implements Network {
+class SoftmaxRegressionNetwork implements Network {
     private final int len;
     private final float[] w; // [6][len] then 6 biases
     private double lr = 0.1;

@@ -270,4 +270,45 @@ class TrainerTest {
         assertEquals(7, c[Emotion.ANGER.ordinal()][Emotion.DISGUST.ordinal()]);
         assertEquals(0.3, ev.accuracy(), 1e-12);
     }
+    @Test
+    void aCosineScheduleSetsTheRateOfEveryStepAndAShorterRunKeepsTheHorizon() {
+        FeatureSet train = SyntheticData.clusters(3, 10, 6, 0.8, 1); // 30 samples: 2 steps of 16 per epoch
+        FeatureSet val = SyntheticData.clusters(3, 4, 6, 0.8, 2);
+        TrainingConfig cosine = BASE.withEpochs(6).withSchedule(LearningRateSchedule.cosine(6));
+        List<Double> full = ratesOf(train, val, cosine);
+        assertEquals(12, full.size());
+        assertEquals(0.5, full.get(0), 1e-12); // the base rate at the first step
+        for (int i = 1; i < full.size(); i++) {
+            assertTrue(full.get(i) < full.get(i - 1), "rates must fall step by step: " + full);
+        }
+        // half-way through the horizon (epoch 4, step 0) the factor is (1 + floor) / 2
+        assertEquals(0.5 * (1 + LearningRateSchedule.COSINE_FLOOR) / 2, full.get(6), 1e-12);
+        // a final model trained for 3 epochs of the same horizon sees the first 3 epochs' rates
+        assertEquals(full.subList(0, 6), ratesOf(train, val, cosine.withEpochs(3)));
+        // the constant schedule leaves the rate alone
+        List<Double> constant = ratesOf(train, val, BASE.withEpochs(2));
+        assertTrue(constant.stream().allMatch(r -> r == 0.5), constant.toString());
+    }
+
+    /** The learning rate in force at each training step of a run. */
+    private static List<Double> ratesOf(FeatureSet train, FeatureSet val, TrainingConfig config) {
+        List<Double> rates = new ArrayList<>();
+        SoftmaxRegressionNetwork net = new SoftmaxRegressionNetwork(6, 3) {
+            private double rate;
+
+            @Override
+            public void setLearningRate(double learningRate) {
+                rate = learningRate;
+                super.setLearningRate(learningRate);
+            }
+
+            @Override
+            public double trainStep(float[] x, int[] y, int count) {
+                rates.add(rate);
+                return super.trainStep(x, y, count);
+            }
+        };
+        new Trainer().train(net, train, val, config, TrainingListener.none());
+        return rates;
+    }
 }
