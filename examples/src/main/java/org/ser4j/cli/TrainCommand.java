@@ -134,7 +134,7 @@ public final class TrainCommand implements Callable<Integer> {
     double mixup;
 
     @Option(names = "--lr-schedule", paramLabel = "constant|cosine", defaultValue = "constant",
-            description = "Learning rate over the run: constant (default), or cosine decay per step to 1% of --lr over --epochs epochs "
+            description = "Learning rate over the run: constant (default), or cosine decay per step to 1%% of --lr over --epochs epochs "
                     + "(with --cv the final model keeps that horizon, so it sees the rates the folds saw).")
     String lrSchedule;
 
