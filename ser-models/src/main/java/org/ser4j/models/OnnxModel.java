@@ -44,6 +44,12 @@ final class OnnxModel implements AutoCloseable {
     /** The model's calibration temperature (1: none), applied to every output row. */
     private final double temperature;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    /**
+     * Direct input buffers in native order, reused across calls: ONNX Runtime reads a direct
+     * buffer in place, where a heap buffer would be copied once more into native memory. A call
+     * borrows one and gives it back, so there are at most as many as calls ever ran at once.
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<FloatBuffer> inputBuffers = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private OnnxModel(String name, OrtEnvironment env, OrtSession.SessionOptions sessionOptions, OrtSession session,
             ModelMetadata metadata, FeatureExtractor extractor, String inputName, long[] inputShape, int maxBatch) {
@@ -261,7 +267,7 @@ final class OnnxModel implements AutoCloseable {
         float[][] out = new float[features.size()][];
         for (int from = 0; from < features.size(); from += batch) {
             int n = Math.min(batch, features.size() - from);
-            FloatBuffer buffer = FloatBuffer.allocate(n * featureLength);
+            FloatBuffer buffer = borrowInputBuffer(n * featureLength);
             for (int i = 0; i < n; i++) {
                 buffer.put(features.get(from + i));
             }
@@ -289,9 +295,22 @@ final class OnnxModel implements AutoCloseable {
                 }
             } catch (OrtException e) {
                 throw new IllegalStateException(name + ": ONNX Runtime failed (" + e.getMessage() + ")", e);
+            } finally {
+                inputBuffers.offer(buffer);
             }
         }
         return out;
+    }
+
+    /** A cleared direct buffer of at least {@code floats} capacity, from the pool or new. */
+    private FloatBuffer borrowInputBuffer(int floats) {
+        FloatBuffer b = inputBuffers.poll();
+        if (b == null || b.capacity() < floats) {
+            b = java.nio.ByteBuffer.allocateDirect(Math.multiplyExact(floats, Float.BYTES))
+                    .order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+        }
+        b.clear();
+        return b;
     }
 
     private void checkProbabilities(float[] row) {
@@ -313,6 +332,7 @@ final class OnnxModel implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            inputBuffers.clear();
             closeQuietly(session, sessionOptions);
         }
     }
