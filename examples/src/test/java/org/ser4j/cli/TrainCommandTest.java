@@ -41,6 +41,9 @@ class TrainCommandTest {
         r = train("--model", "time", "--data", data, "--out", tmp.resolve("o").toString(), "--standardize", "minmax");
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("unknown standardisation 'minmax'"), r.err());
+        r = train("--model", "time", "--data", data, "--out", tmp.resolve("o").toString(), "--lr-schedule", "warmup");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("unknown learning-rate schedule 'warmup': use --lr-schedule constant or cosine"), r.err());
         r = train("--model", "time", "--data", data, "--out", tmp.resolve("o").toString(), "--epochs", "0");
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("epochs must be at least 1"), r.err());

@@ -56,7 +56,7 @@ class TrainCrossValidationEndToEndTest {
         Path data = cremaD();
         Path out = tmp.resolve("cv");
         CliRun r = CliRun.of(new TrainCommand(), "--model", "time", "--epochs", "2", "--batch", "8", "--threads", "1",
-                "--balance", "speaker", "--label-smoothing", "0.1", "--mixup", "0.3", "--data", data.toString(), "--out", out.toString(), "--cache", tmp.resolve("cache").toString(),
+                "--balance", "speaker", "--label-smoothing", "0.1", "--mixup", "0.3", "--lr-schedule", "cosine", "--data", data.toString(), "--out", out.toString(), "--cache", tmp.resolve("cache").toString(),
                 "--cv", "4");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("fold 4/4") && r.out().contains("chosen epoch"), r.out());
@@ -70,6 +70,7 @@ class TrainCrossValidationEndToEndTest {
         assertEquals("speaker", j.get("config").get("balance").asText());
         assertEquals(0.1, j.get("config").get("labelSmoothing").asDouble());
         assertEquals(0.3, j.get("config").get("mixupAlpha").asDouble());
+        assertEquals("cosine over 2 epochs", j.get("config").get("learningRateSchedule").asText());
         assertEquals(2, j.get("epochs").size());
         assertEquals(48, j.get("pooled").get("clips").asInt());
         assertEquals(49, Files.readAllLines(out.resolve("oof-predictions.csv")).size());

@@ -269,7 +269,12 @@ final class OnnxModel implements AutoCloseable {
             int n = Math.min(batch, features.size() - from);
             FloatBuffer buffer = borrowInputBuffer(n * featureLength);
             for (int i = 0; i < n; i++) {
-                buffer.put(features.get(from + i));
+                float[] f = features.get(from + i);
+                if (f.length != featureLength) {
+                    inputBuffers.offer(buffer);
+                    throw new IllegalArgumentException(name + ": feature vector of " + f.length + " values, expected " + featureLength);
+                }
+                buffer.put(f);
             }
             buffer.flip();
             long[] shape = new long[inputShape.length + 1];
@@ -296,7 +301,9 @@ final class OnnxModel implements AutoCloseable {
             } catch (OrtException e) {
                 throw new IllegalStateException(name + ": ONNX Runtime failed (" + e.getMessage() + ")", e);
             } finally {
-                inputBuffers.offer(buffer);
+                if (!closed.get()) { // after close the pool stays empty, so its memory can go
+                    inputBuffers.offer(buffer);
+                }
             }
         }
         return out;

@@ -59,8 +59,13 @@ public record LearningRateSchedule(boolean cosine, int horizonEpochs) {
      *     {@code FLOOR + (1 - FLOOR) * (1 + cos(pi * t)) / 2} with
      *     {@code t = min(1, (epoch - 1 + step / stepsPerEpoch) / horizonEpochs)}: 1 at the first
      *     step, decreasing, {@value #COSINE_FLOOR} from the horizon on
+     * @throws IllegalArgumentException if {@code epoch} or {@code stepsPerEpoch} is below 1, or
+     *     {@code step} is outside {@code 0 .. stepsPerEpoch - 1}
      */
     public double factor(int epoch, int step, int stepsPerEpoch) {
+        if (epoch < 1 || stepsPerEpoch < 1 || step < 0 || step >= stepsPerEpoch) {
+            throw new IllegalArgumentException("no step " + step + " of " + stepsPerEpoch + " in epoch " + epoch);
+        }
         if (!cosine) {
             return 1.0;
         }

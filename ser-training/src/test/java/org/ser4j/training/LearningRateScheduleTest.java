@@ -38,6 +38,8 @@ class LearningRateScheduleTest {
     void aHorizonMustFitTheKind() {
         assertThrows(IllegalArgumentException.class, () -> LearningRateSchedule.cosine(0));
         assertThrows(IllegalArgumentException.class, () -> new LearningRateSchedule(false, 5));
+        assertThrows(IllegalArgumentException.class, () -> LearningRateSchedule.cosine(3).factor(1, 2, 2));
+        assertThrows(IllegalArgumentException.class, () -> LearningRateSchedule.cosine(3).factor(0, 0, 1));
         assertEquals("cosine over 30 epochs", LearningRateSchedule.cosine(30).describe());
         assertEquals("cosine over 30 epochs", TrainingConfig.recipe(org.ser4j.core.model.FeatureKind.LOG_MEL)
                 .withSchedule(LearningRateSchedule.cosine(30)).asMap().get("learningRateSchedule"));

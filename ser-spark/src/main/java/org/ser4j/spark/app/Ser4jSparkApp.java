@@ -57,7 +57,7 @@ public final class Ser4jSparkApp implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "NAME|PATH", defaultValue = "default",
             description = "Bundled model (default, time, mel, ensemble) or an ONNX model exported by ser-training:"
-                    + " a path on every node, or the name of a file given to spark-submit --files. Default: ${DEFAULT-VALUE}.")
+                    + " a path on every node (the driver included), or the name of a file given to spark-submit --files. Default: ${DEFAULT-VALUE}.")
     String model = "default";
 
     @Option(names = "--overwrite", description = "Replace the output folder if it exists.")
@@ -188,7 +188,8 @@ public final class Ser4jSparkApp implements Callable<Integer> {
         boolean bundled = org.ser4j.models.EmotionClassifiers.isBundledName(model);
         if (!bundled && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(model))) {
             org.apache.spark.SparkConf conf = spark.sparkContext().getConf();
-            if (amongJobFiles(conf.get("spark.files", "") + "," + conf.get("spark.yarn.dist.files", ""), model)) {
+            String added = String.join(",", scala.jdk.javaapi.CollectionConverters.asJava(spark.sparkContext().listFiles()));
+            if (amongJobFiles(conf.get("spark.files", "") + "," + conf.get("spark.yarn.dist.files", "") + "," + added, model)) {
                 return true;
             }
             err.println("ser4j-spark: model " + model + ": no such file, and not a bundled model ("
@@ -206,22 +207,46 @@ public final class Ser4jSparkApp implements Callable<Integer> {
         }
     }
 
-    /** Whether {@code model} is the file name of one of {@code sparkFiles} (comma-separated URIs, as in
-     * {@code spark.files}), or that name followed by {@code #alias}'s alias. */
-    static boolean amongJobFiles(String sparkFiles, String model) {
-        for (String uri : sparkFiles.split(",")) {
+    /**
+     * Whether the file name of {@code model} (a name or a path, as the executors look it up in
+     * {@code SparkFiles}) is the file name, or the {@code #alias}, of one of {@code jobFiles}
+     * (comma-separated URIs, as in {@code spark.files}; percent-escapes decoded). Lenient on
+     * purpose: it only catches a model that no executor could find.
+     */
+    static boolean amongJobFiles(String jobFiles, String model) {
+        String wanted;
+        try {
+            java.nio.file.Path name = java.nio.file.Path.of(model).getFileName();
+            if (name == null) {
+                return false;
+            }
+            wanted = name.toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+        for (String uri : jobFiles.split(",")) {
             String trimmed = uri.trim();
-            if (!trimmed.isEmpty()) {
-                int hash = trimmed.indexOf('#');
-                String alias = hash >= 0 ? trimmed.substring(hash + 1) : null;
-                String path = hash >= 0 ? trimmed.substring(0, hash) : trimmed;
-                String name = path.substring(path.lastIndexOf('/') + 1);
-                if (name.equals(model) || model.equals(alias)) {
-                    return true;
-                }
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            int hash = trimmed.indexOf('#');
+            String alias = hash >= 0 ? trimmed.substring(hash + 1) : null;
+            String path = decoded(hash >= 0 ? trimmed.substring(0, hash) : trimmed);
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            if (name.equals(wanted) || wanted.equals(alias)) {
+                return true;
             }
         }
         return false;
+    }
+
+    private static String decoded(String uri) {
+        try {
+            String path = new java.net.URI(uri).getPath();
+            return path == null ? uri : path;
+        } catch (java.net.URISyntaxException e) {
+            return uri;
+        }
     }
 
     /** The version line: ser4j's and Spark's versions. */

@@ -126,7 +126,10 @@ class Ser4jSparkAppTest {
     void aModelNameIsFoundAmongTheJobsFiles() {
         assertTrue(Ser4jSparkApp.amongJobFiles("file:/a/b/m.onnx,hdfs://nn/x/other.onnx", "m.onnx"));
         assertTrue(Ser4jSparkApp.amongJobFiles(",hdfs://nn/x/other.onnx#mine.onnx,", "mine.onnx"));
-        assertFalse(Ser4jSparkApp.amongJobFiles("file:/a/b/m.onnx", "b/m.onnx"));
+        // the executors look the model's file name up in SparkFiles, so a path ending in it is found too
+        assertTrue(Ser4jSparkApp.amongJobFiles("file:/a/b/m.onnx", "hdfs://nn/a/b/m.onnx"));
+        assertTrue(Ser4jSparkApp.amongJobFiles("file:/a/my%20model.onnx", "my model.onnx"));
+        assertFalse(Ser4jSparkApp.amongJobFiles("file:/a/b/m.onnx", "n.onnx"));
         assertFalse(Ser4jSparkApp.amongJobFiles("", "m.onnx"));
     }
 }
