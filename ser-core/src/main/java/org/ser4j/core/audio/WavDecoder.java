@@ -372,21 +372,23 @@ public final class WavDecoder {
         // At most 2^20 samples (8 MB of bytes, 4 MB of floats) per block, however many channels.
         int block = (int) Math.min(frames, Math.max(1, Math.min(BLOCK_FRAMES, (1 << 20) / channels)));
         float[] interleaved = channels == 1 ? null : new float[block * channels];
+        boolean isFloat = f.encoding() == WavFormat.Encoding.IEEE_FLOAT;
+        PcmConverter pcm = new PcmConverter(isFloat, !isFloat && f.bitsPerSample() == 8, false, f.bitsPerSample(), channels);
         for (long start = 0; start < frames; start += block) {
             int n = (int) Math.min(block, frames - start);
             byte[] buf = in.read(h.dataOffset() + start * frameBytes, n * frameBytes, src);
             int dst = (int) start;
             if (channels == 1) {
-                toFloat(buf, n, f, out, dst);
+                pcm.toInterleaved(buf, 0, n, out, dst);
                 if (f.encoding() == WavFormat.Encoding.IEEE_FLOAT) {
                     checkFinite(out, dst, n, 1, start, f.bitsPerSample() == 64, src);
                 }
             } else {
-                toFloat(buf, n * channels, f, interleaved, 0);
+                pcm.toInterleaved(buf, 0, n * channels, interleaved, 0);
                 if (f.encoding() == WavFormat.Encoding.IEEE_FLOAT) {
                     checkFinite(interleaved, 0, n * channels, channels, start, f.bitsPerSample() == 64, src);
                 }
-                mixDown(interleaved, n, channels, out, dst);
+                PcmConverter.mixDown(interleaved, n, channels, out, dst);
             }
         }
         return new AudioClip(out, f.sampleRate());
@@ -413,66 +415,6 @@ public final class WavDecoder {
                         + " is " + (wide && Float.isInfinite(v) ? v + " (or beyond float range)" : v)
                         + "; ser4j refuses non-finite float samples");
             }
-        }
-    }
-
-    /** Converts {@code count} samples of {@code b} to floats at {@code out[dst...]}: one tight loop per encoding. */
-    private static void toFloat(byte[] b, int count, WavFormat f, float[] out, int dst) {
-        if (f.encoding() == WavFormat.Encoding.PCM) {
-            switch (f.bitsPerSample()) {
-                case 8 -> {
-                    for (int i = 0; i < count; i++) {
-                        out[dst + i] = ((b[i] & 0xFF) - 128) * (1.0f / 128);
-                    }
-                }
-                case 16 -> {
-                    for (int i = 0, p = 0; i < count; i++, p += 2) {
-                        out[dst + i] = (short) ((b[p] & 0xFF) | (b[p + 1] << 8)) * (1.0f / 32768);
-                    }
-                }
-                case 24 -> {
-                    for (int i = 0, p = 0; i < count; i++, p += 3) {
-                        out[dst + i] = ((b[p] & 0xFF) | ((b[p + 1] & 0xFF) << 8) | (b[p + 2] << 16)) * (1.0f / 8388608);
-                    }
-                }
-                default -> {
-                    // Rounding to float before scaling, as libsndfile does; the scale is a power of two.
-                    for (int i = 0, p = 0; i < count; i++, p += 4) {
-                        out[dst + i] = (float) le32(b, p) * (1.0f / 2147483648.0f);
-                    }
-                }
-            }
-        } else if (f.bitsPerSample() == 32) {
-            for (int i = 0, p = 0; i < count; i++, p += 4) {
-                out[dst + i] = Float.intBitsToFloat(le32(b, p));
-            }
-        } else {
-            for (int i = 0, p = 0; i < count; i++, p += 8) {
-                long lo = le32(b, p) & 0xFFFFFFFFL;
-                long hi = le32(b, p + 4);
-                out[dst + i] = (float) Double.longBitsToDouble((hi << 32) | lo);
-            }
-        }
-    }
-
-    /**
-     * Averages each frame's channels: a float32 sum in channel order, then one division, which is
-     * numpy's float32 mean as librosa.to_mono computes it, bit for bit.
-     */
-    private static void mixDown(float[] interleaved, int frames, int channels, float[] out, int dst) {
-        float divisor = channels;
-        if (channels == 2) {
-            for (int i = 0, p = 0; i < frames; i++, p += 2) {
-                out[dst + i] = (interleaved[p] + interleaved[p + 1]) / divisor;
-            }
-            return;
-        }
-        for (int i = 0, p = 0; i < frames; i++) {
-            float sum = interleaved[p++];
-            for (int c = 1; c < channels; c++) {
-                sum += interleaved[p++];
-            }
-            out[dst + i] = sum / divisor;
         }
     }
 
