@@ -209,20 +209,7 @@ public final class WavDecoder {
         if (size < 12) {
             throw new AudioFormatException(src, "too short to be a WAV file (" + size + " bytes)");
         }
-        byte[] riff = in.read(0, 12, src);
-        String magic = ascii(riff, 0);
-        if (!"RIFF".equals(magic)) {
-            if ("RIFX".equals(magic)) {
-                throw new AudioFormatException(src, "big-endian RIFX WAV files are not supported");
-            }
-            if ("RF64".equals(magic)) {
-                throw new AudioFormatException(src, "RF64 (64-bit WAV) files are not supported");
-            }
-            throw new AudioFormatException(src, "not a WAV file (no RIFF header; starts with " + printable(riff, 0, 4) + ")");
-        }
-        if (!"WAVE".equals(ascii(riff, 8))) {
-            throw new AudioFormatException(src, "RIFF file is not WAVE (form type " + printable(riff, 8, 4) + ")");
-        }
+        checkRiffWave(in.read(0, 12, src), src);
 
         Fmt fmt = null;
         long dataOffset = -1;
@@ -285,6 +272,82 @@ public final class WavDecoder {
                     : "data chunk holds " + dataBytes + " bytes, less than one frame of " + frameBytes + " bytes");
         }
         return new Header(new WavFormat(fmt.encoding, fmt.bits, fmt.channels, fmt.rate, frames), dataOffset, frameBytes);
+    }
+
+    /** Refuses a first 12 bytes that are not {@code RIFF....WAVE}, saying what they are instead. */
+    private static void checkRiffWave(byte[] riff, String src) throws AudioFormatException {
+        String magic = ascii(riff, 0);
+        if (!"RIFF".equals(magic)) {
+            if ("RIFX".equals(magic)) {
+                throw new AudioFormatException(src, "big-endian RIFX WAV files are not supported");
+            }
+            if ("RF64".equals(magic)) {
+                throw new AudioFormatException(src, "RF64 (64-bit WAV) files are not supported");
+            }
+            throw new AudioFormatException(src, "not a WAV file (no RIFF header; starts with " + printable(riff, 0, 4) + ")");
+        }
+        if (!"WAVE".equals(ascii(riff, 8))) {
+            throw new AudioFormatException(src, "RIFF file is not WAVE (form type " + printable(riff, 8, 4) + ")");
+        }
+    }
+
+    /**
+     * Reads a WAV header from a stream, up to the first byte of the {@code data} chunk's audio, for
+     * reading the audio incrementally as it arrives (a live capture piped in, a socket). Chunks
+     * before {@code fmt } and {@code data} are skipped (read and discarded); the {@code fmt } chunk
+     * is checked as {@link #read(Path, AudioLimits)} checks it (encoding, bit depth, channels and
+     * rate within {@code limits}). The stream is left at the first audio byte, not closed.
+     *
+     * @param in the stream, positioned at the start of the WAV file
+     * @param source a name for the stream in error messages
+     * @param limits what the header may declare (rate, channels, chunks before the audio)
+     * @return the audio's layout and the data size the header declares
+     * @throws AudioFormatException naming {@code source} if the stream is not a RIFF/WAVE stream
+     *     ser4j decodes, its {@code data} chunk comes before its {@code fmt } chunk, it ends inside
+     *     the header, or the header is outside {@code limits}
+     * @throws IOException if reading the stream fails
+     * @throws NullPointerException if {@code in} or {@code limits} is null
+     */
+    public static WavStreamHeader readStreamHeader(java.io.InputStream in, String source, AudioLimits limits)
+            throws IOException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(limits, "limits");
+        String src = source == null ? "<stream>" : source;
+        checkRiffWave(readExactly(in, 12, src), src);
+        Fmt fmt = null;
+        int chunks = 0;
+        while (true) {
+            limits.checkHeaderChunks(src, ++chunks);
+            byte[] ch = readExactly(in, 8, src);
+            String id = ascii(ch, 0);
+            long chunkSize = u32(ch, 4);
+            if ("data".equals(id)) {
+                if (fmt == null) {
+                    throw new AudioFormatException(src, "data chunk before the fmt chunk; the stream cannot be decoded as it arrives");
+                }
+                boolean unsigned = fmt.encoding == WavFormat.Encoding.PCM && fmt.bits == 8;
+                javax.sound.sampled.AudioFormat.Encoding encoding = fmt.encoding == WavFormat.Encoding.IEEE_FLOAT
+                        ? javax.sound.sampled.AudioFormat.Encoding.PCM_FLOAT
+                        : unsigned ? javax.sound.sampled.AudioFormat.Encoding.PCM_UNSIGNED
+                        : javax.sound.sampled.AudioFormat.Encoding.PCM_SIGNED;
+                int frameBytes = fmt.channels * (fmt.bits / 8);
+                var format = new javax.sound.sampled.AudioFormat(encoding, fmt.rate, fmt.bits, fmt.channels, frameBytes,
+                        fmt.rate, false);
+                // Streaming writers (arecord, ffmpeg to a pipe) leave 0 or 0xFFFFFFFF: the length is unknown.
+                long declared = chunkSize == 0 || chunkSize == 0xFFFFFFFFL ? -1 : chunkSize;
+                return new WavStreamHeader(format, declared);
+            }
+            long skip = chunkSize + (chunkSize & 1);
+            if ("fmt ".equals(id) && fmt == null) {
+                if (chunkSize < 16) {
+                    throw new AudioFormatException(src, "fmt chunk is " + chunkSize + " bytes, expected at least 16");
+                }
+                int n = (int) Math.min(chunkSize, 40);
+                fmt = parseFmt(readExactly(in, n, src), chunkSize, src, limits);
+                skip -= n;
+            }
+            skipExactly(in, skip, src);
+        }
     }
 
     private record Fmt(WavFormat.Encoding encoding, int bits, int channels, int rate) {
@@ -415,6 +478,26 @@ public final class WavDecoder {
                         + " is " + (wide && Float.isInfinite(v) ? v + " (or beyond float range)" : v)
                         + "; ser4j refuses non-finite float samples");
             }
+        }
+    }
+
+    /** Exactly {@code n} bytes of {@code in}, or an error saying the stream ended inside the header. */
+    private static byte[] readExactly(java.io.InputStream in, int n, String src) throws IOException {
+        byte[] b = in.readNBytes(n);
+        if (b.length < n) {
+            throw new AudioFormatException(src, "the stream ended inside the WAV header");
+        }
+        return b;
+    }
+
+    private static void skipExactly(java.io.InputStream in, long n, String src) throws IOException {
+        byte[] sink = new byte[(int) Math.min(n, 8192)];
+        for (long left = n; left > 0;) {
+            int r = in.read(sink, 0, (int) Math.min(left, sink.length));
+            if (r < 0) {
+                throw new AudioFormatException(src, "the stream ended inside the WAV header");
+            }
+            left -= r;
         }
     }
 
