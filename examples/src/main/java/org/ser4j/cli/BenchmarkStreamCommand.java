@@ -64,6 +64,10 @@ public final class BenchmarkStreamCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "3", description = "Timed passes over the files. Default: ${DEFAULT-VALUE}.")
     int runs;
 
+    @Option(names = "--inference-threads", paramLabel = "N", defaultValue = "0",
+            description = "ONNX Runtime intra-op threads (0: its default, one per core). Default: ${DEFAULT-VALUE}.")
+    int inferenceThreads;
+
     /** What one timed pass measured. */
     private record Pass(List<Long> windowNanos, List<Long> pushNanos, long totalNanos, double audioSeconds) {
     }
@@ -88,7 +92,14 @@ public final class BenchmarkStreamCommand implements Callable<Integer> {
             err.println(CliErrors.prefix(spec) + "no file could be decoded; nothing to benchmark");
             return ExitCodes.FAILED;
         }
-        WindowedEmotionClassifier classifier = model.open(ClassifierOptions.defaults(), err, CliErrors.prefix(spec));
+        ClassifierOptions options;
+        try {
+            options = ClassifierOptions.defaults().withInferenceThreads(inferenceThreads);
+        } catch (IllegalArgumentException e) {
+            err.println(CliErrors.prefix(spec) + "--inference-threads: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        WindowedEmotionClassifier classifier = model.open(options, err, CliErrors.prefix(spec));
         if (classifier == null) {
             return ExitCodes.USAGE;
         }
@@ -129,6 +140,7 @@ public final class BenchmarkStreamCommand implements Callable<Integer> {
             o.put("pushMsMedian", round(median(q) / 1e6));
         }
         o.put("realtimeFactor", round(audio / (total / 1e9)));
+        o.put("inferenceThreads", inferenceThreads);
         o.put("threads", Runtime.getRuntime().availableProcessors());
         out.println(o.toString());
         out.flush();
