@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Measure ser4j's speed on your files.",
         subcommands = {BenchmarkFeaturesCommand.class, BenchmarkClassifyCommand.class, BenchmarkTrainCommand.class,
-            BenchmarkSoakCommand.class})
+            BenchmarkSoakCommand.class, BenchmarkStreamCommand.class})
 public final class BenchmarkCommand implements Runnable {
     /** A command with its default options; picocli sets the options from the command line. */
     public BenchmarkCommand() {

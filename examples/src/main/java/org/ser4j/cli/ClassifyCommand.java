@@ -138,12 +138,16 @@ public final class ClassifyCommand implements Callable<Integer> {
             out.println(file + "  " + describe(t.overall()));
             if (timeline) {
                 for (WindowPrediction w : t.windows()) {
-                    out.println(String.format(Locale.ROOT, "  %8.3f-%8.3fs  %s", w.startSeconds(), w.endSeconds(),
-                            describe(w.prediction())));
+                    out.println(windowLine(w));
                 }
             }
         }
         out.flush();
+    }
+
+    /** A window's line of {@code --timeline} (and of {@code stream}): {@code "     2.503-   7.508s  happy 0.6210  anger=..."}. */
+    static String windowLine(WindowPrediction w) {
+        return String.format(Locale.ROOT, "  %8.3f-%8.3fs  %s", w.startSeconds(), w.endSeconds(), describe(w.prediction()));
     }
 
     /** {@code "happy 0.6210  anger=0.0500 disgust=... sad=0.0400"}. */

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             ClassifyCommand.class,
             ClassifyDirCommand.class,
+            StreamCommand.class,
             ExploreCommand.class,
         })
 public final class Ser4jCli implements Runnable {

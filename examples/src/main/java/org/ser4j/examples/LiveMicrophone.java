@@ -1,29 +1,40 @@
 package org.ser4j.examples;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.DataLine;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.TargetDataLine;
-import org.ser4j.core.Prediction;
-import org.ser4j.core.audio.AudioClip;
 import org.ser4j.models.EmotionClassifiers;
+import org.ser4j.models.EmotionStream;
+import org.ser4j.models.WindowPrediction;
 import org.ser4j.models.WindowedEmotionClassifier;
 
 /**
- * Classifies live microphone audio over a sliding window: it keeps the last 5.005 s (one model
- * window, 80,080 samples at 16 kHz) and classifies them once per second. Stops after the given
- * number of seconds or on Ctrl-C. Without a capture device it says so and exits with code 1.
+ * Classifies live microphone audio with the streaming API: the capture line's PCM bytes go
+ * straight into an {@link EmotionStream}, which prints each model window (5.005 s, every 2.5 s)
+ * as soon as it is complete. Stops after the given number of seconds or on Ctrl-C. Without a
+ * capture device it says so and exits with code 1.
  *
  * <pre>java -cp examples/target/ser4j.jar org.ser4j.examples.LiveMicrophone [SECONDS]</pre>
  */
 public final class LiveMicrophone {
-    /** Capture format: 16 kHz, 16-bit signed little-endian mono PCM, the bundled models' rate. */
+    /** Capture format: 16 kHz, 16-bit signed little-endian mono PCM (any PCM format would do). */
     static final AudioFormat FORMAT = new AudioFormat(16_000f, 16, 1, true, false);
+    /** Bytes read from the line per chunk: 100 ms. */
+    static final int CHUNK_BYTES = 2 * 1_600;
 
     private LiveMicrophone() {
+    }
+
+    /** Where the audio comes from: {@link TargetDataLine#read}, or a test's bytes. */
+    @FunctionalInterface
+    interface PcmSource {
+        /** Reads up to {@code length} bytes into {@code buffer}; 0 or less when no more audio comes. */
+        int read(byte[] buffer, int offset, int length);
     }
 
     /**
@@ -58,28 +69,48 @@ public final class LiveMicrophone {
             err.println("cannot load the default model: " + e.getMessage());
             return 1;
         }
-        try (line; WindowedEmotionClassifier classifier = loaded) {
-            SlidingWindow window = new SlidingWindow(classifier.windowSamples());
-            byte[] buffer = new byte[2 * (int) FORMAT.getSampleRate()]; // one second of 16-bit samples
+        try (line; WindowedEmotionClassifier classifier = loaded; EmotionStream stream = classifier.openStream(FORMAT)) {
             line.start();
             out.println("listening for " + seconds + " s with " + classifier.description() + " (Ctrl-C to stop)");
-            for (int second = 0; second < seconds; second++) {
-                int read = 0;
-                while (read < buffer.length) {
-                    int n = line.read(buffer, read, buffer.length - read);
-                    if (n <= 0) {
-                        err.println("the capture device stopped delivering audio");
-                        return 1;
-                    }
-                    read += n;
-                }
-                window.append(buffer, read);
-                Prediction p = classifier.classify(new AudioClip(window.snapshot(), (int) FORMAT.getSampleRate()));
-                out.println(String.format(Locale.ROOT, "%4d s  %-7s %.2f", second + 1, p.emotion().label(),
-                        p.probability(p.emotion())));
-            }
+            long bytes = (long) seconds * (long) FORMAT.getSampleRate() * FORMAT.getFrameSize();
+            boolean complete = listen(line::read, stream, bytes, out);
             line.stop();
+            if (!complete) {
+                err.println("the capture device stopped delivering audio");
+                return 1;
+            }
             return 0;
+        }
+    }
+
+    /**
+     * Pushes {@code bytes} bytes of {@code source} into {@code stream} in chunks of 100 ms,
+     * printing each window as it completes, then flushes the stream.
+     *
+     * @return true when all the bytes came, false when the source stopped early (the windows so
+     *     far, and the last one padded, are still printed)
+     */
+    static boolean listen(PcmSource source, EmotionStream stream, long bytes, PrintStream out) {
+        byte[] chunk = new byte[CHUNK_BYTES];
+        long left = bytes;
+        boolean complete = true;
+        while (left > 0) {
+            int n = source.read(chunk, 0, (int) Math.min(chunk.length, left));
+            if (n <= 0) {
+                complete = false;
+                break;
+            }
+            left -= n;
+            print(stream.push(chunk, 0, n), out);
+        }
+        print(stream.flush(), out);
+        return complete;
+    }
+
+    private static void print(List<WindowPrediction> windows, PrintStream out) {
+        for (WindowPrediction w : windows) {
+            out.println(String.format(Locale.ROOT, "%6.1f-%6.1f s  %-7s %.2f", w.startSeconds(), w.endSeconds(),
+                    w.prediction().emotion().label(), w.prediction().probability(w.prediction().emotion())));
         }
     }
 
@@ -97,41 +128,6 @@ public final class LiveMicrophone {
         } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
             err.println("the audio capture device cannot be opened (" + e.getMessage() + "); exiting");
             return null;
-        }
-    }
-
-    /**
-     * The most recent {@code capacity} samples of a stream, oldest first. Until the stream has
-     * filled it, the window is just what arrived so far (the classifier pads it at the end, as in
-     * training).
-     */
-    static final class SlidingWindow {
-        private final float[] ring;
-        private int next;
-        private int filled;
-
-        SlidingWindow(int capacity) {
-            ring = new float[capacity];
-        }
-
-        /** Appends {@code length} bytes of 16-bit little-endian PCM. */
-        void append(byte[] pcm, int length) {
-            for (int i = 0; i + 1 < length; i += 2) {
-                short s = (short) ((pcm[i] & 0xff) | (pcm[i + 1] << 8));
-                ring[next] = s / 32768f;
-                next = (next + 1) % ring.length;
-                filled = Math.min(ring.length, filled + 1);
-            }
-        }
-
-        /** A copy of the last {@code min(capacity, samples appended)} samples, oldest first. */
-        float[] snapshot() {
-            float[] out = new float[filled];
-            int start = Math.floorMod(next - filled, ring.length);
-            int first = Math.min(filled, ring.length - start);
-            System.arraycopy(ring, start, out, 0, first);
-            System.arraycopy(ring, 0, out, first, filled - first);
-            return out;
         }
     }
 }

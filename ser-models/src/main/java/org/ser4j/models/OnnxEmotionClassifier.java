@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javax.sound.sampled.AudioFormat;
 import org.ser4j.core.Prediction;
 import org.ser4j.core.audio.AudioClip;
 import org.ser4j.core.model.ModelMetadata;
@@ -127,6 +128,21 @@ final class OnnxEmotionClassifier implements WindowedEmotionClassifier {
         lifecycle.ensureOpen();
         float[] samples = audio.of(clip);
         return lifecycle.whileOpen(() -> inference.timeline(samples));
+    }
+
+    @Override
+    public EmotionStream openStream(int sampleRate) {
+        lifecycle.ensureOpen();
+        return new WindowedEmotionStream(inference, lifecycle, options, ensemble.sampleRate(), ensemble.windowSamples(),
+                sampleRate, null);
+    }
+
+    @Override
+    public EmotionStream openStream(AudioFormat format) {
+        Objects.requireNonNull(format, "format");
+        lifecycle.ensureOpen();
+        return new WindowedEmotionStream(inference, lifecycle, options, ensemble.sampleRate(), ensemble.windowSamples(),
+                WindowedEmotionStream.wholeRate(format), format);
     }
 
     @Override

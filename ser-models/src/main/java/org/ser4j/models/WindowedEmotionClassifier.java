@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javax.sound.sampled.AudioFormat;
 import org.ser4j.core.EmotionClassifier;
 import org.ser4j.core.audio.AudioClip;
 import org.ser4j.core.model.ModelMetadata;
@@ -96,6 +97,37 @@ public interface WindowedEmotionClassifier extends EmotionClassifier {
      * @throws IllegalStateException if this classifier is closed
      */
     Timeline classifyTimeline(InputStream audio) throws IOException;
+
+    /**
+     * Opens a stream for live audio of mono samples at {@code sampleRate}: push {@code float[]}
+     * or {@code short[]} chunks of any size and get each window's prediction as soon as the
+     * window is complete, the same windows and predictions as {@link #classifyTimeline} for the
+     * whole audio (see {@link EmotionStream}). The stream is thread-confined; any number may be
+     * open at once.
+     *
+     * @param sampleRate the rate of the samples, Hz, within {@link ClassifierOptions#audioLimits()}
+     *     (1 kHz to 384 kHz by default)
+     * @return a new stream; closing it does not close this classifier
+     * @throws IllegalArgumentException if the rate is outside the audio limits
+     * @throws IllegalStateException if this classifier is closed
+     */
+    EmotionStream openStream(int sampleRate);
+
+    /**
+     * Opens a stream for live PCM audio in {@code format}, as {@link #openStream(int)} does, that
+     * also takes raw bytes ({@link EmotionStream#push(byte[], int, int)}): interleaved frames of
+     * any channel count, averaged to mono as WAV files are.
+     *
+     * @param format the PCM layout: {@code PCM_SIGNED} or {@code PCM_UNSIGNED} of 8, 16, 24 or
+     *     32 bits, or {@code PCM_FLOAT} of 32 or 64 bits, either byte order; a whole number of
+     *     hertz and a channel count within {@link ClassifierOptions#audioLimits()}
+     * @return a new stream; closing it does not close this classifier
+     * @throws NullPointerException if {@code format} is null
+     * @throws IllegalArgumentException if the format is not such PCM, or its rate or channel count
+     *     is outside the audio limits
+     * @throws IllegalStateException if this classifier is closed
+     */
+    EmotionStream openStream(AudioFormat format);
 
     /**
      * Classifies many files for throughput on this classifier's own worker threads

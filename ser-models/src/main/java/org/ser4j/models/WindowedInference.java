@@ -59,6 +59,22 @@ final class WindowedInference {
         return features;
     }
 
+    /**
+     * The ensemble's probabilities of one window, computed as {@link #timeline} computes each
+     * window's (the same features; a batch of one instead of {@link #batchSize()}).
+     *
+     * @param window the window's samples at the model rate, cut at the end of the audio as
+     *     {@link Windows#slice} cuts them
+     */
+    float[] probabilities(float[] window) {
+        List<OnnxModel> models = ensemble.models();
+        List<List<float[]>> features = new ArrayList<>(models.size());
+        for (OnnxModel model : models) {
+            features.add(List.of(model.features(window)));
+        }
+        return combine(features)[0];
+    }
+
     /** The ensemble's probabilities of each window whose features are given (per model). */
     float[][] combine(List<List<float[]>> featuresPerModel) {
         return ensemble.combine(featuresPerModel, batchSize);

@@ -5,7 +5,9 @@
  * {@link org.ser4j.models.ClassificationResult}) and its in-memory input
  * ({@link org.ser4j.models.EncodedAudio}, for audio that is not on the local file system). Batches stream: {@code classifyEach} hands each
  * file's result to a callback in input order as soon as it is known, with bounded memory, on the
- * classifier's own threads or on an {@code Executor} the caller supplies. The ONNX Runtime
+ * classifier's own threads or on an {@code Executor} the caller supplies. Live audio goes through
+ * an {@link org.ser4j.models.EmotionStream} ({@code openStream}): chunks in, each window's
+ * prediction out as soon as the window is complete, the same windows as a timeline. The ONNX Runtime
  * implementation is package-private and split by job (audio at the model rate, windows and the
  * timeline, the weighted ensemble, batching, the lifecycle).
  *

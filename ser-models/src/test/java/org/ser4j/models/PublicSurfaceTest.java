@@ -27,7 +27,7 @@ class PublicSurfaceTest {
     void theImplementationAndItsPartsAreNotPublic() {
         for (Class<?> c : List.of(OnnxEmotionClassifier.class, ModelRateAudio.class, WindowedInference.class,
                 WeightedEnsemble.class, StreamingBatchClassifier.class, FailureResults.class, ClassifierLifecycle.class,
-                OnnxModel.class)) {
+                OnnxModel.class, WindowedEmotionStream.class)) {
             assertFalse(Modifier.isPublic(c.getModifiers()), c + " is public");
         }
     }

@@ -128,7 +128,7 @@ public final class Resampler {
         return (int) out;
     }
 
-    private static void checkRates(int sourceRate, int targetRate) {
+    static void checkRates(int sourceRate, int targetRate) {
         if (sourceRate < AudioLimits.MIN_SAMPLE_RATE || sourceRate > AudioLimits.MAX_SAMPLE_RATE
                 || targetRate < AudioLimits.MIN_SAMPLE_RATE || targetRate > AudioLimits.MAX_SAMPLE_RATE) {
             throw new IllegalArgumentException("sample rates must be " + AudioLimits.MIN_SAMPLE_RATE + " to "
@@ -136,7 +136,8 @@ public final class Resampler {
         }
     }
 
-    private static Kernel kernel(int sourceRate, int targetRate) {
+    /** The (cached) filter for a pair of valid, different rates. */
+    static Kernel kernel(int sourceRate, int targetRate) {
         long g = gcd(sourceRate, targetRate);
         int up = (int) (targetRate / g);
         int down = (int) (sourceRate / g);
@@ -160,14 +161,20 @@ public final class Resampler {
         return a;
     }
 
-    /** An immutable polyphase filter table for one ratio {@code up / down}. */
-    private static final class Kernel {
-        private final int up;
-        private final int down;
+    /**
+     * An immutable polyphase filter table for one ratio {@code up / down}. Output sample {@code i}
+     * has base input index {@code floor(i * down / up)} and phase remainder {@code (i * down) mod up};
+     * it reads the {@link #width} inputs from {@code base + firstOffset} on (zero outside the clip).
+     * {@link #sample} is the one computation of an output sample, shared by {@link #apply} and
+     * {@link StreamingResampler}.
+     */
+    static final class Kernel {
+        final int up;
+        final int down;
         /** Taps per phase, a multiple of 16. */
-        private final int width;
-        /** Input index of tap 0 relative to the output's base input index. */
-        private final int firstOffset;
+        final int width;
+        /** Input index of tap 0 relative to the output's base input index (zero or negative). */
+        final int firstOffset;
         /** Precomputed phases; phase p is at fractional time p / phases. */
         private final int phases;
         private final boolean interpolate;
@@ -231,16 +238,7 @@ public final class Resampler {
             int stepRem = down % up;
             for (int i = 0; i < out; i++) {
                 int start = (int) base + firstOffset + pad;
-                if (!interpolate) {
-                    y[i] = kernel.dot(xp, start, table, (int) rem * width, width);
-                } else {
-                    double pos = rem * (double) phases / up;
-                    int p0 = (int) pos;
-                    float a = (float) (pos - p0);
-                    float y0 = kernel.dot(xp, start, table, p0 * width, width);
-                    float y1 = kernel.dot(xp, start, table, (p0 + 1) * width, width);
-                    y[i] = y0 + a * (y1 - y0);
-                }
+                y[i] = sample(xp, start, rem, kernel);
                 base += stepBase;
                 rem += stepRem;
                 if (rem >= up) {
@@ -249,6 +247,19 @@ public final class Resampler {
                 }
             }
             return y;
+        }
+
+        /** The output sample of phase remainder {@code rem} whose first tap reads {@code x[start]}. */
+        float sample(float[] x, int start, long rem, DotProduct kernel) {
+            if (!interpolate) {
+                return kernel.dot(x, start, table, (int) rem * width, width);
+            }
+            double pos = rem * (double) phases / up;
+            int p0 = (int) pos;
+            float a = (float) (pos - p0);
+            float y0 = kernel.dot(x, start, table, p0 * width, width);
+            float y1 = kernel.dot(x, start, table, (p0 + 1) * width, width);
+            return y0 + a * (y1 - y0);
         }
     }
 

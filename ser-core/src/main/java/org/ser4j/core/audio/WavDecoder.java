@@ -209,20 +209,7 @@ public final class WavDecoder {
         if (size < 12) {
             throw new AudioFormatException(src, "too short to be a WAV file (" + size + " bytes)");
         }
-        byte[] riff = in.read(0, 12, src);
-        String magic = ascii(riff, 0);
-        if (!"RIFF".equals(magic)) {
-            if ("RIFX".equals(magic)) {
-                throw new AudioFormatException(src, "big-endian RIFX WAV files are not supported");
-            }
-            if ("RF64".equals(magic)) {
-                throw new AudioFormatException(src, "RF64 (64-bit WAV) files are not supported");
-            }
-            throw new AudioFormatException(src, "not a WAV file (no RIFF header; starts with " + printable(riff, 0, 4) + ")");
-        }
-        if (!"WAVE".equals(ascii(riff, 8))) {
-            throw new AudioFormatException(src, "RIFF file is not WAVE (form type " + printable(riff, 8, 4) + ")");
-        }
+        checkRiffWave(in.read(0, 12, src), src);
 
         Fmt fmt = null;
         long dataOffset = -1;
@@ -285,6 +272,82 @@ public final class WavDecoder {
                     : "data chunk holds " + dataBytes + " bytes, less than one frame of " + frameBytes + " bytes");
         }
         return new Header(new WavFormat(fmt.encoding, fmt.bits, fmt.channels, fmt.rate, frames), dataOffset, frameBytes);
+    }
+
+    /** Refuses a first 12 bytes that are not {@code RIFF....WAVE}, saying what they are instead. */
+    private static void checkRiffWave(byte[] riff, String src) throws AudioFormatException {
+        String magic = ascii(riff, 0);
+        if (!"RIFF".equals(magic)) {
+            if ("RIFX".equals(magic)) {
+                throw new AudioFormatException(src, "big-endian RIFX WAV files are not supported");
+            }
+            if ("RF64".equals(magic)) {
+                throw new AudioFormatException(src, "RF64 (64-bit WAV) files are not supported");
+            }
+            throw new AudioFormatException(src, "not a WAV file (no RIFF header; starts with " + printable(riff, 0, 4) + ")");
+        }
+        if (!"WAVE".equals(ascii(riff, 8))) {
+            throw new AudioFormatException(src, "RIFF file is not WAVE (form type " + printable(riff, 8, 4) + ")");
+        }
+    }
+
+    /**
+     * Reads a WAV header from a stream, up to the first byte of the {@code data} chunk's audio, for
+     * reading the audio incrementally as it arrives (a live capture piped in, a socket). Chunks
+     * before {@code fmt } and {@code data} are skipped (read and discarded); the {@code fmt } chunk
+     * is checked as {@link #read(Path, AudioLimits)} checks it (encoding, bit depth, channels and
+     * rate within {@code limits}). The stream is left at the first audio byte, not closed.
+     *
+     * @param in the stream, positioned at the start of the WAV file
+     * @param source a name for the stream in error messages
+     * @param limits what the header may declare (rate, channels, chunks before the audio)
+     * @return the audio's layout and the data size the header declares
+     * @throws AudioFormatException naming {@code source} if the stream is not a RIFF/WAVE stream
+     *     ser4j decodes, its {@code data} chunk comes before its {@code fmt } chunk, it ends inside
+     *     the header, or the header is outside {@code limits}
+     * @throws IOException if reading the stream fails
+     * @throws NullPointerException if {@code in} or {@code limits} is null
+     */
+    public static WavStreamHeader readStreamHeader(java.io.InputStream in, String source, AudioLimits limits)
+            throws IOException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(limits, "limits");
+        String src = source == null ? "<stream>" : source;
+        checkRiffWave(readExactly(in, 12, src), src);
+        Fmt fmt = null;
+        int chunks = 0;
+        while (true) {
+            limits.checkHeaderChunks(src, ++chunks);
+            byte[] ch = readExactly(in, 8, src);
+            String id = ascii(ch, 0);
+            long chunkSize = u32(ch, 4);
+            if ("data".equals(id)) {
+                if (fmt == null) {
+                    throw new AudioFormatException(src, "data chunk before the fmt chunk; the stream cannot be decoded as it arrives");
+                }
+                boolean unsigned = fmt.encoding == WavFormat.Encoding.PCM && fmt.bits == 8;
+                javax.sound.sampled.AudioFormat.Encoding encoding = fmt.encoding == WavFormat.Encoding.IEEE_FLOAT
+                        ? javax.sound.sampled.AudioFormat.Encoding.PCM_FLOAT
+                        : unsigned ? javax.sound.sampled.AudioFormat.Encoding.PCM_UNSIGNED
+                        : javax.sound.sampled.AudioFormat.Encoding.PCM_SIGNED;
+                int frameBytes = fmt.channels * (fmt.bits / 8);
+                var format = new javax.sound.sampled.AudioFormat(encoding, fmt.rate, fmt.bits, fmt.channels, frameBytes,
+                        fmt.rate, false);
+                // Streaming writers (arecord, ffmpeg to a pipe) leave 0 or 0xFFFFFFFF: the length is unknown.
+                long declared = chunkSize == 0 || chunkSize == 0xFFFFFFFFL ? -1 : chunkSize;
+                return new WavStreamHeader(format, declared);
+            }
+            long skip = chunkSize + (chunkSize & 1);
+            if ("fmt ".equals(id) && fmt == null) {
+                if (chunkSize < 16) {
+                    throw new AudioFormatException(src, "fmt chunk is " + chunkSize + " bytes, expected at least 16");
+                }
+                int n = (int) Math.min(chunkSize, 40);
+                fmt = parseFmt(readExactly(in, n, src), chunkSize, src, limits);
+                skip -= n;
+            }
+            skipExactly(in, skip, src);
+        }
     }
 
     private record Fmt(WavFormat.Encoding encoding, int bits, int channels, int rate) {
@@ -372,21 +435,23 @@ public final class WavDecoder {
         // At most 2^20 samples (8 MB of bytes, 4 MB of floats) per block, however many channels.
         int block = (int) Math.min(frames, Math.max(1, Math.min(BLOCK_FRAMES, (1 << 20) / channels)));
         float[] interleaved = channels == 1 ? null : new float[block * channels];
+        boolean isFloat = f.encoding() == WavFormat.Encoding.IEEE_FLOAT;
+        PcmConverter pcm = new PcmConverter(isFloat, !isFloat && f.bitsPerSample() == 8, false, f.bitsPerSample(), channels);
         for (long start = 0; start < frames; start += block) {
             int n = (int) Math.min(block, frames - start);
             byte[] buf = in.read(h.dataOffset() + start * frameBytes, n * frameBytes, src);
             int dst = (int) start;
             if (channels == 1) {
-                toFloat(buf, n, f, out, dst);
+                pcm.toInterleaved(buf, 0, n, out, dst);
                 if (f.encoding() == WavFormat.Encoding.IEEE_FLOAT) {
                     checkFinite(out, dst, n, 1, start, f.bitsPerSample() == 64, src);
                 }
             } else {
-                toFloat(buf, n * channels, f, interleaved, 0);
+                pcm.toInterleaved(buf, 0, n * channels, interleaved, 0);
                 if (f.encoding() == WavFormat.Encoding.IEEE_FLOAT) {
                     checkFinite(interleaved, 0, n * channels, channels, start, f.bitsPerSample() == 64, src);
                 }
-                mixDown(interleaved, n, channels, out, dst);
+                PcmConverter.mixDown(interleaved, n, channels, out, dst);
             }
         }
         return new AudioClip(out, f.sampleRate());
@@ -416,63 +481,23 @@ public final class WavDecoder {
         }
     }
 
-    /** Converts {@code count} samples of {@code b} to floats at {@code out[dst...]}: one tight loop per encoding. */
-    private static void toFloat(byte[] b, int count, WavFormat f, float[] out, int dst) {
-        if (f.encoding() == WavFormat.Encoding.PCM) {
-            switch (f.bitsPerSample()) {
-                case 8 -> {
-                    for (int i = 0; i < count; i++) {
-                        out[dst + i] = ((b[i] & 0xFF) - 128) * (1.0f / 128);
-                    }
-                }
-                case 16 -> {
-                    for (int i = 0, p = 0; i < count; i++, p += 2) {
-                        out[dst + i] = (short) ((b[p] & 0xFF) | (b[p + 1] << 8)) * (1.0f / 32768);
-                    }
-                }
-                case 24 -> {
-                    for (int i = 0, p = 0; i < count; i++, p += 3) {
-                        out[dst + i] = ((b[p] & 0xFF) | ((b[p + 1] & 0xFF) << 8) | (b[p + 2] << 16)) * (1.0f / 8388608);
-                    }
-                }
-                default -> {
-                    // Rounding to float before scaling, as libsndfile does; the scale is a power of two.
-                    for (int i = 0, p = 0; i < count; i++, p += 4) {
-                        out[dst + i] = (float) le32(b, p) * (1.0f / 2147483648.0f);
-                    }
-                }
-            }
-        } else if (f.bitsPerSample() == 32) {
-            for (int i = 0, p = 0; i < count; i++, p += 4) {
-                out[dst + i] = Float.intBitsToFloat(le32(b, p));
-            }
-        } else {
-            for (int i = 0, p = 0; i < count; i++, p += 8) {
-                long lo = le32(b, p) & 0xFFFFFFFFL;
-                long hi = le32(b, p + 4);
-                out[dst + i] = (float) Double.longBitsToDouble((hi << 32) | lo);
-            }
+    /** Exactly {@code n} bytes of {@code in}, or an error saying the stream ended inside the header. */
+    private static byte[] readExactly(java.io.InputStream in, int n, String src) throws IOException {
+        byte[] b = in.readNBytes(n);
+        if (b.length < n) {
+            throw new AudioFormatException(src, "the stream ended inside the WAV header");
         }
+        return b;
     }
 
-    /**
-     * Averages each frame's channels: a float32 sum in channel order, then one division, which is
-     * numpy's float32 mean as librosa.to_mono computes it, bit for bit.
-     */
-    private static void mixDown(float[] interleaved, int frames, int channels, float[] out, int dst) {
-        float divisor = channels;
-        if (channels == 2) {
-            for (int i = 0, p = 0; i < frames; i++, p += 2) {
-                out[dst + i] = (interleaved[p] + interleaved[p + 1]) / divisor;
+    private static void skipExactly(java.io.InputStream in, long n, String src) throws IOException {
+        byte[] sink = new byte[(int) Math.min(n, 8192)];
+        for (long left = n; left > 0;) {
+            int r = in.read(sink, 0, (int) Math.min(left, sink.length));
+            if (r < 0) {
+                throw new AudioFormatException(src, "the stream ended inside the WAV header");
             }
-            return;
-        }
-        for (int i = 0, p = 0; i < frames; i++) {
-            float sum = interleaved[p++];
-            for (int c = 1; c < channels; c++) {
-                sum += interleaved[p++];
-            }
-            out[dst + i] = sum / divisor;
+            left -= r;
         }
     }
 
