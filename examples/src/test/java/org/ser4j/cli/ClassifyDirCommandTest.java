@@ -101,4 +101,31 @@ class ClassifyDirCommandTest {
         assertTrue(none.err().contains("no audio files (.wav, .flac, .mp3, .ogg)"));
         assertTrue(!Files.exists(root.resolve("y.csv")));
     }
+    @Test
+    void findsAndClassifiesAllFourFormats() throws IOException {
+        // the codec module's own small generated fixtures (made with ffmpeg from generated WAVs)
+        Path fixtures = Path.of("..", "ser-audio-codecs", "src", "test", "resources", "org", "ser4j", "codecs");
+        Path mixed = Files.createDirectories(root.resolve("mixed"));
+        for (String name : List.of("mono16k.flac", "mono16k.mp3", "mono16k.ogg")) {
+            Files.copy(fixtures.resolve(name), mixed.resolve(name));
+        }
+        // a FLAC file under a misleading name is still found by its extension and decoded by its content
+        Files.copy(fixtures.resolve("stereo32k.flac"), mixed.resolve("really-flac.OGG"));
+        TinyOnnxModel.writeWav(mixed.resolve("clip.wav"), 30_000, 16_000, 1, 3);
+        Path csv = root.resolve("mixed-out").resolve("results.csv");
+        CliRun r = CliRun.ser4j("classify-dir", mixed.toString(), "--out", csv.toString(), "--model", model.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals(1 + 5, rows.size(), String.join("\n", rows));
+        try (WindowedEmotionClassifier c = EmotionClassifiers.fromOnnx(model)) {
+            for (String name : List.of("mono16k.flac", "mono16k.mp3", "mono16k.ogg", "really-flac.OGG", "clip.wav")) {
+                String row = rows.stream().filter(l -> l.startsWith(name + ",")).findFirst().orElseThrow(() -> new AssertionError(name));
+                String[] cols = row.split(",", -1);
+                assertEquals("", cols[9], row);
+                Prediction p = c.classify(mixed.resolve(name));
+                assertEquals(p.emotion().label(), cols[1], row);
+                assertEquals(p.probability(p.emotion()), Float.parseFloat(cols[2]), 1e-6, row);
+            }
+        }
+    }
 }
