@@ -126,6 +126,11 @@ class ClassifyDirCommandTest {
                 assertEquals(p.emotion().label(), cols[1], row);
                 assertEquals(p.probability(p.emotion()), Float.parseFloat(cols[2]), 1e-6, row);
             }
+            // classify(InputStream) on a FLAC stream: the format found from the bytes, the file's result
+            try (java.io.InputStream flac = Files.newInputStream(mixed.resolve("mono16k.flac"))) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(c.classify(mixed.resolve("mono16k.flac")).probabilities(),
+                        c.classify(flac).probabilities());
+            }
         }
     }
 }
