@@ -76,8 +76,8 @@ public final class BenchmarkStreamCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (chunkMs < 1 || warmup < 0 || runs < 1) {
-            err.println(CliErrors.prefix(spec) + "--chunk-ms and --runs must be >= 1, --warmup >= 0");
+        if (chunkMs < 1 || chunkMs > 60_000 || warmup < 0 || runs < 1) {
+            err.println(CliErrors.prefix(spec) + "--chunk-ms must be 1 to 60000, --runs >= 1, --warmup >= 0");
             return ExitCodes.USAGE;
         }
         List<AudioClip> clips = new ArrayList<>();

@@ -95,7 +95,7 @@ public final class StreamCommand implements Callable<Integer> {
         String name = stdinInput ? "standard input" : file;
         try (classifier; InputStream in = new BufferedInputStream(stdinInput ? stdin : Files.newInputStream(Path.of(file)), 1 << 16)) {
             Pacer pacer = new Pacer(realtime);
-            boolean any = isWav(in) ? streamWav(classifier, options, in, name, out, pacer) : streamDecoded(classifier, options, in, name, out, pacer);
+            boolean any = isWav(in) ? streamWav(classifier, options, in, name, out, err, prefix, pacer) : streamDecoded(classifier, options, in, name, out, pacer);
             if (!any) {
                 err.println(prefix + name + ": holds no audio samples");
                 return ExitCodes.FAILED;
@@ -133,11 +133,13 @@ public final class StreamCommand implements Callable<Integer> {
 
     /** WAV as it arrives: the header, then chunks of PCM bytes straight into the stream. */
     private boolean streamWav(WindowedEmotionClassifier classifier, ClassifierOptions options, InputStream in, String name,
-            PrintWriter out, Pacer pacer) throws IOException, InterruptedException {
+            PrintWriter out, PrintWriter err, String prefix, Pacer pacer) throws IOException, InterruptedException {
         WavStreamHeader header = WavDecoder.readStreamHeader(in, name, options.audioLimits());
         int rate = (int) header.format().getSampleRate();
         int frameBytes = header.format().getFrameSize();
-        byte[] chunk = new byte[chunkFrames(rate) * frameBytes];
+        // whole frames, at most 16 MiB a chunk (a minute of 384 kHz 64-channel audio would not fit an int)
+        long wanted = Math.min((long) chunkFrames(rate) * frameBytes, MAX_CHUNK_BYTES);
+        byte[] chunk = new byte[(int) Math.max(frameBytes, wanted - wanted % frameBytes)];
         long remaining = header.declaredDataBytes() < 0 ? Long.MAX_VALUE : header.declaredDataBytes();
         long bytes = 0;
         try (EmotionStream stream = classifier.openStream(header.format())) {
@@ -152,6 +154,17 @@ public final class StreamCommand implements Callable<Integer> {
                 print(out, stream.push(chunk, 0, n));
             }
             print(out, stream.flush());
+        }
+        long declared = header.declaredDataBytes();
+        // 0x80000000 and above are the "length unknown" values recorders write (arecord, ffmpeg)
+        if (declared >= 0 && declared < 0x8000_0000L && remaining > 0) {
+            err.println(prefix + "warning: " + name + ": data chunk declares " + declared + " bytes but the input ended after "
+                    + bytes + "; classified what was there");
+            err.flush();
+        } else if (bytes % frameBytes != 0) {
+            err.println(prefix + "warning: " + name + ": the input ended inside a frame; its last " + bytes % frameBytes
+                    + " bytes were dropped");
+            err.flush();
         }
         return bytes >= frameBytes;
     }
@@ -172,6 +185,8 @@ public final class StreamCommand implements Callable<Integer> {
         }
         return samples.length > 0;
     }
+
+    private static final long MAX_CHUNK_BYTES = 1 << 24;
 
     private int chunkFrames(int rate) {
         return (int) Math.max(1, Math.round(rate * (double) chunkMs / 1000));

@@ -40,7 +40,7 @@ public final class LiveMicrophone {
     /**
      * Listens for {@code args[0]} seconds (default 30).
      *
-     * @param args optionally the number of seconds to listen, an integer (default 30). Exits with
+     * @param args optionally the number of seconds to listen, a positive integer (default 30). Exits with
      *     code 0 when done, 1 when there is no capture device or the model cannot be loaded, 2 when
      *     the argument is not an integer.
      */
@@ -53,6 +53,9 @@ public final class LiveMicrophone {
         int seconds;
         try {
             seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+            if (seconds < 1) {
+                throw new NumberFormatException("not positive");
+            }
         } catch (NumberFormatException e) {
             err.println("usage: LiveMicrophone [SECONDS]");
             return 2;
@@ -70,6 +73,9 @@ public final class LiveMicrophone {
             return 1;
         }
         try (line; WindowedEmotionClassifier classifier = loaded; EmotionStream stream = classifier.openStream(FORMAT)) {
+            // JIT and ONNX Runtime's first run take up to a couple of seconds: pay them before capture
+            // starts, so that the line's buffer does not overrun while the first window is classified
+            classifier.classify(new org.ser4j.core.audio.AudioClip(new float[classifier.windowSamples()], classifier.sampleRate()));
             line.start();
             out.println("listening for " + seconds + " s with " + classifier.description() + " (Ctrl-C to stop)");
             long bytes = (long) seconds * (long) FORMAT.getSampleRate() * FORMAT.getFrameSize();
@@ -123,7 +129,9 @@ public final class LiveMicrophone {
                 return null;
             }
             TargetDataLine line = (TargetDataLine) AudioSystem.getLine(info);
-            line.open(FORMAT);
+            // 5 s of buffer (the JDK's default is 0.5 s): inference runs on the reading thread, and a
+            // slow window must not make the device drop audio
+            line.open(FORMAT, (int) FORMAT.getSampleRate() * FORMAT.getFrameSize() * 5);
             return line;
         } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
             err.println("the audio capture device cannot be opened (" + e.getMessage() + "); exiting");

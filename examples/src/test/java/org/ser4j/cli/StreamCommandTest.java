@@ -1,6 +1,7 @@
 package org.ser4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -109,6 +110,30 @@ class StreamCommandTest {
         CliRun r = CliRun.of(command, "-");
         assertEquals(0, r.exitCode(), r.err());
         assertSameLines(expected.outLines().subList(1, expected.outLines().size()), r.outLines());
+    }
+
+    @Test
+    void arecordsTwoGibibyteLengthIsUnknownButACutFileIsNamed() throws IOException {
+        byte[] wav = TestWavs.pcm16(recording(16_000 * 6, 16_000, 6), 16_000);
+        byte[] arecord = wav.clone();
+        arecord[40] = 0;
+        arecord[41] = 0;
+        arecord[42] = 0;
+        arecord[43] = (byte) 0x80; // 0x80000000: what arecord declares on a pipe
+        StreamCommand live = new StreamCommand();
+        live.stdin = new ByteArrayInputStream(arecord);
+        CliRun r = CliRun.of(live, "-");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(2, r.outLines().size());
+        assertFalse(r.err().contains("warning"), r.err());
+
+        StreamCommand cut = new StreamCommand();
+        cut.stdin = new ByteArrayInputStream(java.util.Arrays.copyOf(wav, wav.length - 16_001)); // ends inside a frame
+        CliRun c = CliRun.of(cut, "-");
+        assertEquals(0, c.exitCode(), c.err());
+        assertEquals(2, c.outLines().size());
+        assertTrue(c.err().contains("data chunk declares " + (wav.length - 44) + " bytes but the input ended after "
+                + (wav.length - 44 - 16_001)), c.err());
     }
 
     @Test

@@ -76,5 +76,10 @@ class LiveMicrophoneTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertEquals(2, LiveMicrophone.run(new String[] {"soon"}, System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage"));
+        for (String notPositive : new String[] {"0", "-5"}) {
+            ByteArrayOutputStream e = new ByteArrayOutputStream();
+            assertEquals(2, LiveMicrophone.run(new String[] {notPositive}, System.out, new PrintStream(e, true, StandardCharsets.UTF_8)));
+            assertTrue(e.toString(StandardCharsets.UTF_8).contains("usage"), notPositive);
+        }
     }
 }

@@ -46,6 +46,12 @@ import javax.sound.sampled.AudioFormat;
  * (any number of streams of one classifier may run on different threads). Closing the stream
  * frees nothing of the classifier and does not close it; once the classifier is closed, every
  * {@code push} and {@code flush} throws {@link IllegalStateException}.
+ *
+ * <p><b>Failures.</b> If classifying a window fails (ONNX Runtime fails, or the model's output is
+ * not a probability vector), that exception propagates from the {@code push} or {@code flush} that
+ * completed the window, and the stream is broken: its position in the audio can no longer be
+ * trusted, so every later {@code push} and {@code flush} throws {@link IllegalStateException}
+ * with that failure as its cause. Open a new stream to go on.
  */
 public interface EmotionStream extends AutoCloseable {
 
@@ -77,8 +83,8 @@ public interface EmotionStream extends AutoCloseable {
      * @throws IllegalArgumentException if a sample is NaN or infinite (the samples before it have
      *     been used, and windows they completed are returned by the next call; the rest of the
      *     chunk is not used)
-     * @throws IllegalStateException if the stream was flushed or closed, its classifier is closed,
-     *     or a partial frame of bytes is pending
+     * @throws IllegalStateException if the stream was flushed, closed or broken by an earlier
+     *     failure, its classifier is closed, or a partial frame of bytes is pending
      */
     List<WindowPrediction> push(float[] samples, int offset, int length);
 
@@ -91,8 +97,8 @@ public interface EmotionStream extends AutoCloseable {
      * @return the windows this chunk completed, in time order; usually empty
      * @throws NullPointerException if {@code samples} is null
      * @throws IndexOutOfBoundsException if the range lies outside {@code samples}
-     * @throws IllegalStateException if the stream was flushed or closed, its classifier is closed,
-     *     or a partial frame of bytes is pending
+     * @throws IllegalStateException if the stream was flushed, closed or broken by an earlier
+     *     failure, its classifier is closed, or a partial frame of bytes is pending
      */
     List<WindowPrediction> push(short[] samples, int offset, int length);
 
@@ -111,7 +117,7 @@ public interface EmotionStream extends AutoCloseable {
      *     its frame have been used, and windows they completed are returned by the next call; the rest of the
      *     chunk is not used)
      * @throws IllegalStateException if the stream was opened without an {@link AudioFormat}, was
-     *     flushed or closed, or its classifier is closed
+     *     flushed, closed or broken by an earlier failure, or its classifier is closed
      */
     List<WindowPrediction> push(byte[] bytes, int offset, int length);
 
@@ -124,7 +130,8 @@ public interface EmotionStream extends AutoCloseable {
      *
      * @return the remaining windows, in time order: at most one more than fit in the audio, and
      *     at least one if no window was returned before and something was pushed
-     * @throws IllegalStateException if the stream is closed or its classifier is closed
+     * @throws IllegalStateException if the stream is closed or broken by an earlier failure, or
+     *     its classifier is closed
      */
     List<WindowPrediction> flush();
 

@@ -37,9 +37,10 @@ final class WindowedEmotionStream implements EmotionStream {
     /** The samples of the current window (index {@link #windowIndex}) received so far. */
     private final float[] window;
     private int filled;
-    private int windowIndex;
-    /** Model-rate samples received. */
-    private long modelSamples;
+    /** A long: with a small hop, an int would wrap after days of audio. */
+    private long windowIndex;
+    /** Why classifying a window failed, once it has: the stream is then broken. */
+    private RuntimeException failure;
     private float[] scratch;
     private final byte[] partialFrame;
     private int partialBytes;
@@ -191,6 +192,7 @@ final class WindowedEmotionStream implements EmotionStream {
             throw new IllegalStateException("the stream is closed");
         }
         lifecycle.ensureOpen();
+        checkNotBroken();
         if (flushed) {
             return List.of();
         }
@@ -217,10 +219,18 @@ final class WindowedEmotionStream implements EmotionStream {
         if (closed) {
             throw new IllegalStateException("the stream is closed");
         }
+        checkNotBroken();
         if (flushed) {
             throw new IllegalStateException("the stream was flushed; open a new stream for more audio");
         }
         lifecycle.ensureOpen();
+    }
+
+    private void checkNotBroken() {
+        if (failure != null) {
+            throw new IllegalStateException("the stream is broken: classifying a window failed earlier ("
+                    + failure.getMessage() + "); open a new stream", failure);
+        }
     }
 
     private void checkNoPartialFrame() {
@@ -239,7 +249,6 @@ final class WindowedEmotionStream implements EmotionStream {
 
     /** Model-rate samples from the resampler: fill the window; classify it when full, then move on by the hop. */
     private void append(float[] samples, int offset, int length) {
-        modelSamples += length;
         while (length > 0) {
             int take = Math.min(length, windowSamples - filled);
             System.arraycopy(samples, offset, window, filled, take);
@@ -258,8 +267,15 @@ final class WindowedEmotionStream implements EmotionStream {
 
     /** Classifies window {@link #windowIndex}, whose samples (cut at the end of the stream) are given. */
     private void emit(float[] samples) {
-        float[] p = lifecycle.whileOpen(() -> inference.probabilities(samples));
-        long start = Windows.start(windowIndex, hopSamples);
+        float[] p;
+        try {
+            p = lifecycle.whileOpen(() -> inference.probabilities(samples));
+        } catch (RuntimeException e) {
+            failure = e;
+            completed = null;
+            throw e;
+        }
+        long start = windowIndex * hopSamples;
         long end = start + samples.length;
         if (completed == null) {
             completed = new ArrayList<>(2);
