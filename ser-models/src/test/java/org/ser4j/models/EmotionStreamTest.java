@@ -1,6 +1,7 @@
 package org.ser4j.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -269,6 +270,25 @@ class EmotionStreamTest {
             try (EmotionStream s = c.openStream(16_000)) {
                 assertSameWindows(t, streamFloats(s, x, List.of(1_234)), "trimmed model");
             }
+        }
+    }
+
+    @Test
+    void aWindowThatCannotBeClassifiedBreaksTheStream() throws IOException {
+        // no Softmax, bias 1/6: the probe on zeros sees a probability vector, real features do not
+        TinyModels.Spec base = TinyModels.timeSpec(5);
+        float[] bias = new float[Emotion.COUNT];
+        java.util.Arrays.fill(bias, 1f / Emotion.COUNT);
+        TinyModels.Spec linear = new TinyModels.Spec(base.metadata(), base.weights(), bias);
+        Path model = TinyModels.write(dir, "linear.onnx", TinyModels.bytes(linear, new TinyModels.Variant(
+                linear.metadata().toProperties(), TinyModels.withBatch(-1, linear.metadata().inputShape()), false)));
+        float[] x = speechLike(16_000 * 6, 16_000, 2);
+        try (WindowedEmotionClassifier c = EmotionClassifiers.fromOnnx(model); EmotionStream s = c.openStream(16_000)) {
+            IncompatibleModelException first = assertThrows(IncompatibleModelException.class, () -> s.push(x, 0, x.length));
+            IllegalStateException later = assertThrows(IllegalStateException.class, () -> s.push(x, 0, 100));
+            assertTrue(later.getMessage().contains("broken"), later.getMessage());
+            assertSame(first, later.getCause());
+            assertSame(first, assertThrows(IllegalStateException.class, s::flush).getCause());
         }
     }
 
