@@ -20,6 +20,7 @@ import org.ser4j.training.TrainingInputException;
 import org.ser4j.training.TrainingListener;
 import org.ser4j.training.TrainingPipeline;
 import org.ser4j.training.TrainingRequest;
+import org.ser4j.training.WaveformAugmentation;
 import org.ser4j.training.nn.Architectures;
 import org.ser4j.training.onnx.OnnxExporter;
 import picocli.CommandLine.Command;
@@ -138,6 +139,27 @@ public final class TrainCommand implements Callable<Integer> {
                     + "(with --cv the final model keeps that horizon, so it sees the rates the folds saw).")
     String lrSchedule;
 
+    @Option(names = "--augment-copies", paramLabel = "N", defaultValue = "0",
+            description = "Waveform augmentation: N perturbed copies of every training clip (speed, shift, gain, noise below), "
+                    + "their features cached like the originals'; held-out clips are never augmented (default ${DEFAULT-VALUE} = off).")
+    int augmentCopies;
+
+    @Option(names = "--augment-speeds", paramLabel = "F[,F...]", defaultValue = "0.9,1.1", split = ",",
+            description = "Speed factors of the copies, cycled (tempo and pitch together, through the resampler; default ${DEFAULT-VALUE}; 1 = unchanged).")
+    List<Double> augmentSpeeds;
+
+    @Option(names = "--augment-shift-ms", paramLabel = "MS", defaultValue = "0",
+            description = "Random time shift of each copy, up to +/- MS milliseconds (default ${DEFAULT-VALUE}).")
+    double augmentShiftMs;
+
+    @Option(names = "--augment-gain-db", paramLabel = "DB", defaultValue = "0",
+            description = "Random gain of each copy, up to +/- DB decibels (default ${DEFAULT-VALUE}).")
+    double augmentGainDb;
+
+    @Option(names = "--augment-noise-snr", paramLabel = "MIN:MAX",
+            description = "White noise on each copy at a signal-to-noise ratio drawn from MIN..MAX dB, e.g. 10:30 (default: no noise).")
+    String augmentNoiseSnr;
+
     @Option(names = "--trim-silence", arity = "0..1", fallbackValue = "60", paramLabel = "DB",
             description = "Remove leading and trailing silence (frames more than DB dB below the loudest, as librosa.effects.trim) before padding, "
                     + "in training and, through the model's metadata, in classify (default: off; --trim-silence alone: 60 dB).")
@@ -209,6 +231,31 @@ public final class TrainCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    private WaveformAugmentation waveform() {
+        double minSnr = Double.POSITIVE_INFINITY;
+        double maxSnr = Double.POSITIVE_INFINITY;
+        if (augmentNoiseSnr != null) {
+            String[] range = augmentNoiseSnr.split(":", -1);
+            try {
+                minSnr = Double.parseDouble(range[0].trim());
+                maxSnr = range.length == 1 ? minSnr : Double.parseDouble(range[1].trim());
+            } catch (NumberFormatException e) {
+                throw new TrainingInputException("--augment-noise-snr needs MIN:MAX in dB, e.g. 10:30, got '" + augmentNoiseSnr + "'");
+            }
+            if (range.length > 2) {
+                throw new TrainingInputException("--augment-noise-snr needs MIN:MAX in dB, e.g. 10:30, got '" + augmentNoiseSnr + "'");
+            }
+        }
+        if (augmentCopies == 0 && (augmentNoiseSnr != null || augmentShiftMs != 0 || augmentGainDb != 0)) {
+            throw new TrainingInputException("--augment-shift-ms, --augment-gain-db and --augment-noise-snr need --augment-copies N (N > 0)");
+        }
+        try {
+            return new WaveformAugmentation(augmentCopies, augmentSpeeds, augmentShiftMs / 1000, augmentGainDb, minSnr, maxSnr);
+        } catch (IllegalArgumentException e) {
+            throw new TrainingInputException("waveform augmentation: " + e.getMessage(), e);
+        }
+    }
+
     private TrainingRequest request() {
         FeatureKind kind = FeatureKind.fromId(model).orElseThrow(
                 () -> new TrainingInputException("unknown model '" + model + "': use --model mel or --model time"));
@@ -229,7 +276,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = TrainingConfig.recipe(kind).withEpochs(epochs).withSeed(seed).withL2Scale(l2Scale)
                 .withStandardization(st).withPatience(patience).withBalance(weighting).withLabelSmoothing(labelSmoothing)
                 .withAugmentation(new FeatureAugmentation(timeMasks, timeMaskWidth, freqMasks, freqMaskWidth, mixup))
-                .withSchedule(schedule);
+                .withSchedule(schedule).withWaveform(waveform());
         if (batch != null) {
             config = config.withBatchSize(batch);
         }

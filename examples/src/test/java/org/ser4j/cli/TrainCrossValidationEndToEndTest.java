@@ -56,7 +56,9 @@ class TrainCrossValidationEndToEndTest {
         Path data = cremaD();
         Path out = tmp.resolve("cv");
         CliRun r = CliRun.of(new TrainCommand(), "--model", "time", "--epochs", "2", "--batch", "8", "--threads", "1",
-                "--balance", "speaker", "--label-smoothing", "0.1", "--mixup", "0.3", "--lr-schedule", "cosine", "--data", data.toString(), "--out", out.toString(), "--cache", tmp.resolve("cache").toString(),
+                "--balance", "speaker", "--label-smoothing", "0.1", "--mixup", "0.3", "--lr-schedule", "cosine",
+                "--augment-copies", "2", "--augment-speeds", "0.9,1.1", "--augment-shift-ms", "100", "--augment-gain-db", "6",
+                "--augment-noise-snr", "15:35", "--data", data.toString(), "--out", out.toString(), "--cache", tmp.resolve("cache").toString(),
                 "--cv", "4");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("fold 4/4") && r.out().contains("chosen epoch"), r.out());
@@ -71,6 +73,9 @@ class TrainCrossValidationEndToEndTest {
         assertEquals(0.1, j.get("config").get("labelSmoothing").asDouble());
         assertEquals(0.3, j.get("config").get("mixupAlpha").asDouble());
         assertEquals("cosine over 2 epochs", j.get("config").get("learningRateSchedule").asText());
+        assertEquals("2 copies; speeds 0.9,1.1; shift <= 0.1 s; gain <= 6.0 dB; noise 15.0..35.0 dB SNR",
+                j.get("config").get("waveformAugmentation").asText());
+        assertTrue(r.out().contains("(108 with waveform copies)"), r.out());
         assertEquals(2, j.get("epochs").size());
         assertEquals(48, j.get("pooled").get("clips").asInt());
         assertEquals(49, Files.readAllLines(out.resolve("oof-predictions.csv")).size());
@@ -102,6 +107,15 @@ class TrainCrossValidationEndToEndTest {
                 tmp.resolve("o").toString());
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("log-mel model's input only"), r.err());
+        for (String[] bad : new String[][] {{"--augment-copies", "2", "--augment-noise-snr", "loud"}, {"--augment-copies", "2", "--augment-noise-snr", "1:2:3"},
+            {"--augment-copies", "2", "--augment-speeds", "0.1"}, {"--augment-copies", "99"}, {"--augment-gain-db", "6"}}) {
+            List<String> args = new java.util.ArrayList<>(List.of("--model", "time", "--cv", "--data", data.toString(), "--out", tmp.resolve("o").toString()));
+            args.addAll(List.of(bad));
+            r = CliRun.of(new TrainCommand(), args.toArray(String[]::new));
+            assertEquals(2, r.exitCode(), String.join(" ", bad));
+            assertTrue(r.err().contains("augment") || r.err().contains("speed") || r.err().contains("copies"), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
         // a bare --cv means 5 folds
         r = CliRun.of(new TrainCommand(), "--model", "time", "--data", data.toString(), "--out",
                 tmp.resolve("o").toString(), "--cache", tmp.resolve("cache").toString(), "--cv");

@@ -121,6 +121,9 @@ public final class CrossValidationPipeline {
             throw new TrainingInputException("none of the " + scan.clips().size() + " clips could be decoded");
         }
         int len = cache.featureLength();
+        // waveform copies of every usable clip; a fold trains on the copies of its training clips only
+        AugmentedCopies copies = AugmentedCopies.load(config.waveform(), config.seed(), extractor, request.cacheDirectory(),
+                clips.stream().map(LabelledClip::path).toList(), config.threads(), info, problem);
         Map<LabelledClip, Integer> index = new HashMap<>();
         for (int i = 0; i < clips.size(); i++) {
             index.put(clips.get(i), i);
@@ -153,14 +156,15 @@ public final class CrossValidationPipeline {
             int fold = f;
             int[] trainIdx = indices(foldOf, i -> i != fold);
             heldIdx[f] = indices(foldOf, i -> i == fold);
-            FeatureSet train = featureSet(rows, clips, trainIdx, len);
+            TrainingPart part = trainingPart(rows, copies, clips, trainIdx, len);
+            FeatureSet train = part.features();
             FeatureSet held = featureSet(rows, clips, heldIdx[f], len);
             Standardizer st = Standardizer.fit(train, config.standardization());
             train = st.apply(train);
             held = st.apply(held);
-            float[] weights = weights(config.balance(), clips, trainIdx);
-            info.accept(String.format(Locale.ROOT, "fold %d/%d: training on %d clips, holding out %d clips of %d speaker(s)",
-                    f + 1, k, trainIdx.length, heldIdx[f].length, folds.get(f).stream().map(LabelledClip::speakerKey).distinct().count()));
+            float[] weights = weights(config.balance(), part.clips());
+            info.accept(String.format(Locale.ROOT, "fold %d/%d: training on %d clips%s, holding out %d clips of %d speaker(s)",
+                    f + 1, k, trainIdx.length, copies.copies() == 0 ? "" : " (" + train.size() + " with waveform copies)", heldIdx[f].length, folds.get(f).stream().map(LabelledClip::speakerKey).distinct().count()));
             float[][] foldProbs = new float[epochs][];
             probs[f] = foldProbs;
             try (Network net = networks.build(config.kind(), config.l2Scale(), config.seed(), config.threads())) {
@@ -266,13 +270,15 @@ public final class CrossValidationPipeline {
         String createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         if (request.finalModel()) {
             int[] all = indices(foldOf, i -> true);
-            FeatureSet train = featureSet(rows, clips, all, len);
+            TrainingPart part = trainingPart(rows, copies, clips, all, len);
+            FeatureSet train = part.features();
             Standardizer st = Standardizer.fit(train, config.standardization());
             train = st.apply(train);
-            info.accept(String.format(Locale.ROOT, "final model: training on all %d clips for %d epoch(s)", clips.size(), chosen));
+            info.accept(String.format(Locale.ROOT, "final model: training on all %d clips%s for %d epoch(s)", clips.size(),
+                    copies.copies() == 0 ? "" : " (" + train.size() + " with waveform copies)", chosen));
             model = request.outputDirectory().resolve(TrainingPipeline.MODEL_FILE);
             try (Network net = networks.build(config.kind(), config.l2Scale(), config.seed(), config.threads())) {
-                new Trainer().train(net, train, weights(config.balance(), clips, all), new FeatureSet(new float[0], new int[0], len),
+                new Trainer().train(net, train, weights(config.balance(), part.clips()), new FeatureSet(new float[0], new int[0], len),
                         config.withEpochs(chosen), listener, null);
                 exporter.export(net, metadata(extractor, st, config, chosen, summary, temperature, createdAt, clips), model);
             }
@@ -334,6 +340,35 @@ public final class CrossValidationPipeline {
         return out;
     }
 
+    /** A training part: its features (originals, then each copy of them) and the clip of every row. */
+    private record TrainingPart(FeatureSet features, List<LabelledClip> clips) {
+    }
+
+    private static TrainingPart trainingPart(List<float[]> rows, AugmentedCopies copies, List<LabelledClip> clips, int[] idx, int len) {
+        List<float[]> x = new ArrayList<>();
+        List<LabelledClip> who = new ArrayList<>();
+        for (int i : idx) {
+            x.add(rows.get(i));
+            who.add(clips.get(i));
+        }
+        for (int c = 0; c < copies.copies(); c++) {
+            for (int i : idx) {
+                float[] r = copies.row(c, i);
+                if (r != null) {
+                    x.add(r);
+                    who.add(clips.get(i));
+                }
+            }
+        }
+        float[] flat = new float[Math.multiplyExact(x.size(), len)];
+        int[] y = new int[x.size()];
+        for (int j = 0; j < x.size(); j++) {
+            System.arraycopy(x.get(j), 0, flat, j * len, len);
+            y[j] = who.get(j).emotion().ordinal();
+        }
+        return new TrainingPart(new FeatureSet(flat, y, len), who);
+    }
+
     private static FeatureSet featureSet(List<float[]> rows, List<LabelledClip> clips, int[] idx, int len) {
         float[] x = new float[Math.multiplyExact(idx.length, len)];
         int[] y = new int[idx.length];
@@ -344,15 +379,8 @@ public final class CrossValidationPipeline {
         return new FeatureSet(x, y, len);
     }
 
-    private static float[] weights(SampleWeighting balance, List<LabelledClip> clips, int[] idx) {
-        if (balance == SampleWeighting.NONE) {
-            return null;
-        }
-        List<LabelledClip> part = new ArrayList<>(idx.length);
-        for (int i : idx) {
-            part.add(clips.get(i));
-        }
-        return balance.weights(part);
+    private static float[] weights(SampleWeighting balance, List<LabelledClip> part) {
+        return balance == SampleWeighting.NONE ? null : balance.weights(part);
     }
 
     private static int[] labels(List<LabelledClip> clips, int[] idx) {

@@ -23,10 +23,11 @@ import org.ser4j.core.model.FeatureKind;
  * @param labelSmoothing label smoothing of the training targets, in [0, 1); 0 = one-hot
  * @param augmentation training-time SpecAugment masks and mixup
  * @param schedule how the learning rate changes over the run (constant in the notebook's recipe)
+ * @param waveform extra, perturbed copies of the training clips (none in the notebook's recipe)
  */
 public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double learningRate, long seed,
         double l2Scale, Standardization standardization, int patience, int threads, SampleWeighting balance,
-        double labelSmoothing, FeatureAugmentation augmentation, LearningRateSchedule schedule) {
+        double labelSmoothing, FeatureAugmentation augmentation, LearningRateSchedule schedule, WaveformAugmentation waveform) {
 
     /** Default number of epochs of both recipes. */
     public static final int DEFAULT_EPOCHS = 50;
@@ -54,8 +55,10 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      *     for none); masks need the log-mel model
      * @param schedule how the learning rate changes; not null ({@link LearningRateSchedule#CONSTANT}
      *     for the notebook's constant rate)
+     * @param waveform waveform copies of the training clips; not null ({@link WaveformAugmentation#NONE}
+     *     for none)
      * @throws IllegalArgumentException if {@code kind}, {@code standardization}, {@code balance},
-     *     {@code augmentation} or {@code schedule} is null, SpecAugment masks are asked for a model other than the
+     *     {@code augmentation}, {@code schedule} or {@code waveform} is null, SpecAugment masks are asked for a model other than the
      *     log-mel one, or a number is out of the range given above (NaN included)
      */
     public TrainingConfig {
@@ -95,6 +98,9 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
         if (schedule == null) {
             throw new IllegalArgumentException("learning-rate schedule must not be null");
         }
+        if (waveform == null) {
+            throw new IllegalArgumentException("waveform augmentation must not be null");
+        }
         if (augmentation.masks() && kind != FeatureKind.LOG_MEL) {
             throw new IllegalArgumentException("SpecAugment masks apply to the log-mel model's input only, not to " + kind.id());
         }
@@ -115,8 +121,8 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
     public static TrainingConfig recipe(FeatureKind kind) {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         return kind == FeatureKind.TIME_DOMAIN
-                ? new TrainingConfig(kind, DEFAULT_EPOCHS, 120, 2.5e-3, DEFAULT_SEED, 1.0, Standardization.NONE, 0, threads, SampleWeighting.NONE, 0.0, FeatureAugmentation.NONE, LearningRateSchedule.CONSTANT)
-                : new TrainingConfig(kind, DEFAULT_EPOCHS, 1024, 1e-3, DEFAULT_SEED, 1.0, Standardization.NONE, 0, threads, SampleWeighting.NONE, 0.0, FeatureAugmentation.NONE, LearningRateSchedule.CONSTANT);
+                ? new TrainingConfig(kind, DEFAULT_EPOCHS, 120, 2.5e-3, DEFAULT_SEED, 1.0, Standardization.NONE, 0, threads, SampleWeighting.NONE, 0.0, FeatureAugmentation.NONE, LearningRateSchedule.CONSTANT, WaveformAugmentation.NONE)
+                : new TrainingConfig(kind, DEFAULT_EPOCHS, 1024, 1e-3, DEFAULT_SEED, 1.0, Standardization.NONE, 0, threads, SampleWeighting.NONE, 0.0, FeatureAugmentation.NONE, LearningRateSchedule.CONSTANT, WaveformAugmentation.NONE);
     }
 
     /**
@@ -127,7 +133,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is less than 1
      */
     public TrainingConfig withEpochs(int value) {
-        return new TrainingConfig(kind, value, batchSize, learningRate, seed, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation, schedule);
+        return new TrainingConfig(kind, value, batchSize, learningRate, seed, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation, schedule, waveform);
     }
 
     /**
@@ -138,7 +144,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is less than 1
      */
     public TrainingConfig withBatchSize(int value) {
-        return new TrainingConfig(kind, epochs, value, learningRate, seed, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation, schedule);
+        return new TrainingConfig(kind, epochs, value, learningRate, seed, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation, schedule, waveform);
     }
 
     /**
@@ -149,7 +155,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is not a positive finite number
      */
     public TrainingConfig withLearningRate(double value) {
-        return new TrainingConfig(kind, epochs, batchSize, value, seed, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation, schedule);
+        return new TrainingConfig(kind, epochs, batchSize, value, seed, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation, schedule, waveform);
     }
 
     /**
@@ -159,7 +165,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @return a new config; this one is unchanged
      */
     public TrainingConfig withSeed(long value) {
-        return new TrainingConfig(kind, epochs, batchSize, learningRate, value, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation, schedule);
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, value, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation, schedule, waveform);
     }
 
     /**
@@ -170,7 +176,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is negative, infinite or NaN
      */
     public TrainingConfig withL2Scale(double value) {
-        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, value, standardization, patience, threads, balance, labelSmoothing, augmentation, schedule);
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, value, standardization, patience, threads, balance, labelSmoothing, augmentation, schedule, waveform);
     }
 
     /**
@@ -181,7 +187,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is null
      */
     public TrainingConfig withStandardization(Standardization value) {
-        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, value, patience, threads, balance, labelSmoothing, augmentation, schedule);
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, value, patience, threads, balance, labelSmoothing, augmentation, schedule, waveform);
     }
 
     /**
@@ -192,7 +198,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is negative
      */
     public TrainingConfig withPatience(int value) {
-        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, value, threads, balance, labelSmoothing, augmentation, schedule);
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, value, threads, balance, labelSmoothing, augmentation, schedule, waveform);
     }
 
     /**
@@ -203,7 +209,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is less than 1
      */
     public TrainingConfig withThreads(int value) {
-        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, value, balance, labelSmoothing, augmentation, schedule);
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, value, balance, labelSmoothing, augmentation, schedule, waveform);
     }
 
     /**
@@ -215,7 +221,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      */
     public TrainingConfig withBalance(SampleWeighting value) {
         return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, threads,
-                value, labelSmoothing, augmentation, schedule);
+                value, labelSmoothing, augmentation, schedule, waveform);
     }
 
     /**
@@ -227,7 +233,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      */
     public TrainingConfig withLabelSmoothing(double value) {
         return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, threads,
-                balance, value, augmentation, schedule);
+                balance, value, augmentation, schedule, waveform);
     }
 
     /**
@@ -240,7 +246,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      */
     public TrainingConfig withAugmentation(FeatureAugmentation value) {
         return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, threads,
-                balance, labelSmoothing, value, schedule);
+                balance, labelSmoothing, value, schedule, waveform);
     }
 
     /**
@@ -252,7 +258,19 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      */
     public TrainingConfig withSchedule(LearningRateSchedule value) {
         return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, threads,
-                balance, labelSmoothing, augmentation, value);
+                balance, labelSmoothing, augmentation, value, waveform);
+    }
+
+    /**
+     * This config with another waveform augmentation.
+     *
+     * @param value the waveform copies of the training clips; not null
+     * @return a new config; this one is unchanged
+     * @throws IllegalArgumentException if {@code value} is null
+     */
+    public TrainingConfig withWaveform(WaveformAugmentation value) {
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, threads,
+                balance, labelSmoothing, augmentation, schedule, value);
     }
 
     /**
@@ -263,7 +281,8 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      *     constants), {@code seed}, {@code l2Scale}, {@code standardization} (its id),
      *     {@code patience}, {@code threads}, {@code balance} (its id), {@code labelSmoothing} and,
      *     when augmentation is on, {@code specAugment} (counts and widths) and {@code mixupAlpha},
-     *     and, when the rate is not constant, {@code learningRateSchedule}, in that order
+     *     and, when the rate is not constant, {@code learningRateSchedule}, and, when waveform copies
+     *     are made, {@code waveformAugmentation}, in that order
      */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -289,6 +308,9 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
         }
         if (schedule.cosine()) {
             m.put("learningRateSchedule", schedule.describe());
+        }
+        if (waveform.enabled()) {
+            m.put("waveformAugmentation", waveform.describe());
         }
         return m;
     }

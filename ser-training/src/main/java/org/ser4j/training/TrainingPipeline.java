@@ -159,6 +159,24 @@ public final class TrainingPipeline {
         DatasetSplit[] usable = new DatasetSplit[1];
         FeatureSet[] parts = extract(extractor, split, request, info, problem, skipped, usable);
         FeatureSet train = parts[0];
+        List<LabelledClip> trainClips = usable[0].train();
+        if (config.waveform().enabled()) { // copies of the training part only; validation and test stay as recorded
+            AugmentedCopies copies = AugmentedCopies.load(config.waveform(), config.seed(), extractor, request.cacheDirectory(),
+                    trainClips.stream().map(LabelledClip::path).toList(), config.threads(), info, problem);
+            List<LabelledClip> rows = new ArrayList<>(trainClips);
+            List<float[]> extra = new ArrayList<>();
+            for (int c = 0; c < copies.copies(); c++) {
+                for (int i = 0; i < trainClips.size(); i++) {
+                    if (copies.row(c, i) != null) {
+                        extra.add(copies.row(c, i));
+                        rows.add(trainClips.get(i));
+                    }
+                }
+            }
+            train = withRows(train, extra, rows.subList(trainClips.size(), rows.size()));
+            trainClips = rows;
+            info.accept(String.format(Locale.ROOT, "training part with waveform copies: %d rows", train.size()));
+        }
         FeatureSet validation = parts[1];
         FeatureSet test = parts[2];
         Standardizer standardizer = Standardizer.fit(train, config.standardization());
@@ -173,7 +191,7 @@ public final class TrainingPipeline {
         if (validation.size() == 0) {
             throw new IllegalArgumentException("the validation part is empty; the best epoch cannot be chosen without one");
         }
-        float[] weights = config.balance() == SampleWeighting.NONE ? null : config.balance().weights(usable[0].train());
+        float[] weights = config.balance() == SampleWeighting.NONE ? null : config.balance().weights(trainClips);
         TrainingResult result = new Trainer().train(net, train, weights, validation, config, listener, null);
 
         Map<String, ClassMetrics> metrics = new LinkedHashMap<>();
@@ -257,6 +275,18 @@ public final class TrainingPipeline {
         for (int i = 0; i < clips.size(); i++) {
             System.arraycopy(byPath.get(clips.get(i).path()), 0, x, i * len, len);
             y[i] = clips.get(i).emotion().ordinal();
+        }
+        return new FeatureSet(x, y, len);
+    }
+
+    /** {@code set} followed by the rows {@code extra}, labelled by {@code clips}. */
+    private static FeatureSet withRows(FeatureSet set, List<float[]> extra, List<LabelledClip> clips) {
+        int len = set.featureLength();
+        float[] x = java.util.Arrays.copyOf(set.features(), Math.multiplyExact(set.size() + extra.size(), len));
+        int[] y = java.util.Arrays.copyOf(set.labels(), set.size() + extra.size());
+        for (int j = 0; j < extra.size(); j++) {
+            System.arraycopy(extra.get(j), 0, x, (set.size() + j) * len, len);
+            y[set.size() + j] = clips.get(j).emotion().ordinal();
         }
         return new FeatureSet(x, y, len);
     }

@@ -150,6 +150,35 @@ class CrossValidationPipelineTest {
     }
 
     @Test
+    void waveformCopiesJoinTheTrainingPartsOnlyAndAreCached() throws IOException {
+        Path data = cremaD(6, 2, Emotion.ANGER, Emotion.HAPPY, Emotion.SAD);
+        Path out = tmp.resolve("out-aug");
+        WaveformAugmentation copies = new WaveformAugmentation(2, List.of(0.9, 1.1), 0.01, 3, 20, 30);
+        CrossValidationRequest plain = request(data, out, 3, 2, true);
+        CrossValidationRequest request = new CrossValidationRequest(plain.dataDirectories(), 3, out, plain.cacheDirectory(),
+                plain.config().withWaveform(copies), true);
+        List<String> info = new ArrayList<>();
+        CrossValidationPipeline.Outcome o = pipeline().run(request, TrainingListener.lines(l -> { }), info::add,
+                p -> { throw new AssertionError(p); });
+        assertEquals(36 * 3, extractor.calls.get(), "each clip and each of its two copies extracted once");
+        // a fold trains on 24 clips and their 48 copies and holds out its 12 originals only
+        assertEquals(3, info.stream().filter(l -> l.matches("fold \\d/3: training on 24 clips \\(72 with waveform copies\\), holding out 12 clips.*")).count(),
+                info.toString());
+        assertTrue(info.stream().anyMatch(l -> l.startsWith("final model: training on all 36 clips (108 with waveform copies)")), info.toString());
+        assertEquals(37, Files.readAllLines(o.predictions()).size(), "out-of-fold rows are the original clips only");
+        assertEquals(copies.describe(), o.report().config().get("waveformAugmentation"));
+        assertTrue(exported.get().toProperties().toString().contains("waveformAugmentation"), "the recipe in the model names the copies");
+
+        // a second run reads every copy from the cache; other settings extract anew
+        pipeline().run(request, TrainingListener.lines(l -> { }), l -> { }, p -> { throw new AssertionError(p); });
+        assertEquals(36 * 3, extractor.calls.get());
+        CrossValidationRequest other = new CrossValidationRequest(plain.dataDirectories(), 3, out, plain.cacheDirectory(),
+                plain.config().withWaveform(WaveformAugmentation.speeds(0.95)), false);
+        pipeline().run(other, TrainingListener.lines(l -> { }), l -> { }, p -> { throw new AssertionError(p); });
+        assertEquals(36 * 4, extractor.calls.get(), "a copy with other settings is not taken from the cache");
+    }
+
+    @Test
     void isDeterministicForASeedAndCanSkipTheFinalModel() throws IOException {
         Path data = cremaD(4, 2, Emotion.ANGER, Emotion.SAD);
         CrossValidationPipeline.Outcome a = pipeline().run(request(data, tmp.resolve("a"), 2, 2, false), TrainingListener.none(),

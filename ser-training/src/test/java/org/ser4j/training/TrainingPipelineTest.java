@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -92,6 +93,24 @@ class TrainingPipelineTest {
         assertTrue(md.extra().get("metrics").contains("\"test\""), md.extra().get("metrics"));
         assertTrue(md.extra().get("training_data").contains("\"train\""));
         assertEquals(RunReportVersion.VERSION, md.extra().get("ser4j_version"));
+    }
+
+    @Test
+    void waveformCopiesAugmentTheTrainingPartOnly() throws IOException {
+        Path data = tmp.resolve("data");
+        ToneCorpus.write(data, 10, 2, Emotion.ANGER, Emotion.HAPPY);
+        Path out = tmp.resolve("out");
+        List<String> info = new ArrayList<>();
+        TrainingPipeline.Outcome o = pipeline().run(request(data, out, config().withWaveform(WaveformAugmentation.speeds(0.9, 1.1))),
+                TrainingListener.lines(l -> { }), info::add, p -> { throw new AssertionError(p); });
+        Map<String, Integer> train = o.report().dataCounts().get("train");
+        int trainRows = train.values().stream().mapToInt(Integer::intValue).sum();
+        int others = o.report().dataCounts().get("validation").values().stream().mapToInt(Integer::intValue).sum()
+                + o.report().dataCounts().get("test").values().stream().mapToInt(Integer::intValue).sum();
+        assertEquals(0, trainRows % 3, "originals and two copies: " + train);
+        assertEquals(20, trainRows / 3 + others, "every clip once, plus two copies of each training clip");
+        assertEquals(20 + 2 * (trainRows / 3), extractor.calls.get());
+        assertTrue(info.contains("training part with waveform copies: " + trainRows + " rows"), info.toString());
     }
 
     @Test

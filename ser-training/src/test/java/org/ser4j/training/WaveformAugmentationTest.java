@@ -1,0 +1,136 @@
+package org.ser4j.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.ser4j.core.audio.AudioClip;
+
+class WaveformAugmentationTest {
+    private static final double OFF = Double.POSITIVE_INFINITY;
+
+    private static AudioClip noiseClip(int n, int rate, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) r.nextDouble(-0.5, 0.5);
+        }
+        return new AudioClip(x, rate);
+    }
+
+    @Property
+    void aCopyKeepsTheLengthRelabelsTheRateAndIsTheSameEveryTime(@ForAll @IntRange(min = 1, max = 4000) int n,
+            @ForAll @IntRange(min = 1000, max = 96000) int rate, @ForAll @IntRange(min = 1, max = 4) int copies,
+            @ForAll @IntRange(min = 0, max = 3) int copy, @ForAll long seed, @ForAll @DoubleRange(min = 0.5, max = 2) double speed) {
+        WaveformAugmentation a = new WaveformAugmentation(copies, List.of(speed, 1.0), 0.1, 6, 10, 30);
+        int c = copy % copies;
+        AudioClip in = noiseClip(n, rate, seed);
+        float[] before = in.samples().clone();
+        AudioClip out = a.apply(in, c, seed);
+        assertEquals(n, out.length());
+        assertEquals(Math.round(rate * a.speedOf(c)), out.sampleRate());
+        assertArrayEquals(before, in.samples(), "the input is not modified");
+        assertArrayEquals(out.samples(), a.apply(new AudioClip(before.clone(), rate), c, seed).samples(),
+                "the copy depends only on the samples, the copy index and the seed");
+        for (float v : out.samples()) {
+            assertTrue(Float.isFinite(v));
+        }
+    }
+
+    @Property
+    void aShiftMovesTheSamplesWithinTheBoundAndFillsWithZeros(@ForAll @IntRange(min = 1, max = 3000) int n, @ForAll long seed,
+            @ForAll @DoubleRange(min = 0, max = 0.2) double maxShift) {
+        int rate = 8000;
+        WaveformAugmentation a = new WaveformAugmentation(1, List.of(1.0), maxShift, 0, OFF, OFF);
+        float[] x = noiseClip(n, rate, seed).samples();
+        for (int i = 0; i < n; i++) {
+            x[i] = x[i] == 0 ? 0.25f : x[i]; // no zeros in the input, so the fill is visible
+        }
+        float[] y = a.apply(new AudioClip(x, rate), 0, seed).samples();
+        int bound = (int) Math.round(maxShift * rate);
+        int found = Integer.MIN_VALUE;
+        for (int s = -bound; s <= bound && found == Integer.MIN_VALUE; s++) {
+            boolean match = true;
+            for (int i = 0; i < n && match; i++) {
+                int src = i - s;
+                match = src >= 0 && src < n ? y[i] == x[src] : y[i] == 0;
+            }
+            found = match ? s : found;
+        }
+        assertTrue(found != Integer.MIN_VALUE, "the copy is the clip shifted by at most " + bound + " samples");
+    }
+
+    @Property
+    void gainScalesEverySampleByOneFactorWithinTheRange(@ForAll long seed, @ForAll @DoubleRange(min = 0.1, max = 20) double maxDb) {
+        WaveformAugmentation a = new WaveformAugmentation(1, List.of(1.0), 0, maxDb, OFF, OFF);
+        float[] x = noiseClip(500, 16000, seed).samples();
+        float[] y = a.apply(new AudioClip(x, 16000), 0, seed).samples();
+        double g = y[0] / (double) x[0];
+        assertTrue(g >= Math.pow(10, -maxDb / 20) * (1 - 1e-6) && g <= Math.pow(10, maxDb / 20) * (1 + 1e-6), "gain " + g);
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(x[i] * g, y[i], 1e-6 * Math.abs(x[i] * g) + 1e-9);
+        }
+    }
+
+    @Property(tries = 50)
+    void noiseHasTheDrawnSignalToNoiseRatio(@ForAll long seed, @ForAll @DoubleRange(min = 0, max = 40) double snr) {
+        WaveformAugmentation a = new WaveformAugmentation(1, List.of(1.0), 0, 0, snr, snr);
+        float[] x = noiseClip(16000, 16000, seed).samples();
+        float[] y = a.apply(new AudioClip(x, 16000), 0, seed).samples();
+        double signal = 0;
+        double noise = 0;
+        for (int i = 0; i < x.length; i++) {
+            signal += (double) x[i] * x[i];
+            noise += (double) (y[i] - x[i]) * (y[i] - x[i]);
+        }
+        assertEquals(snr, 10 * Math.log10(signal / noise), 0.2);
+    }
+
+    @Test
+    void silenceGetsNoNoiseAndCopiesDiffer() {
+        WaveformAugmentation a = new WaveformAugmentation(2, List.of(1.0), 0.05, 6, 10, 30);
+        assertArrayEquals(new float[800], a.apply(new AudioClip(new float[800], 16000), 1, 7).samples());
+        AudioClip clip = noiseClip(4000, 16000, 3);
+        assertFalse(java.util.Arrays.equals(a.apply(clip, 0, 7).samples(), a.apply(clip, 1, 7).samples()));
+        assertFalse(java.util.Arrays.equals(a.apply(clip, 0, 7).samples(), a.apply(clip, 0, 8).samples()));
+    }
+
+    @Test
+    void speedsMakesOneCopyPerFactorAndDescribesThem() {
+        WaveformAugmentation a = WaveformAugmentation.speeds(0.9, 1.1);
+        assertEquals(2, a.copies());
+        assertEquals(0.9, a.speedOf(0));
+        assertEquals(1.1, a.speedOf(1));
+        assertEquals(0.9, a.speedOf(2));
+        assertFalse(a.noise());
+        assertEquals(14400, a.apply(noiseClip(10, 16000, 1), 0, 1).sampleRate());
+        assertEquals("2 copies; speeds 0.9,1.1; shift <= 0.0 s; gain <= 0.0 dB; noise off", a.describe());
+        assertTrue(a.describeCopy(0, 42).contains("speed=0.9") && a.describeCopy(1, 42).contains("speed=1.1"));
+        assertFalse(WaveformAugmentation.NONE.enabled());
+    }
+
+    @Test
+    void outOfRangeSettingsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(-1, List.of(1.0), 0, 0, OFF, OFF));
+        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(17, List.of(1.0), 0, 0, OFF, OFF));
+        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, List.of(), 0, 0, OFF, OFF));
+        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, java.util.Arrays.asList(1.0, null), 0, 0, OFF, OFF));
+        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, List.of(0.3), 0, 0, OFF, OFF));
+        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, List.of(Double.NaN), 0, 0, OFF, OFF));
+        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, List.of(1.0), 6, 0, OFF, OFF));
+        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, List.of(1.0), 0, -1, OFF, OFF));
+        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, List.of(1.0), 0, 0, 30, 10));
+        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, List.of(1.0), 0, 0, 10, OFF));
+        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, List.of(1.0), 0, 0, Double.NaN, 10));
+        assertThrows(IllegalArgumentException.class, () -> WaveformAugmentation.NONE.apply(noiseClip(4, 16000, 1), 0, 1));
+    }
+}
