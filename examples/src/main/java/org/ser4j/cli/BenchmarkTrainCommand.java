@@ -60,6 +60,10 @@ public final class BenchmarkTrainCommand implements Callable<Integer> {
     @Option(names = "--extract-first", description = "Extract features of synthetic clips in this JVM before timing.")
     boolean extractFirst;
 
+    @Option(names = "--per-layer", description = "After the timed steps, time as many steps again with per-layer timers and add "
+            + "each layer's forward and backward milliseconds per step (thread time, all workers) and GFLOP/s to the line.")
+    boolean perLayer;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -121,10 +125,47 @@ public final class BenchmarkTrainCommand implements Callable<Integer> {
             o.put("steps", steps);
             o.put("samplesPerSecond", Math.round(steps * (double) batch / (elapsed / 1e9) * 10) / 10.0);
             o.put("kernels", net instanceof SequentialNetwork s ? s.kernelName() : "?");
+            if (perLayer && net instanceof SequentialNetwork s) {
+                o.set("layers", profile(s, x, y, batch, steps));
+            }
             o.put("cpu", cpuName());
             o.put("java", Runtime.version().toString());
             return o;
         }
+    }
+
+    /** Runs {@code steps} more steps with the per-layer timers on; per layer and pass, ms per step and GFLOP/s. */
+    private static com.fasterxml.jackson.databind.node.ArrayNode profile(SequentialNetwork net, float[] x, int[] y, int batch, int steps) {
+        net.setProfiling(true);
+        for (int i = 0; i < steps; i++) {
+            net.trainStep(x, y, batch);
+        }
+        org.ser4j.training.nn.LayerProfile p = net.layerProfile();
+        net.setProfiling(false);
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ArrayNode layers = json.createArrayNode();
+        for (org.ser4j.training.nn.LayerProfile.LayerTime t : p.layers()) {
+            ObjectNode l = layers.addObject();
+            l.put("layer", t.layer());
+            l.put("forwardMsPerStep", round3(t.forwardNanos() / 1e6 / p.steps()));
+            l.put("backwardMsPerStep", round3(t.backwardNanos() / 1e6 / p.steps()));
+            if (t.forwardFlopsPerSample() > 0) {
+                // backward: the input and the weight gradients, each as many multiply-adds as the forward pass
+                l.put("forwardGflops", round3(t.forwardFlopsPerSample() * (double) p.samples() / Math.max(1, t.forwardNanos())));
+                l.put("backwardGflops", round3(2.0 * t.forwardFlopsPerSample() * p.samples() / Math.max(1, t.backwardNanos())));
+            }
+        }
+        ObjectNode reduce = layers.addObject();
+        reduce.put("layer", "gradient reduction + L2 (wall)");
+        reduce.put("msPerStep", round3(p.reduceNanos() / 1e6 / p.steps()));
+        ObjectNode adam = layers.addObject();
+        adam.put("layer", "Adam update (wall)");
+        adam.put("msPerStep", round3(p.optimizerNanos() / 1e6 / p.steps()));
+        return layers;
+    }
+
+    private static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
     }
 
     /** Extracts both feature spaces from 200 synthetic 5 s clips (half resampled from 24,414 Hz); ms per clip. */

@@ -68,6 +68,14 @@ public final class StreamCommand implements Callable<Integer> {
             description = "Hop between analysis windows, in samples at the model's rate (16 kHz). Default: ${DEFAULT-VALUE} (2.5 s).")
     int hopSamples;
 
+    // One intra-op thread: a stream classifies one window at a time, and on 2 shared cores
+    // `benchmark stream` measured a median window latency of 7.4 ms with 1 thread against
+    // 23.7 ms with ONNX Runtime's default of one thread per core (thread hand-off dominates).
+    @Option(names = "--inference-threads", paramLabel = "N", defaultValue = "1",
+            description = "ONNX Runtime intra-op threads per model (0: its default, one per core). Default: ${DEFAULT-VALUE}, "
+                    + "the lowest latency measured for one window at a time.")
+    int inferenceThreads;
+
     /** Standard input, for {@code -} (a field so tests can supply one). */
     InputStream stdin = System.in;
 
@@ -85,6 +93,12 @@ public final class StreamCommand implements Callable<Integer> {
             options = ClassifierOptions.defaults().withHopSamples(hopSamples);
         } catch (IllegalArgumentException e) {
             err.println(prefix + "--hop-samples: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        try {
+            options = options.withInferenceThreads(inferenceThreads);
+        } catch (IllegalArgumentException e) {
+            err.println(prefix + "--inference-threads: " + e.getMessage());
             return ExitCodes.USAGE;
         }
         WindowedEmotionClassifier classifier = model.open(options, err, prefix);

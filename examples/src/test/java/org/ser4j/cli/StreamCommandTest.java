@@ -178,6 +178,9 @@ class StreamCommandTest {
         assertTrue(none.err().contains("holds no audio samples"), none.err());
 
         assertEquals(2, CliRun.ser4j("stream", "--chunk-ms", "0", minute.toString()).exitCode());
+        CliRun threads = CliRun.ser4j("stream", "--inference-threads", "-1", minute.toString());
+        assertEquals(2, threads.exitCode());
+        assertTrue(threads.err().startsWith("ser4j stream: --inference-threads: "), threads.err());
         assertEquals(2, CliRun.ser4j("stream", "--model", dir.resolve("missing.onnx").toString(), minute.toString()).exitCode());
         assertEquals(2, CliRun.ser4j("stream").exitCode());
     }

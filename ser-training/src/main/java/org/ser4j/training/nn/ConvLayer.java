@@ -74,6 +74,19 @@ final class ConvLayer extends Layer {
         this.poolW = poolW;
     }
 
+    @Override
+    String describe() {
+        String shape = oneDimensional ? "conv1d " + outC + " k" + kw : "conv2d " + outC + " " + kh + "x" + kw;
+        String pad = padH == 0 && padW == 0 ? " valid" : " same";
+        String pool = !isPooled() ? "" : oneDimensional ? " + maxpool " + poolW : " + maxpool " + poolH + "x" + poolW;
+        return shape + pad + (relu ? " + relu" : "") + pool + " [" + inC + "x" + inH + "x" + inW + " -> " + outC + "x" + outH + "x" + outW + "]";
+    }
+
+    @Override
+    long forwardFlops() {
+        return 2L * outC * kDim * convH * convW;
+    }
+
     private static int pooled(int size, int pool) {
         return pool > 0 ? size / pool : size;
     }

@@ -20,6 +20,16 @@ final class DenseLayer extends Layer {
     }
 
     @Override
+    String describe() {
+        return "dense " + outC + (relu ? " + relu" : "") + " [" + inC + " -> " + outC + "]";
+    }
+
+    @Override
+    long forwardFlops() {
+        return 2L * inC * outC;
+    }
+
+    @Override
     int paramCount() {
         return inC * outC + outC;
     }

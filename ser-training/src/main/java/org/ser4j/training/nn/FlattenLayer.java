@@ -7,6 +7,11 @@ import java.util.List;
  * with features in {@code (c, h, w)} order, matching ONNX Flatten on NCHW.
  */
 final class FlattenLayer extends Layer {
+    @Override
+    String describe() {
+        return "flatten [" + inC + "x" + inH + "x" + inW + " -> " + outSize() + "]";
+    }
+
     FlattenLayer(int inC, int inH, int inW) {
         super(inC, inH, inW, inC * inH * inW, 1, 1);
     }

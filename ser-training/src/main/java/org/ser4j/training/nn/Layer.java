@@ -60,6 +60,16 @@ abstract class Layer {
     void init(float[] params, SplittableRandom random) {
     }
 
+    /** What this layer is, for profiles, e.g. {@code "dense 64 + relu"}. */
+    String describe() {
+        return getClass().getSimpleName();
+    }
+
+    /** Multiply-adds times two of one sample's forward pass; 0 for layers that do no arithmetic to speak of. */
+    long forwardFlops() {
+        return 0;
+    }
+
     /** Scratch floats needed for a chunk of {@code b} samples. */
     int scratchSize(int b) {
         return 0;

@@ -14,6 +14,11 @@ final class MaxPoolLayer extends Layer {
     private final int ph;
     private final int pw;
 
+    @Override
+    String describe() {
+        return "maxpool " + (oneDimensional ? "" + pw : ph + "x" + pw) + " [" + inC + "x" + inH + "x" + inW + "]";
+    }
+
     MaxPoolLayer(boolean oneDimensional, int inC, int inH, int inW, int ph, int pw) {
         super(inC, inH, inW, inC, inH / ph, inW / pw);
         if (oneDimensional && (inH != 1 || ph != 1)) {

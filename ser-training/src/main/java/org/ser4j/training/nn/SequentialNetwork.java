@@ -44,6 +44,12 @@ public final class SequentialNetwork implements Network {
     private final WorkerPool pool;
     private double learningRate = 1e-3;
     private double labelSmoothing;
+    // per-layer timers of setProfiling; off by default, so a step reads one flag per layer
+    private boolean profiling;
+    private long reduceNanos;
+    private long optimizerNanos;
+    private long profiledSteps;
+    private long profiledSamples;
 
     /** Built by {@link NetworkBuilder#build}, which has checked its arguments. */
     SequentialNetwork(NetworkBuilder b, long seed, int threads, int maxChunk, Kernels kernels) {
@@ -173,10 +179,6 @@ public final class SequentialNetwork implements Network {
         System.arraycopy(parameters, 0, params, 0, params.length);
     }
 
-    /** The layers themselves (for in-package tools and tests). */
-    Layer[] layerArray() {
-        return layers.clone();
-    }
 
     @Override
     public List<LayerSpec> layers() {
@@ -185,6 +187,43 @@ public final class SequentialNetwork implements Network {
             specs.addAll(l.specs(params));
         }
         return List.copyOf(specs);
+    }
+
+    /**
+     * Turns the per-layer timers on or off; either way resets them. Not thread-safe: call it
+     * between training steps, from the thread that trains.
+     *
+     * @param on whether the following training steps are timed
+     */
+    public void setProfiling(boolean on) {
+        profiling = on;
+        reduceNanos = 0;
+        optimizerNanos = 0;
+        profiledSteps = 0;
+        profiledSamples = 0;
+        for (Worker w : workers) {
+            Arrays.fill(w.forwardNanos, 0);
+            Arrays.fill(w.backwardNanos, 0);
+        }
+    }
+
+    /**
+     * What the timers measured since {@link #setProfiling(boolean)} turned them on.
+     *
+     * @return per layer and pass, the workers' times added; all zero when profiling is off
+     */
+    public LayerProfile layerProfile() {
+        List<LayerProfile.LayerTime> times = new ArrayList<>();
+        for (int i = 0; i < layers.length; i++) {
+            long f = 0;
+            long b = 0;
+            for (Worker w : workers) {
+                f += w.forwardNanos[i];
+                b += w.backwardNanos[i];
+            }
+            times.add(new LayerProfile.LayerTime(layers[i].describe(), f, b, layers[i].forwardFlops()));
+        }
+        return new LayerProfile(times, reduceNanos, optimizerNanos, profiledSteps, profiledSamples);
     }
 
     @Override
@@ -285,6 +324,7 @@ public final class SequentialNetwork implements Network {
             }
             losses[w] = sum;
         });
+        long reduceStart = profiling ? System.nanoTime() : 0;
         float[] grad = workers[0].grad;
         double ce = 0;
         for (int w = 0; w < threads; w++) {
@@ -325,6 +365,11 @@ public final class SequentialNetwork implements Network {
         for (int w = 0; w < threads; w++) {
             penalty += penalties[w];
         }
+        if (profiling) {
+            reduceNanos += System.nanoTime() - reduceStart;
+            profiledSteps++;
+            profiledSamples += n;
+        }
         if (gradOut != null) {
             System.arraycopy(grad, 0, gradOut, 0, grad.length);
         }
@@ -343,7 +388,11 @@ public final class SequentialNetwork implements Network {
     }
 
     private void adam(float[] grad) {
+        long t0 = profiling ? System.nanoTime() : 0;
         adam.update(params, grad, learningRate, pool);
+        if (profiling) {
+            optimizerNanos += System.nanoTime() - t0;
+        }
     }
 
     /** First parameter index of worker {@code w}'s share of element-wise work. */
@@ -437,6 +486,8 @@ public final class SequentialNetwork implements Network {
         final float[] gradB;
         final float[] scratch;
         final float[] grad = new float[params.length];
+        final long[] forwardNanos = new long[layers.length];
+        final long[] backwardNanos = new long[layers.length];
 
         Worker() {
             acts[0] = new float[inputLength() * maxChunk];
@@ -467,7 +518,13 @@ public final class SequentialNetwork implements Network {
                 System.arraycopy(inputs, from * len, x, 0, b * len);
             }
             for (int i = 0; i < layers.length; i++) {
-                layers[i].forward(kernels, params, acts[i], acts[i + 1], b, scratch);
+                if (profiling) {
+                    long t0 = System.nanoTime();
+                    layers[i].forward(kernels, params, acts[i], acts[i + 1], b, scratch);
+                    forwardNanos[i] += System.nanoTime() - t0;
+                } else {
+                    layers[i].forward(kernels, params, acts[i], acts[i + 1], b, scratch);
+                }
             }
             return acts[layers.length];
         }
@@ -527,7 +584,13 @@ public final class SequentialNetwork implements Network {
             }
             for (int i = layers.length - 1; i >= 0; i--) {
                 float[] target = i == 0 ? null : dx;
-                layers[i].backward(kernels, params, acts[i], acts[i + 1], dy, target, grad, b, scratch);
+                if (profiling) {
+                    long t0 = System.nanoTime();
+                    layers[i].backward(kernels, params, acts[i], acts[i + 1], dy, target, grad, b, scratch);
+                    backwardNanos[i] += System.nanoTime() - t0;
+                } else {
+                    layers[i].backward(kernels, params, acts[i], acts[i + 1], dy, target, grad, b, scratch);
+                }
                 float[] t = dy;
                 dy = dx;
                 dx = t;

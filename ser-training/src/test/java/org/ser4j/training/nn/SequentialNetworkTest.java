@@ -35,6 +35,30 @@ class SequentialNetworkTest {
     }
 
     @Test
+    void profilingTimesEveryLayerAndChangesNoResult() {
+        float[] x = NetworkGradientPropertiesTest.randomInputs(12, 314, 9);
+        int[] y = {0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 5};
+        try (SequentialNetwork plain = Architectures.builder(FeatureKind.TIME_DOMAIN, 1).build(5, 2, 4);
+                SequentialNetwork timed = Architectures.builder(FeatureKind.TIME_DOMAIN, 1).build(5, 2, 4)) {
+            timed.setProfiling(true);
+            for (int step = 0; step < 3; step++) {
+                assertEquals(plain.trainStep(x, y, 12), timed.trainStep(x, y, 12), "bit-identical losses");
+            }
+            assertArrayEquals(plain.parameters(), timed.parameters());
+            LayerProfile p = timed.layerProfile();
+            assertEquals(3, p.steps());
+            assertEquals(36, p.samples());
+            assertEquals(plain.layerProfile().layers().size(), p.layers().size());
+            assertTrue(p.layers().stream().allMatch(t -> t.forwardNanos() > 0 && t.backwardNanos() > 0), p.toString());
+            assertTrue(p.optimizerNanos() > 0 && p.reduceNanos() > 0, p.toString());
+            assertEquals(2L * 16 * 3 * 312, p.layers().get(0).forwardFlopsPerSample(), "conv1d 16 k3 'valid' over 314 steps");
+            assertTrue(plain.layerProfile().layers().stream().allMatch(t -> t.forwardNanos() == 0), "off by default");
+            timed.setProfiling(false);
+            assertEquals(0, timed.layerProfile().steps());
+        }
+    }
+
+    @Test
     void glorotUniformKernelsAndZeroBiases() {
         try (SequentialNetwork net = Architectures.builder(FeatureKind.LOG_MEL, 1).build(7, 1, 4)) {
             LayerSpec.Conv conv = (LayerSpec.Conv) net.layers().get(6); // 64 5x5 same over 64 channels
