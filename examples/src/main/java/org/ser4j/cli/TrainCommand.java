@@ -160,6 +160,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "White noise on each copy at a signal-to-noise ratio drawn from MIN..MAX dB, e.g. 10:30 (default: no noise).")
     String augmentNoiseSnr;
 
+    @Option(names = "--augment-per-epoch", paramLabel = "all|one", defaultValue = "all",
+            description = "all: every copy joins every epoch (1 + N times the steps); one: each epoch visits every clip once, "
+                    + "as its original or one of its copies at random, at the cost of an epoch without copies (default ${DEFAULT-VALUE}).")
+    String augmentPerEpoch;
+
     @Option(names = "--trim-silence", arity = "0..1", fallbackValue = "60", paramLabel = "DB",
             description = "Remove leading and trailing silence (frames more than DB dB below the loudest, as librosa.effects.trim) before padding, "
                     + "in training and, through the model's metadata, in classify (default: off; --trim-silence alone: 60 dB).")
@@ -249,8 +254,14 @@ public final class TrainCommand implements Callable<Integer> {
         if (augmentCopies == 0 && (augmentNoiseSnr != null || augmentShiftMs != 0 || augmentGainDb != 0)) {
             throw new TrainingInputException("--augment-shift-ms, --augment-gain-db and --augment-noise-snr need --augment-copies N (N > 0)");
         }
+        boolean onePerEpoch = switch (augmentPerEpoch.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "all" -> false;
+            case "one" -> true;
+            default -> throw new TrainingInputException("unknown --augment-per-epoch '" + augmentPerEpoch + "': use all or one");
+        };
         try {
-            return new WaveformAugmentation(augmentCopies, augmentSpeeds, augmentShiftMs / 1000, augmentGainDb, minSnr, maxSnr);
+            return new WaveformAugmentation(augmentCopies, augmentSpeeds, augmentShiftMs / 1000, augmentGainDb, minSnr, maxSnr,
+                    onePerEpoch);
         } catch (IllegalArgumentException e) {
             throw new TrainingInputException("waveform augmentation: " + e.getMessage(), e);
         }

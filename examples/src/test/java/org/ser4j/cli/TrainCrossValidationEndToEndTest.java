@@ -108,7 +108,7 @@ class TrainCrossValidationEndToEndTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("log-mel model's input only"), r.err());
         for (String[] bad : new String[][] {{"--augment-copies", "2", "--augment-noise-snr", "loud"}, {"--augment-copies", "2", "--augment-noise-snr", "1:2:3"},
-            {"--augment-copies", "2", "--augment-speeds", "0.1"}, {"--augment-copies", "99"}, {"--augment-gain-db", "6"}}) {
+            {"--augment-copies", "2", "--augment-speeds", "0.1"}, {"--augment-copies", "99"}, {"--augment-gain-db", "6"}, {"--augment-copies", "1", "--augment-per-epoch", "some"}}) {
             List<String> args = new java.util.ArrayList<>(List.of("--model", "time", "--cv", "--data", data.toString(), "--out", tmp.resolve("o").toString()));
             args.addAll(List.of(bad));
             r = CliRun.of(new TrainCommand(), args.toArray(String[]::new));

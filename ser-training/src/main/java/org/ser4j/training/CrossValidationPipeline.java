@@ -170,7 +170,7 @@ public final class CrossValidationPipeline {
             try (Network net = networks.build(config.kind(), config.l2Scale(), config.seed(), config.threads())) {
                 parameters = net.parameterCount();
                 TrainingResult r = new Trainer().train(net, train, weights, held, config, listener,
-                        (epoch, p) -> foldProbs[epoch - 1] = p);
+                        (epoch, p) -> foldProbs[epoch - 1] = p, config.waveform().variantsPerEpochDraw());
                 foldBest[f] = r.bestEpoch();
                 histories.add(r.history());
                 // the first epoch of every fold pays for JIT warm-up (as in TrainingResult)
@@ -279,7 +279,7 @@ public final class CrossValidationPipeline {
             model = request.outputDirectory().resolve(TrainingPipeline.MODEL_FILE);
             try (Network net = networks.build(config.kind(), config.l2Scale(), config.seed(), config.threads())) {
                 new Trainer().train(net, train, weights(config.balance(), part.clips()), new FeatureSet(new float[0], new int[0], len),
-                        config.withEpochs(chosen), listener, null);
+                        config.withEpochs(chosen), listener, null, config.waveform().variantsPerEpochDraw());
                 exporter.export(net, metadata(extractor, st, config, chosen, summary, temperature, createdAt, clips), model);
             }
             finalModel = new CrossValidationReport.FinalModel(TrainingPipeline.MODEL_FILE, chosen, clips.size(), temperature);
@@ -351,13 +351,13 @@ public final class CrossValidationPipeline {
             x.add(rows.get(i));
             who.add(clips.get(i));
         }
+        // one block per copy, in the originals' order (the trainer's variant layout); a copy that
+        // could not be made is stood in for by its original
         for (int c = 0; c < copies.copies(); c++) {
             for (int i : idx) {
                 float[] r = copies.row(c, i);
-                if (r != null) {
-                    x.add(r);
-                    who.add(clips.get(i));
-                }
+                x.add(r != null ? r : rows.get(i));
+                who.add(clips.get(i));
             }
         }
         float[] flat = new float[Math.multiplyExact(x.size(), len)];

@@ -94,8 +94,37 @@ public final class Trainer {
      */
     public TrainingResult train(Network net, FeatureSet train, float[] sampleWeights, FeatureSet validation,
             TrainingConfig config, TrainingListener listener, EpochObserver observer) {
+        return train(net, train, sampleWeights, validation, config, listener, observer, 1);
+    }
+
+    /**
+     * As {@link #train(Network, FeatureSet, float[], FeatureSet, TrainingConfig, TrainingListener,
+     * EpochObserver)}, with a training part that holds {@code variants} versions of every clip
+     * (waveform copies, {@link WaveformAugmentation#onePerEpoch()}): rows {@code i},
+     * {@code i + m}, {@code i + 2m}, ... ({@code m = train.size() / variants}) are versions of clip
+     * {@code i}, and each epoch visits every clip once, as one of its versions drawn uniformly
+     * with the seeded shuffle; {@code variants = 1} visits every row.
+     *
+     * @param net see the other overload
+     * @param train the training part, {@code variants} blocks of the same clips in the same order
+     * @param sampleWeights one weight per row, or null
+     * @param validation see the other overload
+     * @param config see the other overload
+     * @param listener see the other overload
+     * @param observer see the other overload
+     * @param variants versions of every clip in {@code train}, at least 1, dividing its size
+     * @return see the other overload; samples/s and the training accuracy count clips visited
+     * @throws IllegalArgumentException as the other overload, or if {@code variants} is less than 1
+     *     or does not divide the training part's size
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     */
+    public TrainingResult train(Network net, FeatureSet train, float[] sampleWeights, FeatureSet validation,
+            TrainingConfig config, TrainingListener listener, EpochObserver observer, int variants) {
         if (train.size() == 0) {
             throw new IllegalArgumentException("the training part is empty");
+        }
+        if (variants < 1 || train.size() % variants != 0) {
+            throw new IllegalArgumentException(variants + " versions per clip do not divide the training part's " + train.size() + " rows");
         }
         boolean validate = validation.size() > 0;
         if (!validate && config.patience() > 0) {
@@ -111,7 +140,8 @@ public final class Trainer {
         }
         net.setLabelSmoothing(config.labelSmoothing());
         net.setLearningRate(config.learningRate());
-        int n = train.size();
+        int rows = train.size();
+        int n = rows / variants; // clips visited per epoch
         int batch = Math.min(config.batchSize(), n);
         float[] x = new float[batch * len];
         int[] y = new int[batch];
@@ -133,7 +163,9 @@ public final class Trainer {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
+        int[] visit = variants == 1 ? order : new int[n]; // the row of each clip this epoch
         SplittableRandom rng = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
+        SplittableRandom variantRng = new SplittableRandom(config.seed() ^ 0x2545F4914F6CDD1DL);
         int[] trainSample = sample(n, TRAIN_ACCURACY_SAMPLE, new SplittableRandom(config.seed() + 1));
 
         List<EpochRecord> history = new ArrayList<>();
@@ -146,6 +178,11 @@ public final class Trainer {
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
             shuffle(order, rng);
+            if (variants > 1) {
+                for (int i = 0; i < n; i++) {
+                    visit[i] = order[i] + n * variantRng.nextInt(variants);
+                }
+            }
             int step = 0;
             double lossSum = 0;
             long lossWeight = 0;
@@ -156,10 +193,10 @@ public final class Trainer {
                     net.setLearningRate(config.learningRate() * schedule.factor(epoch, step, stepsPerEpoch));
                 }
                 step++;
-                train.gather(order, from, count, x, y);
+                train.gather(visit, from, count, x, y);
                 if (w != null) {
                     for (int j = 0; j < count; j++) {
-                        w[j] = sampleWeights[order[from + j]];
+                        w[j] = sampleWeights[visit[from + j]];
                     }
                 }
                 double loss;

@@ -165,12 +165,15 @@ public final class TrainingPipeline {
                     trainClips.stream().map(LabelledClip::path).toList(), config.threads(), info, problem);
             List<LabelledClip> rows = new ArrayList<>(trainClips);
             List<float[]> extra = new ArrayList<>();
+            // one block per copy, in the originals' order (the trainer's variant layout); a copy that
+            // could not be made is stood in for by its original
+            float[] originals = train.features();
+            int len = train.featureLength();
             for (int c = 0; c < copies.copies(); c++) {
                 for (int i = 0; i < trainClips.size(); i++) {
-                    if (copies.row(c, i) != null) {
-                        extra.add(copies.row(c, i));
-                        rows.add(trainClips.get(i));
-                    }
+                    float[] r = copies.row(c, i);
+                    extra.add(r != null ? r : java.util.Arrays.copyOfRange(originals, i * len, (i + 1) * len));
+                    rows.add(trainClips.get(i));
                 }
             }
             train = withRows(train, extra, rows.subList(trainClips.size(), rows.size()));
@@ -192,7 +195,8 @@ public final class TrainingPipeline {
             throw new IllegalArgumentException("the validation part is empty; the best epoch cannot be chosen without one");
         }
         float[] weights = config.balance() == SampleWeighting.NONE ? null : config.balance().weights(trainClips);
-        TrainingResult result = new Trainer().train(net, train, weights, validation, config, listener, null);
+        TrainingResult result = new Trainer().train(net, train, weights, validation, config, listener, null,
+                config.waveform().variantsPerEpochDraw());
 
         Map<String, ClassMetrics> metrics = new LinkedHashMap<>();
         metrics.put("validation", ClassMetrics.of(NetworkEvaluation.of(net, validation).confusion()));

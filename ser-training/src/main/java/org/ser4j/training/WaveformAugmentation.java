@@ -39,6 +39,11 @@ import org.ser4j.core.audio.AudioClip;
  * samples themselves, so copy {@code j} of a clip is the same in every run, fold and thread
  * count, whatever the file is called.
  *
+ * <p>How the copies are used: by default every copy joins every epoch (an epoch then has
+ * {@code 1 + copies} times as many steps); with {@code onePerEpoch}, each epoch visits every
+ * clip once, as its original or one of its copies drawn uniformly by the seeded shuffle, so an
+ * epoch costs what it costs without augmentation.
+ *
  * @param copies extra copies per training clip, 0 to 16; 0 = off
  * @param speeds speed factors, cycled over the copies, each in [0.5, 2]; not empty when
  *     {@code copies > 0}
@@ -48,12 +53,14 @@ import org.ser4j.core.audio.AudioClip;
  * @param maxSnrDb highest signal-to-noise ratio of the added noise, in dB; both
  *     {@link Double#POSITIVE_INFINITY} = no noise, otherwise finite with
  *     {@code -20 <= minSnrDb <= maxSnrDb <= 100}
+ * @param onePerEpoch each epoch sees one variant of every clip (the original or a copy) instead
+ *     of all of them
  */
 public record WaveformAugmentation(int copies, List<Double> speeds, double maxShiftSeconds, double maxGainDb,
-        double minSnrDb, double maxSnrDb) {
+        double minSnrDb, double maxSnrDb, boolean onePerEpoch) {
     /** No waveform augmentation. */
     public static final WaveformAugmentation NONE = new WaveformAugmentation(0, List.of(1.0), 0, 0,
-            Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+            Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, false);
     /** Most copies per clip (each costs a full feature set of memory and an epoch's share of time). */
     public static final int MAX_COPIES = 16;
 
@@ -67,6 +74,7 @@ public record WaveformAugmentation(int copies, List<Double> speeds, double maxSh
      * @param minSnrDb lowest noise SNR in dB
      * @param maxSnrDb highest noise SNR in dB; both infinite = no noise, otherwise
      *     {@code -20 <= minSnrDb <= maxSnrDb <= 100}
+     * @param onePerEpoch one variant of every clip per epoch instead of all of them
      * @throws IllegalArgumentException if a value is out of range (NaN included) or the speed list
      *     is null, empty or holds a null
      */
@@ -100,12 +108,21 @@ public record WaveformAugmentation(int copies, List<Double> speeds, double maxSh
      * Speed perturbation alone: one copy per factor.
      *
      * @param factors the speed factors, each in [0.5, 2]; at most {@value #MAX_COPIES}
-     * @return {@code factors.length} copies, no shift, gain or noise
+     * @return {@code factors.length} copies, no shift, gain or noise, every copy in every epoch
      * @throws IllegalArgumentException if a factor is out of range or there are none or too many
      */
     public static WaveformAugmentation speeds(double... factors) {
         return new WaveformAugmentation(factors.length, Arrays.stream(factors).boxed().toList(), 0, 0,
-                Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+                Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, false);
+    }
+
+    /**
+     * Variants of a clip that one epoch chooses from.
+     *
+     * @return {@code 1 + copies} with {@link #onePerEpoch()}, otherwise 1 (every row is visited)
+     */
+    public int variantsPerEpochDraw() {
+        return onePerEpoch && copies > 0 ? 1 + copies : 1;
     }
 
     /**
@@ -204,12 +221,14 @@ public record WaveformAugmentation(int copies, List<Double> speeds, double maxSh
     /**
      * The settings in one line, for reports and model metadata.
      *
-     * @return e.g. {@code "2 copies; speeds 0.9,1.1; shift <= 0.25 s; gain <= 6 dB; noise 10..30 dB SNR"}
+     * @return e.g. {@code "2 copies; speeds 0.9,1.1; shift <= 0.25 s; gain <= 6 dB; noise 10..30 dB SNR"}, followed by
+     *     {@code "; one variant per clip per epoch"} with {@link #onePerEpoch()}
      */
     public String describe() {
-        return String.format(Locale.ROOT, "%d copies; speeds %s; shift <= %s s; gain <= %s dB; noise %s", copies,
+        return String.format(Locale.ROOT, "%d copies; speeds %s; shift <= %s s; gain <= %s dB; noise %s%s", copies,
                 speeds.stream().map(d -> Double.toString(d)).collect(Collectors.joining(",")), Double.toString(maxShiftSeconds),
-                Double.toString(maxGainDb), noise() ? minSnrDb + ".." + maxSnrDb + " dB SNR" : "off");
+                Double.toString(maxGainDb), noise() ? minSnrDb + ".." + maxSnrDb + " dB SNR" : "off",
+                onePerEpoch ? "; one variant per clip per epoch" : "");
     }
 
     private static long mix(long seed, int copy, int contentHash, int rate) {

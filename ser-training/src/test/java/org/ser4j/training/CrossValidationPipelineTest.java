@@ -153,7 +153,7 @@ class CrossValidationPipelineTest {
     void waveformCopiesJoinTheTrainingPartsOnlyAndAreCached() throws IOException {
         Path data = cremaD(6, 2, Emotion.ANGER, Emotion.HAPPY, Emotion.SAD);
         Path out = tmp.resolve("out-aug");
-        WaveformAugmentation copies = new WaveformAugmentation(2, List.of(0.9, 1.1), 0.01, 3, 20, 30);
+        WaveformAugmentation copies = new WaveformAugmentation(2, List.of(0.9, 1.1), 0.01, 3, 20, 30, false);
         CrossValidationRequest plain = request(data, out, 3, 2, true);
         CrossValidationRequest request = new CrossValidationRequest(plain.dataDirectories(), 3, out, plain.cacheDirectory(),
                 plain.config().withWaveform(copies), true);
@@ -176,6 +176,17 @@ class CrossValidationPipelineTest {
                 plain.config().withWaveform(WaveformAugmentation.speeds(0.95)), false);
         pipeline().run(other, TrainingListener.lines(l -> { }), l -> { }, p -> { throw new AssertionError(p); });
         assertEquals(36 * 4, extractor.calls.get(), "a copy with other settings is not taken from the cache");
+
+        // one version per clip per epoch: the copies come from the cache, the epochs stay as long as without them
+        WaveformAugmentation drawn = new WaveformAugmentation(2, List.of(0.9, 1.1), 0.01, 3, 20, 30, true);
+        List<String> epochLines = new ArrayList<>();
+        CrossValidationPipeline.Outcome d = pipeline().run(new CrossValidationRequest(plain.dataDirectories(), 3, out,
+                plain.cacheDirectory(), plain.config().withWaveform(drawn), false), TrainingListener.lines(epochLines::add),
+                l -> { }, p -> { throw new AssertionError(p); });
+        assertEquals(36 * 4, extractor.calls.get(), "the copies' cache entries do not depend on how they are visited");
+        assertEquals(drawn.describe(), d.report().config().get("waveformAugmentation"));
+        assertTrue(drawn.describe().endsWith("; one variant per clip per epoch"));
+        assertEquals(3 * 2, epochLines.size());
     }
 
     @Test

@@ -51,6 +51,68 @@ class TrainerTest {
         assertFalse(Arrays.equals(losses(a), losses(c)), "another seed shuffles differently");
     }
 
+    @Test
+    void identicalVersionsTrainExactlyAsTheClipsAlone() {
+        FeatureSet clips = SyntheticData.clusters(3, 30, 6, 1.5, 1);
+        FeatureSet val = SyntheticData.clusters(3, 10, 6, 1.5, 2);
+        float[] twice = Arrays.copyOf(clips.features(), 2 * clips.features().length);
+        System.arraycopy(clips.features(), 0, twice, clips.features().length, clips.features().length);
+        int[] labels = Arrays.copyOf(clips.labels(), 2 * clips.size());
+        System.arraycopy(clips.labels(), 0, labels, clips.size(), clips.size());
+        FeatureSet versions = new FeatureSet(twice, labels, 6);
+        SoftmaxRegressionNetwork alone = new SoftmaxRegressionNetwork(6, 3);
+        SoftmaxRegressionNetwork drawn = new SoftmaxRegressionNetwork(6, 3);
+        TrainingResult a = new Trainer().train(alone, clips, null, val, BASE, TrainingListener.none(), null, 1);
+        TrainingResult b = new Trainer().train(drawn, versions, null, val, BASE, TrainingListener.none(), null, 2);
+        assertArrayEquals(losses(a), losses(b), "one draw per clip per epoch: the same steps, whichever version is drawn");
+        assertEquals(alone.steps, drawn.steps);
+        assertThrows(IllegalArgumentException.class,
+                () -> new Trainer().train(new SoftmaxRegressionNetwork(6, 3), versions, null, val, BASE, TrainingListener.none(), null, 7));
+    }
+
+    @Test
+    void eachEpochVisitsEveryClipOnceAsOneOfItsVersions() {
+        // clip i of 40: version v has feature 0 = i and feature 1 = v
+        int clips = 40;
+        int versions = 3;
+        float[] x = new float[clips * versions * 2];
+        int[] y = new int[clips * versions];
+        for (int v = 0; v < versions; v++) {
+            for (int i = 0; i < clips; i++) {
+                x[2 * (v * clips + i)] = i;
+                x[2 * (v * clips + i) + 1] = v;
+                y[v * clips + i] = i % 6;
+            }
+        }
+        List<float[]> seen = new ArrayList<>();
+        SoftmaxRegressionNetwork net = new SoftmaxRegressionNetwork(2, 1) {
+            @Override
+            public double trainStep(float[] inputs, int[] labels, int n) {
+                for (int j = 0; j < n; j++) {
+                    seen.add(new float[] {inputs[2 * j], inputs[2 * j + 1], labels[j]});
+                }
+                return 1.0;
+            }
+        };
+        new Trainer().train(net, new FeatureSet(x, y, 2), null, new FeatureSet(new float[0], new int[0], 2),
+                BASE.withEpochs(6).withBatchSize(7), TrainingListener.none(), null, versions);
+        assertEquals(6 * clips, seen.size(), "each epoch has as many samples as clips");
+        int[] perVersion = new int[versions];
+        for (int e = 0; e < 6; e++) {
+            boolean[] visited = new boolean[clips];
+            for (float[] s : seen.subList(e * clips, (e + 1) * clips)) {
+                int clip = (int) s[0];
+                assertFalse(visited[clip], "clip " + clip + " twice in epoch " + (e + 1));
+                visited[clip] = true;
+                assertEquals(clip % 6, (int) s[2], "the label travels with its clip");
+                perVersion[(int) s[1]]++;
+            }
+        }
+        for (int v = 0; v < versions; v++) {
+            assertTrue(perVersion[v] > 40 && perVersion[v] < 120, "versions drawn about uniformly: " + Arrays.toString(perVersion));
+        }
+    }
+
     private static double[] losses(TrainingResult r) {
         return r.history().stream().mapToDouble(EpochRecord::loss).toArray();
     }

@@ -31,7 +31,7 @@ class WaveformAugmentationTest {
     void aCopyKeepsTheLengthRelabelsTheRateAndIsTheSameEveryTime(@ForAll @IntRange(min = 1, max = 4000) int n,
             @ForAll @IntRange(min = 1000, max = 96000) int rate, @ForAll @IntRange(min = 1, max = 4) int copies,
             @ForAll @IntRange(min = 0, max = 3) int copy, @ForAll long seed, @ForAll @DoubleRange(min = 0.5, max = 2) double speed) {
-        WaveformAugmentation a = new WaveformAugmentation(copies, List.of(speed, 1.0), 0.1, 6, 10, 30);
+        WaveformAugmentation a = new WaveformAugmentation(copies, List.of(speed, 1.0), 0.1, 6, 10, 30, false);
         int c = copy % copies;
         AudioClip in = noiseClip(n, rate, seed);
         float[] before = in.samples().clone();
@@ -50,7 +50,7 @@ class WaveformAugmentationTest {
     void aShiftMovesTheSamplesWithinTheBoundAndFillsWithZeros(@ForAll @IntRange(min = 1, max = 3000) int n, @ForAll long seed,
             @ForAll @DoubleRange(min = 0, max = 0.2) double maxShift) {
         int rate = 8000;
-        WaveformAugmentation a = new WaveformAugmentation(1, List.of(1.0), maxShift, 0, OFF, OFF);
+        WaveformAugmentation a = new WaveformAugmentation(1, List.of(1.0), maxShift, 0, OFF, OFF, false);
         float[] x = noiseClip(n, rate, seed).samples();
         for (int i = 0; i < n; i++) {
             x[i] = x[i] == 0 ? 0.25f : x[i]; // no zeros in the input, so the fill is visible
@@ -71,7 +71,7 @@ class WaveformAugmentationTest {
 
     @Property
     void gainScalesEverySampleByOneFactorWithinTheRange(@ForAll long seed, @ForAll @DoubleRange(min = 0.1, max = 20) double maxDb) {
-        WaveformAugmentation a = new WaveformAugmentation(1, List.of(1.0), 0, maxDb, OFF, OFF);
+        WaveformAugmentation a = new WaveformAugmentation(1, List.of(1.0), 0, maxDb, OFF, OFF, false);
         float[] x = noiseClip(500, 16000, seed).samples();
         float[] y = a.apply(new AudioClip(x, 16000), 0, seed).samples();
         double g = y[0] / (double) x[0];
@@ -83,7 +83,7 @@ class WaveformAugmentationTest {
 
     @Property(tries = 50)
     void noiseHasTheDrawnSignalToNoiseRatio(@ForAll long seed, @ForAll @DoubleRange(min = 0, max = 40) double snr) {
-        WaveformAugmentation a = new WaveformAugmentation(1, List.of(1.0), 0, 0, snr, snr);
+        WaveformAugmentation a = new WaveformAugmentation(1, List.of(1.0), 0, 0, snr, snr, false);
         float[] x = noiseClip(16000, 16000, seed).samples();
         float[] y = a.apply(new AudioClip(x, 16000), 0, seed).samples();
         double signal = 0;
@@ -97,7 +97,7 @@ class WaveformAugmentationTest {
 
     @Test
     void silenceGetsNoNoiseAndCopiesDiffer() {
-        WaveformAugmentation a = new WaveformAugmentation(2, List.of(1.0), 0.05, 6, 10, 30);
+        WaveformAugmentation a = new WaveformAugmentation(2, List.of(1.0), 0.05, 6, 10, 30, false);
         assertArrayEquals(new float[800], a.apply(new AudioClip(new float[800], 16000), 1, 7).samples());
         AudioClip clip = noiseClip(4000, 16000, 3);
         assertFalse(java.util.Arrays.equals(a.apply(clip, 0, 7).samples(), a.apply(clip, 1, 7).samples()));
@@ -120,17 +120,17 @@ class WaveformAugmentationTest {
 
     @Test
     void outOfRangeSettingsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(-1, List.of(1.0), 0, 0, OFF, OFF));
-        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(17, List.of(1.0), 0, 0, OFF, OFF));
-        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, List.of(), 0, 0, OFF, OFF));
-        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, java.util.Arrays.asList(1.0, null), 0, 0, OFF, OFF));
-        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, List.of(0.3), 0, 0, OFF, OFF));
-        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, List.of(Double.NaN), 0, 0, OFF, OFF));
-        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, List.of(1.0), 6, 0, OFF, OFF));
-        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, List.of(1.0), 0, -1, OFF, OFF));
-        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, List.of(1.0), 0, 0, 30, 10));
-        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, List.of(1.0), 0, 0, 10, OFF));
-        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, List.of(1.0), 0, 0, Double.NaN, 10));
+        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(-1, List.of(1.0), 0, 0, OFF, OFF, false));
+        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(17, List.of(1.0), 0, 0, OFF, OFF, false));
+        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, List.of(), 0, 0, OFF, OFF, false));
+        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, java.util.Arrays.asList(1.0, null), 0, 0, OFF, OFF, false));
+        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, List.of(0.3), 0, 0, OFF, OFF, false));
+        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, List.of(Double.NaN), 0, 0, OFF, OFF, false));
+        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, List.of(1.0), 6, 0, OFF, OFF, false));
+        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, List.of(1.0), 0, -1, OFF, OFF, false));
+        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, List.of(1.0), 0, 0, 30, 10, false));
+        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, List.of(1.0), 0, 0, 10, OFF, false));
+        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, List.of(1.0), 0, 0, Double.NaN, 10, false));
         assertThrows(IllegalArgumentException.class, () -> WaveformAugmentation.NONE.apply(noiseClip(4, 16000, 1), 0, 1));
     }
 }
