@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Side-by-side training speed: ser4j's `benchmark train` and the same models in libtorch, run
 # alternately (A B A B A B) so that both see the same background load.
-# Settings (environment): SER4J_JAR, MODEL (mel), BATCHES (64,1024), THREADS (2), SECONDS_PER_RUN (20), ROUNDS (3).
+# Each round runs, per batch size, ser4j then libtorch, each in a fresh JVM.
+# Settings (environment): SER4J_JAR, MODEL (mel), BATCHES (64,1024), THREADS (2),
+# SECONDS_PER_RUN (20: minimum timed seconds per run), SECONDS_LARGE (seconds for batches >= 512,
+# default SECONDS_PER_RUN; raise it so that ser4j also gets >= 3 timed steps there; libtorch always
+# runs >= 3), ROUNDS (3), CHECK (1: first run the libtorch --check, parameter counts and falling loss).
 set -euo pipefail
 cd "$(dirname "$0")"
 SER4J_JAR=${SER4J_JAR:-../../examples/target/ser4j.jar}
@@ -9,7 +13,9 @@ MODEL=${MODEL:-mel}
 BATCHES=${BATCHES:-64,1024}
 THREADS=${THREADS:-2}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-20}
+SECONDS_LARGE=${SECONDS_LARGE:-$SECONDS_PER_RUN}
 ROUNDS=${ROUNDS:-3}
+CHECK=${CHECK:-1}
 if [ ! -f "$SER4J_JAR" ]; then
   echo "no ser4j jar at $SER4J_JAR: build it first, from the repository root:" >&2
   echo "  mvn -B -q package -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true" >&2
@@ -22,19 +28,27 @@ TORCH_JAR=target/torch-side-by-side.jar
 TORCH_JAVA_OPTS=${TORCH_JAVA_OPTS:--Dorg.bytedeco.javacpp.maxPhysicalBytes=0}
 OUT=$(mktemp)
 trap 'rm -f "$OUT"' EXIT
+if [ "$CHECK" = 1 ]; then
+  # shellcheck disable=SC2086
+  java $TORCH_JAVA_OPTS -jar "$TORCH_JAR" --check --model "$MODEL" --threads "$THREADS"
+fi
 echo "# cpu: $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(nproc) vCPU"
 echo "# load before: $(uptime)"
 for r in $(seq 1 "$ROUNDS"); do
-  echo "# round $r: ser4j"
-  java -jar "$SER4J_JAR" benchmark train --model "$MODEL" --batch "$BATCHES" --threads "$THREADS" \
-    --seconds "$SECONDS_PER_RUN" | tee -a "$OUT"
-  echo "# round $r: libtorch"
-  # shellcheck disable=SC2086
-  java $TORCH_JAVA_OPTS -jar "$TORCH_JAR" --model "$MODEL" --batch "$BATCHES" --threads "$THREADS" \
-    --seconds "$SECONDS_PER_RUN" | tee -a "$OUT"
+  for batch in ${BATCHES//,/ }; do
+    secs=$SECONDS_PER_RUN
+    if [ "$batch" -ge 512 ]; then secs=$SECONDS_LARGE; fi
+    echo "# round $r, batch $batch: ser4j ($(date -u +%H:%M:%S))"
+    java -jar "$SER4J_JAR" benchmark train --model "$MODEL" --batch "$batch" --threads "$THREADS" \
+      --seconds "$secs" 2> >(grep -v ' INFO ' >&2) | tee -a "$OUT"
+    echo "# round $r, batch $batch: libtorch ($(date -u +%H:%M:%S))"
+    # shellcheck disable=SC2086
+    java $TORCH_JAVA_OPTS -jar "$TORCH_JAR" --model "$MODEL" --batch "$batch" --threads "$THREADS" \
+      --seconds "$secs" | tee -a "$OUT"
+  done
 done
 echo "# load after: $(uptime)"
-echo "# summary: samples/s, min - max over $ROUNDS rounds ($SECONDS_PER_RUN s each, $THREADS threads)"
+echo "# summary: samples/s, min - max over $ROUNDS rounds (>= $SECONDS_PER_RUN s per run, $SECONDS_LARGE s at batch >= 512; $THREADS threads)"
 awk '
   function get(line, key,   s) {
     s = line
