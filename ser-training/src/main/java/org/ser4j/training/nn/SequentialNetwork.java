@@ -420,6 +420,69 @@ public final class SequentialNetwork implements Network {
         return out;
     }
 
+    /**
+     * The range of the values each weighted layer reads, over a batch: what a static int8
+     * quantisation of the layer inputs is calibrated on. Runs the same forward pass as
+     * {@link #predict} and changes nothing (parameters, optimiser and later results stay as they
+     * were).
+     *
+     * @param inputs the samples, as for {@link #predict}
+     * @param n number of samples, positive
+     * @return one range per {@link LayerSpec.Conv} and {@link LayerSpec.Dense} of {@link #layers()},
+     *     in that order: the minimum and maximum over the batch of that layer's input (the network
+     *     input for the first, otherwise the previous layer's output after its ReLU and pooling, or
+     *     the flattened values)
+     * @throws IllegalArgumentException as {@link #predict} does
+     */
+    public List<ValueRange> weightedLayerInputRanges(float[] inputs, int n) {
+        checkBatch(inputs, n);
+        int[] weighted = java.util.stream.IntStream.range(0, layers.length)
+                .filter(i -> layers[i] instanceof ConvLayer || layers[i] instanceof DenseLayer).toArray();
+        float[][] mins = new float[threads][weighted.length];
+        float[][] maxs = new float[threads][weighted.length];
+        for (int w = 0; w < threads; w++) {
+            Arrays.fill(mins[w], Float.POSITIVE_INFINITY);
+            Arrays.fill(maxs[w], Float.NEGATIVE_INFINITY);
+        }
+        int chunk = chunkSize(n);
+        int chunks = (n + chunk - 1) / chunk;
+        runOnWorkers(w -> {
+            Worker wk = workers[w];
+            for (int c = w; c < chunks; c += threads) {
+                int from = c * chunk;
+                int b = Math.min(chunk, n - from);
+                wk.forward(inputs, from, b);
+                for (int q = 0; q < weighted.length; q++) {
+                    int layer = weighted[q];
+                    // only the first b * inSize values are the layer's input (a pooled layer's
+                    // activation array continues with its argmax codes)
+                    float[] x = wk.acts[layer];
+                    int len = b * layers[layer].inSize();
+                    float lo = mins[w][q];
+                    float hi = maxs[w][q];
+                    for (int i = 0; i < len; i++) {
+                        float v = x[i];
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
+                    mins[w][q] = lo;
+                    maxs[w][q] = hi;
+                }
+            }
+        });
+        List<ValueRange> ranges = new ArrayList<>(weighted.length);
+        for (int q = 0; q < weighted.length; q++) {
+            float lo = Float.POSITIVE_INFINITY;
+            float hi = Float.NEGATIVE_INFINITY;
+            for (int w = 0; w < threads; w++) {
+                lo = Math.min(lo, mins[w][q]);
+                hi = Math.max(hi, maxs[w][q]);
+            }
+            ranges.add(new ValueRange(lo, hi));
+        }
+        return List.copyOf(ranges);
+    }
+
     /** Stops the worker threads. The network must not be used afterwards. */
     @Override
     public void close() {
