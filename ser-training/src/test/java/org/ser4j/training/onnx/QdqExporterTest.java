@@ -113,8 +113,8 @@ class QdqExporterTest {
                     floatMax[ch] = Math.max(floatMax[ch], Math.abs(w[k]));
                 }
                 for (int ch = 0; ch < channels; ch++) {
-                    assertEquals(127, maxAbs[ch], "each channel's largest weight maps to +-127");
-                    assertEquals(floatMax[ch] / 127, scales[ch], 0f);
+                    assertEquals(QdqExporter.WEIGHT_LEVELS, maxAbs[ch], "each channel's largest weight maps to the range's end");
+                    assertEquals(floatMax[ch] / QdqExporter.WEIGHT_LEVELS, scales[ch], 0f);
                 }
                 // the DequantizeLinear of the kernel runs along the output-channel axis
                 String dq = "l" + i + "_W_Dequantize";
@@ -228,7 +228,7 @@ class QdqExporterTest {
         byte[] q = QdqExporter.quantizeWeights(w, shape, 0, scales);
         assertEquals(0, q[0]);
         assertEquals(0, q[1]);
-        assertEquals(64, q[2]);
-        assertEquals(-127, q[3]);
+        assertEquals(32, q[2]);
+        assertEquals(-64, q[3]);
     }
 }
