@@ -31,6 +31,7 @@ final class CliErrors {
             "validationFraction", "--val-fraction",
             "learningRate", "--lr (or --standardize global)",
             "calibrationClips", "--clips N",
+            "calibrationPercentile", "--percentile P",
             "quantizedOutput", "--out FILE");
 
     /**

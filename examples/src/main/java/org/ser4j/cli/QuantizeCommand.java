@@ -47,6 +47,10 @@ public final class QuantizeCommand implements Callable<Integer> {
             description = "Calibration clips, drawn with a fixed seed when the folders hold more (default ${DEFAULT-VALUE}).")
     int clips;
 
+    @Option(names = "--percentile", paramLabel = "P", defaultValue = "100",
+            description = "Calibrate each range to hold P %% of the values (e.g. 99.99) instead of all of them (default ${DEFAULT-VALUE} = min/max).")
+    double percentile;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The int8 model to write, e.g. mel-int8.onnx.")
     Path out;
 
@@ -74,7 +78,7 @@ public final class QuantizeCommand implements Callable<Integer> {
                 InputChecks.outputDirectory(parent);
             }
             ModelQuantization.Request request = new ModelQuantization.Request(model, data, clips,
-                    cache != null ? cache : FeatureCache.defaultDirectory(), n, out);
+                    cache != null ? cache : FeatureCache.defaultDirectory(), n, out, percentile);
             outcome = ModelQuantization.run(request, line -> {
                 stdout.println(line);
                 stdout.flush();

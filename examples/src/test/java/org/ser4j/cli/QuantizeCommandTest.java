@@ -98,6 +98,30 @@ class QuantizeCommandTest {
     }
 
     @Test
+    void aPercentileCalibrationNarrowsTheRangesAndIsRecorded() throws Exception {
+        Path model = floatModel();
+        Path data = tmp.resolve("data");
+        corpus(data);
+        String cache = tmp.resolve("cache").toString();
+        Path all = tmp.resolve("all.onnx");
+        Path cut = tmp.resolve("cut.onnx");
+        CliRun a = CliRun.of(new QuantizeCommand(), "--model", model.toString(), "--data", data.toString(), "--out", all.toString(),
+                "--cache", cache);
+        CliRun b = CliRun.of(new QuantizeCommand(), "--model", model.toString(), "--data", data.toString(), "--out", cut.toString(),
+                "--cache", cache, "--percentile", "99.9");
+        assertEquals(0, a.exitCode(), a.err());
+        assertEquals(0, b.exitCode(), b.err());
+        String first = a.outLines().stream().filter(l -> l.startsWith("layer input 1: ")).findFirst().orElseThrow();
+        String firstCut = b.outLines().stream().filter(l -> l.startsWith("layer input 1: ")).findFirst().orElseThrow();
+        double max = Double.parseDouble(first.replaceAll(".*, (.*)]", "$1"));
+        double maxCut = Double.parseDouble(firstCut.replaceAll(".*, (.*)]", "$1"));
+        assertTrue(maxCut < max, first + " vs " + firstCut);
+        String scheme = ai.onnx.proto.OnnxMl.ModelProto.parseFrom(Files.readAllBytes(cut)).getMetadataPropsList().stream()
+                .filter(p -> p.getKey().equals(QdqExporter.QUANTIZATION_PROPERTY)).findFirst().orElseThrow().getValue();
+        assertTrue(scheme.contains("the 99.9 % percentile range"), scheme);
+    }
+
+    @Test
     void aMissingModelIsAClearError() throws IOException {
         Path data = tmp.resolve("data");
         corpus(data);
@@ -144,6 +168,11 @@ class QuantizeCommandTest {
                 tmp.resolve("o.onnx").toString(), "--clips", "0");
         assertEquals(2, clips.exitCode());
         assertTrue(clips.err().contains("calibration clips must be positive, got 0 (see --clips N)"), clips.err());
+        CliRun percentile = CliRun.of(new QuantizeCommand(), "--model", model.toString(), "--data", data.toString(), "--out",
+                tmp.resolve("o.onnx").toString(), "--percentile", "98");
+        assertEquals(2, percentile.exitCode());
+        assertTrue(percentile.err().contains("percentile must be above 99 and at most 100, got 98.0 (see --percentile P)"),
+                percentile.err());
         CliRun same = CliRun.of(new QuantizeCommand(), "--model", model.toString(), "--data", data.toString(), "--out",
                 model.toString(), "--cache", tmp.resolve("cache").toString());
         assertEquals(2, same.exitCode());

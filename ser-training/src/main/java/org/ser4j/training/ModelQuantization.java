@@ -40,6 +40,8 @@ public final class ModelQuantization {
     public static final int DEFAULT_CLIPS = 500;
     /** Seed of the draw of calibration clips when a corpus holds more than asked for. */
     public static final long SEED = 42;
+    /** Histogram bins per tensor of a percentile calibration. */
+    public static final int BINS = 4096;
     private static final int BATCH = 32;
 
     private ModelQuantization() {
@@ -54,8 +56,12 @@ public final class ModelQuantization {
      * @param cacheDirectory the feature cache
      * @param threads feature extraction and forward-pass threads
      * @param output the int8 {@code .onnx} file to write
+     * @param percentile 100 for min/max ranges; below, each range keeps this share of the values
+     *     (cutting {@code (100 - percentile) %} off the top, and off the bottom of a range reaching
+     *     below 0), found on histograms of {@value #BINS} bins
      */
-    public record Request(Path model, List<Path> dataDirectories, int clips, Path cacheDirectory, int threads, Path output) {
+    public record Request(Path model, List<Path> dataDirectories, int clips, Path cacheDirectory, int threads, Path output,
+            double percentile) {
         /**
          * Checks the numbers and copies the folder list.
          *
@@ -65,8 +71,9 @@ public final class ModelQuantization {
          * @param cacheDirectory the feature cache, not null
          * @param threads threads, positive
          * @param output the int8 model file, not null
-         * @throws TrainingInputException if {@code clips} or {@code threads} is not positive, or a
-         *     path is null
+         * @param percentile in (99, 100]; 100 for min/max
+         * @throws TrainingInputException if {@code clips} or {@code threads} is not positive, the
+         *     percentile is outside (99, 100], or a path is null
          */
         public Request {
             if (model == null || dataDirectories == null || cacheDirectory == null || output == null) {
@@ -77,6 +84,10 @@ public final class ModelQuantization {
             }
             if (threads < 1) {
                 throw new TrainingInputException("threads must be positive, got " + threads, "threads", null);
+            }
+            if (!(percentile > 99 && percentile <= 100)) {
+                throw new TrainingInputException("the calibration percentile must be above 99 and at most 100, got " + percentile,
+                        "calibrationPercentile", null);
             }
             dataDirectories = List.copyOf(dataDirectories);
         }
@@ -173,12 +184,7 @@ public final class ModelQuantization {
             }
             int len = net.inputLength();
             for (int from = 0; from < rows.size(); from += BATCH) {
-                int n = Math.min(BATCH, rows.size() - from);
-                float[] x = new float[n * len];
-                for (int s = 0; s < n; s++) {
-                    scaling.apply(rows.get(from + s), 0, x, s * len, len, 1);
-                }
-                List<ValueRange> batch = net.weightedLayerInputRanges(x, n);
+                List<ValueRange> batch = net.weightedLayerInputRanges(batch(rows, from, scaling, len), Math.min(BATCH, rows.size() - from));
                 if (ranges == null) {
                     ranges = batch;
                 } else {
@@ -189,15 +195,93 @@ public final class ModelQuantization {
                     ranges = merged;
                 }
             }
+            if (request.percentile() < 100) {
+                List<long[]> histograms = null;
+                for (int from = 0; from < rows.size(); from += BATCH) {
+                    List<long[]> batch = net.weightedLayerInputHistograms(batch(rows, from, scaling, len),
+                            Math.min(BATCH, rows.size() - from), ranges, BINS);
+                    if (histograms == null) {
+                        histograms = new ArrayList<>(batch);
+                    } else {
+                        for (int q = 0; q < batch.size(); q++) {
+                            long[] h = histograms.get(q);
+                            long[] add = batch.get(q);
+                            for (int k = 0; k < BINS; k++) {
+                                h[k] += add[k];
+                            }
+                        }
+                    }
+                }
+                List<ValueRange> cut = new ArrayList<>(ranges.size());
+                for (int q = 0; q < ranges.size(); q++) {
+                    cut.add(percentileRange(ranges.get(q), histograms.get(q), request.percentile()));
+                }
+                ranges = cut;
+            }
         } catch (IllegalArgumentException e) {
             throw new TrainingInputException("cannot quantise " + request.model() + ": " + e.getMessage(), e);
         }
-        String calibration = String.format(Locale.ROOT, "min/max of each Conv/Gemm input over %d clip(s) of %s (%d found; drawn with seed %d "
+        String method = request.percentile() < 100
+                ? String.format(Locale.ROOT, "the %s %% percentile range (%d-bin histograms)", trim(request.percentile()), BINS)
+                : "min/max";
+        String calibration = String.format(Locale.ROOT, "%s of each Conv/Gemm input over %d clip(s) of %s (%d found; drawn with seed %d "
                 + "when more), features and standardisation of the model's metadata",
-                rows.size(), describe(request.dataDirectories()), scan.clips().size(), SEED);
+                method, rows.size(), describe(request.dataDirectories()), scan.clips().size(), SEED);
         QdqExporter.export(floatModel, ranges, calibration, request.output());
         info.accept("wrote " + request.output());
         return new Outcome(rows.size(), features.failures().size(), ranges, calibration);
+    }
+
+    private static float[] batch(List<float[]> rows, int from, FeatureScaling scaling, int len) {
+        int n = Math.min(BATCH, rows.size() - from);
+        float[] x = new float[n * len];
+        for (int s = 0; s < n; s++) {
+            scaling.apply(rows.get(from + s), 0, x, s * len, len, 1);
+        }
+        return x;
+    }
+
+    /**
+     * The part of {@code range} holding {@code percentile} % of the values counted in
+     * {@code histogram}: that share from the bottom for the top, and, when the range reaches below
+     * 0, the same share from the top for the bottom; never beyond the range.
+     */
+    static ValueRange percentileRange(ValueRange range, long[] histogram, double percentile) {
+        long total = 0;
+        for (long c : histogram) {
+            total += c;
+        }
+        double width = ((double) range.max() - range.min()) / histogram.length;
+        if (total == 0 || width == 0) {
+            return range;
+        }
+        double keep = percentile / 100 * total;
+        long cum = 0;
+        int top = histogram.length - 1;
+        for (int k = 0; k < histogram.length; k++) {
+            cum += histogram[k];
+            if (cum >= keep) {
+                top = k;
+                break;
+            }
+        }
+        float hi = (float) Math.min(range.max(), range.min() + (top + 1) * width);
+        float lo = range.min();
+        if (range.min() < 0) {
+            cum = 0;
+            for (int k = histogram.length - 1; k >= 0; k--) {
+                cum += histogram[k];
+                if (cum >= keep) {
+                    lo = (float) Math.max(range.min(), range.min() + k * width);
+                    break;
+                }
+            }
+        }
+        return new ValueRange(Math.min(lo, hi), Math.max(lo, hi));
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static String describe(List<Path> dirs) {

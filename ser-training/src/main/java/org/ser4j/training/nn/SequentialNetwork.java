@@ -436,8 +436,7 @@ public final class SequentialNetwork implements Network {
      */
     public List<ValueRange> weightedLayerInputRanges(float[] inputs, int n) {
         checkBatch(inputs, n);
-        int[] weighted = java.util.stream.IntStream.range(0, layers.length)
-                .filter(i -> layers[i] instanceof ConvLayer || layers[i] instanceof DenseLayer).toArray();
+        int[] weighted = weightedLayers();
         float[][] mins = new float[threads][weighted.length];
         float[][] maxs = new float[threads][weighted.length];
         for (int w = 0; w < threads; w++) {
@@ -481,6 +480,68 @@ public final class SequentialNetwork implements Network {
             ranges.add(new ValueRange(lo, hi));
         }
         return List.copyOf(ranges);
+    }
+
+    /**
+     * Histograms of the values each weighted layer reads, over a batch: for a percentile
+     * calibration, after {@link #weightedLayerInputRanges} has found the ranges. Runs the same
+     * forward pass as {@link #predict} and changes nothing.
+     *
+     * @param inputs the samples, as for {@link #predict}
+     * @param n number of samples, positive
+     * @param ranges one range per weighted layer, as {@link #weightedLayerInputRanges} returns them;
+     *     each is cut into {@code bins} equal bins, and values outside it count in its end bins
+     * @param bins bins per histogram, at least 1
+     * @return one array of {@code bins} counts per weighted layer, in the order of the ranges
+     * @throws IllegalArgumentException as {@link #predict} does, and if {@code ranges} does not hold
+     *     one range per weighted layer or {@code bins} is below 1
+     */
+    public List<long[]> weightedLayerInputHistograms(float[] inputs, int n, List<ValueRange> ranges, int bins) {
+        checkBatch(inputs, n);
+        int[] weighted = weightedLayers();
+        if (ranges == null || ranges.size() != weighted.length || bins < 1) {
+            throw new IllegalArgumentException("need one range per weighted layer (" + weighted.length + ") and at least one bin");
+        }
+        long[][][] counts = new long[threads][weighted.length][bins];
+        int chunk = chunkSize(n);
+        int chunks = (n + chunk - 1) / chunk;
+        runOnWorkers(w -> {
+            Worker wk = workers[w];
+            for (int c = w; c < chunks; c += threads) {
+                int from = c * chunk;
+                int b = Math.min(chunk, n - from);
+                wk.forward(inputs, from, b);
+                for (int q = 0; q < weighted.length; q++) {
+                    int layer = weighted[q];
+                    float[] x = wk.acts[layer];
+                    int len = b * layers[layer].inSize();
+                    double lo = ranges.get(q).min();
+                    double width = ranges.get(q).max() - lo;
+                    double perBin = width > 0 ? bins / width : 0;
+                    long[] h = counts[w][q];
+                    for (int i = 0; i < len; i++) {
+                        int bin = (int) ((x[i] - lo) * perBin);
+                        h[Math.max(0, Math.min(bins - 1, bin))]++;
+                    }
+                }
+            }
+        });
+        List<long[]> out = new ArrayList<>(weighted.length);
+        for (int q = 0; q < weighted.length; q++) {
+            long[] h = new long[bins];
+            for (int w = 0; w < threads; w++) {
+                for (int k = 0; k < bins; k++) {
+                    h[k] += counts[w][q][k];
+                }
+            }
+            out.add(h);
+        }
+        return List.copyOf(out);
+    }
+
+    private int[] weightedLayers() {
+        return java.util.stream.IntStream.range(0, layers.length)
+                .filter(i -> layers[i] instanceof ConvLayer || layers[i] instanceof DenseLayer).toArray();
     }
 
     /** Stops the worker threads. The network must not be used afterwards. */

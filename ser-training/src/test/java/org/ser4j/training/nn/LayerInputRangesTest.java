@@ -35,6 +35,14 @@ class LayerInputRangesTest {
                 assertEquals(0f, ranges.get(q).min(), "after ReLU nothing is negative, and some unit is off: " + ranges.get(q));
                 assertTrue(ranges.get(q).max() > 0, ranges.get(q).toString());
             }
+            List<long[]> histograms = net.weightedLayerInputHistograms(x, n, ranges, 64);
+            assertEquals(7, histograms.size());
+            long total = 0;
+            for (long c : histograms.get(0)) {
+                total += c;
+            }
+            assertEquals((long) n * net.inputLength(), total, "every input value is counted once");
+            assertArrayEquals(before, net.predict(x, n));
             // the same ranges whatever the thread split
             try (SequentialNetwork one = (SequentialNetwork) Architectures.build(FeatureKind.TIME_DOMAIN, 1.0, 3, 1)) {
                 assertEquals(ranges, one.weightedLayerInputRanges(x, n));
