@@ -255,7 +255,8 @@ public final class ModelQuantization {
         if (total == 0 || width == 0) {
             return range;
         }
-        double keep = percentile / 100 * total;
+        // a count, rounded up; the tiny slack keeps 99.9 % of 1,000 at 999 despite binary fractions
+        long keep = (long) Math.ceil(percentile / 100 * total * (1 - 1e-12));
         long cum = 0;
         int top = histogram.length - 1;
         for (int k = 0; k < histogram.length; k++) {
