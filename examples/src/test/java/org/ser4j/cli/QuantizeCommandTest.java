@@ -108,17 +108,19 @@ class QuantizeCommandTest {
         CliRun a = CliRun.of(new QuantizeCommand(), "--model", model.toString(), "--data", data.toString(), "--out", all.toString(),
                 "--cache", cache);
         CliRun b = CliRun.of(new QuantizeCommand(), "--model", model.toString(), "--data", data.toString(), "--out", cut.toString(),
-                "--cache", cache, "--percentile", "99.9");
+                "--cache", cache, "--percentile", "99.5");
         assertEquals(0, a.exitCode(), a.err());
         assertEquals(0, b.exitCode(), b.err());
-        String first = a.outLines().stream().filter(l -> l.startsWith("layer input 1: ")).findFirst().orElseThrow();
-        String firstCut = b.outLines().stream().filter(l -> l.startsWith("layer input 1: ")).findFirst().orElseThrow();
+        // the first convolution's pooled outputs: thousands of distinct values, so cutting 0.5 % lowers the top
+        // (the inputs themselves may end in a plateau of equal values that no percentile cuts)
+        String first = a.outLines().stream().filter(l -> l.startsWith("layer input 2: ")).findFirst().orElseThrow();
+        String firstCut = b.outLines().stream().filter(l -> l.startsWith("layer input 2: ")).findFirst().orElseThrow();
         double max = Double.parseDouble(first.replaceAll(".*, (.*)]", "$1"));
         double maxCut = Double.parseDouble(firstCut.replaceAll(".*, (.*)]", "$1"));
         assertTrue(maxCut < max, first + " vs " + firstCut);
         String scheme = ai.onnx.proto.OnnxMl.ModelProto.parseFrom(Files.readAllBytes(cut)).getMetadataPropsList().stream()
                 .filter(p -> p.getKey().equals(QdqExporter.QUANTIZATION_PROPERTY)).findFirst().orElseThrow().getValue();
-        assertTrue(scheme.contains("the 99.9 % percentile range"), scheme);
+        assertTrue(scheme.contains("the 99.5 % percentile range"), scheme);
     }
 
     @Test
