@@ -29,7 +29,10 @@ final class CliErrors {
             "cacheDirectory", "--cache DIR",
             "split", "--split random",
             "validationFraction", "--val-fraction",
-            "learningRate", "--lr (or --standardize global)");
+            "learningRate", "--lr (or --standardize global)",
+            "calibrationClips", "--clips N",
+            "calibrationPercentile", "--percentile P",
+            "quantizedOutput", "--out FILE");
 
     /**
      * A library failure's message with the flag that changes the setting it names, e.g.

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             BenchmarkCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
+            QuantizeCommand.class,
             ClassifyCommand.class,
             ClassifyDirCommand.class,
             StreamCommand.class,

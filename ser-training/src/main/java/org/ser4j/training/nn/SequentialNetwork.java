@@ -420,6 +420,130 @@ public final class SequentialNetwork implements Network {
         return out;
     }
 
+    /**
+     * The range of the values each weighted layer reads, over a batch: what a static int8
+     * quantisation of the layer inputs is calibrated on. Runs the same forward pass as
+     * {@link #predict} and changes nothing (parameters, optimiser and later results stay as they
+     * were).
+     *
+     * @param inputs the samples, as for {@link #predict}
+     * @param n number of samples, positive
+     * @return one range per {@link LayerSpec.Conv} and {@link LayerSpec.Dense} of {@link #layers()},
+     *     in that order: the minimum and maximum over the batch of that layer's input (the network
+     *     input for the first, otherwise the previous layer's output after its ReLU and pooling, or
+     *     the flattened values)
+     * @throws IllegalArgumentException as {@link #predict} does
+     */
+    public List<ValueRange> weightedLayerInputRanges(float[] inputs, int n) {
+        checkBatch(inputs, n);
+        int[] weighted = weightedLayers();
+        float[][] mins = new float[threads][weighted.length];
+        float[][] maxs = new float[threads][weighted.length];
+        for (int w = 0; w < threads; w++) {
+            Arrays.fill(mins[w], Float.POSITIVE_INFINITY);
+            Arrays.fill(maxs[w], Float.NEGATIVE_INFINITY);
+        }
+        int chunk = chunkSize(n);
+        int chunks = (n + chunk - 1) / chunk;
+        runOnWorkers(w -> {
+            Worker wk = workers[w];
+            for (int c = w; c < chunks; c += threads) {
+                int from = c * chunk;
+                int b = Math.min(chunk, n - from);
+                wk.forward(inputs, from, b);
+                for (int q = 0; q < weighted.length; q++) {
+                    int layer = weighted[q];
+                    // only the first b * inSize values are the layer's input (a pooled layer's
+                    // activation array continues with its argmax codes)
+                    float[] x = wk.acts[layer];
+                    int len = b * layers[layer].inSize();
+                    float lo = mins[w][q];
+                    float hi = maxs[w][q];
+                    for (int i = 0; i < len; i++) {
+                        float v = x[i];
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
+                    mins[w][q] = lo;
+                    maxs[w][q] = hi;
+                }
+            }
+        });
+        List<ValueRange> ranges = new ArrayList<>(weighted.length);
+        for (int q = 0; q < weighted.length; q++) {
+            float lo = Float.POSITIVE_INFINITY;
+            float hi = Float.NEGATIVE_INFINITY;
+            for (int w = 0; w < threads; w++) {
+                lo = Math.min(lo, mins[w][q]);
+                hi = Math.max(hi, maxs[w][q]);
+            }
+            ranges.add(new ValueRange(lo, hi));
+        }
+        return List.copyOf(ranges);
+    }
+
+    /**
+     * Histograms of the values each weighted layer reads, over a batch: for a percentile
+     * calibration, after {@link #weightedLayerInputRanges} has found the ranges. Runs the same
+     * forward pass as {@link #predict} and changes nothing.
+     *
+     * @param inputs the samples, as for {@link #predict}
+     * @param n number of samples, positive
+     * @param ranges one range per weighted layer, as {@link #weightedLayerInputRanges} returns them;
+     *     each is cut into {@code bins} equal bins, and values outside it count in its end bins
+     * @param bins bins per histogram, at least 1
+     * @return one array of {@code bins} counts per weighted layer, in the order of the ranges
+     * @throws IllegalArgumentException as {@link #predict} does, and if {@code ranges} does not hold
+     *     one range per weighted layer or {@code bins} is below 1
+     */
+    public List<long[]> weightedLayerInputHistograms(float[] inputs, int n, List<ValueRange> ranges, int bins) {
+        checkBatch(inputs, n);
+        int[] weighted = weightedLayers();
+        if (ranges == null || ranges.size() != weighted.length || bins < 1) {
+            throw new IllegalArgumentException("need one range per weighted layer (" + weighted.length + ") and at least one bin");
+        }
+        long[][][] counts = new long[threads][weighted.length][bins];
+        int chunk = chunkSize(n);
+        int chunks = (n + chunk - 1) / chunk;
+        runOnWorkers(w -> {
+            Worker wk = workers[w];
+            for (int c = w; c < chunks; c += threads) {
+                int from = c * chunk;
+                int b = Math.min(chunk, n - from);
+                wk.forward(inputs, from, b);
+                for (int q = 0; q < weighted.length; q++) {
+                    int layer = weighted[q];
+                    float[] x = wk.acts[layer];
+                    int len = b * layers[layer].inSize();
+                    double lo = ranges.get(q).min();
+                    double width = ranges.get(q).max() - lo;
+                    double perBin = width > 0 ? bins / width : 0;
+                    long[] h = counts[w][q];
+                    for (int i = 0; i < len; i++) {
+                        int bin = (int) ((x[i] - lo) * perBin);
+                        h[Math.max(0, Math.min(bins - 1, bin))]++;
+                    }
+                }
+            }
+        });
+        List<long[]> out = new ArrayList<>(weighted.length);
+        for (int q = 0; q < weighted.length; q++) {
+            long[] h = new long[bins];
+            for (int w = 0; w < threads; w++) {
+                for (int k = 0; k < bins; k++) {
+                    h[k] += counts[w][q][k];
+                }
+            }
+            out.add(h);
+        }
+        return List.copyOf(out);
+    }
+
+    private int[] weightedLayers() {
+        return java.util.stream.IntStream.range(0, layers.length)
+                .filter(i -> layers[i] instanceof ConvLayer || layers[i] instanceof DenseLayer).toArray();
+    }
+
     /** Stops the worker threads. The network must not be used afterwards. */
     @Override
     public void close() {

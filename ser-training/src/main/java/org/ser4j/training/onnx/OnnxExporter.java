@@ -227,7 +227,7 @@ public final class OnnxExporter {
         return "unknown";
     }
 
-    private static ValueInfoProto valueInfo(String name, long[] perSample) {
+    static ValueInfoProto valueInfo(String name, long[] perSample) {
         TensorShapeProto.Builder shape = TensorShapeProto.newBuilder()
                 .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("batch"));
         for (long d : perSample) {
@@ -238,7 +238,7 @@ public final class OnnxExporter {
         return ValueInfoProto.newBuilder().setName(name).setType(type).build();
     }
 
-    private static TensorProto tensor(String name, long[] dims, float[] values) {
+    static TensorProto tensor(String name, long[] dims, float[] values) {
         long n = 1;
         for (long d : dims) {
             n *= d;
@@ -258,7 +258,7 @@ public final class OnnxExporter {
         return t.build();
     }
 
-    private static NodeProto node(String op, String name, List<String> inputs, String output,
+    static NodeProto node(String op, String name, List<String> inputs, String output,
             AttributeProto... attributes) {
         NodeProto.Builder n = NodeProto.newBuilder().setOpType(op).setName(name).addAllInput(inputs).addOutput(output);
         for (AttributeProto a : attributes) {
@@ -267,7 +267,7 @@ public final class OnnxExporter {
         return n.build();
     }
 
-    private static AttributeProto ints(String name, long[] values) {
+    static AttributeProto ints(String name, long[] values) {
         AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
         for (long v : values) {
             a.addInts(v);
@@ -275,7 +275,7 @@ public final class OnnxExporter {
         return a.build();
     }
 
-    private static AttributeProto intAttr(String name, long value) {
+    static AttributeProto intAttr(String name, long value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
     }
 }
