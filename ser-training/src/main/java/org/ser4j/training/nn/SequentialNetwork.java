@@ -443,31 +443,16 @@ public final class SequentialNetwork implements Network {
             Arrays.fill(mins[w], Float.POSITIVE_INFINITY);
             Arrays.fill(maxs[w], Float.NEGATIVE_INFINITY);
         }
-        int chunk = chunkSize(n);
-        int chunks = (n + chunk - 1) / chunk;
-        runOnWorkers(w -> {
-            Worker wk = workers[w];
-            for (int c = w; c < chunks; c += threads) {
-                int from = c * chunk;
-                int b = Math.min(chunk, n - from);
-                wk.forward(inputs, from, b);
-                for (int q = 0; q < weighted.length; q++) {
-                    int layer = weighted[q];
-                    // only the first b * inSize values are the layer's input (a pooled layer's
-                    // activation array continues with its argmax codes)
-                    float[] x = wk.acts[layer];
-                    int len = b * layers[layer].inSize();
-                    float lo = mins[w][q];
-                    float hi = maxs[w][q];
-                    for (int i = 0; i < len; i++) {
-                        float v = x[i];
-                        lo = Math.min(lo, v);
-                        hi = Math.max(hi, v);
-                    }
-                    mins[w][q] = lo;
-                    maxs[w][q] = hi;
-                }
+        forEachWeightedLayerInput(inputs, n, weighted, (w, q, x, len) -> {
+            float lo = mins[w][q];
+            float hi = maxs[w][q];
+            for (int i = 0; i < len; i++) {
+                float v = x[i];
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
             }
+            mins[w][q] = lo;
+            maxs[w][q] = hi;
         });
         List<ValueRange> ranges = new ArrayList<>(weighted.length);
         for (int q = 0; q < weighted.length; q++) {
@@ -503,27 +488,14 @@ public final class SequentialNetwork implements Network {
             throw new IllegalArgumentException("need one range per weighted layer (" + weighted.length + ") and at least one bin");
         }
         long[][][] counts = new long[threads][weighted.length][bins];
-        int chunk = chunkSize(n);
-        int chunks = (n + chunk - 1) / chunk;
-        runOnWorkers(w -> {
-            Worker wk = workers[w];
-            for (int c = w; c < chunks; c += threads) {
-                int from = c * chunk;
-                int b = Math.min(chunk, n - from);
-                wk.forward(inputs, from, b);
-                for (int q = 0; q < weighted.length; q++) {
-                    int layer = weighted[q];
-                    float[] x = wk.acts[layer];
-                    int len = b * layers[layer].inSize();
-                    double lo = ranges.get(q).min();
-                    double width = ranges.get(q).max() - lo;
-                    double perBin = width > 0 ? bins / width : 0;
-                    long[] h = counts[w][q];
-                    for (int i = 0; i < len; i++) {
-                        int bin = (int) ((x[i] - lo) * perBin);
-                        h[Math.max(0, Math.min(bins - 1, bin))]++;
-                    }
-                }
+        forEachWeightedLayerInput(inputs, n, weighted, (w, q, x, len) -> {
+            double lo = ranges.get(q).min();
+            double width = ranges.get(q).max() - lo;
+            double perBin = width > 0 ? bins / width : 0;
+            long[] h = counts[w][q];
+            for (int i = 0; i < len; i++) {
+                int bin = (int) ((x[i] - lo) * perBin);
+                h[Math.max(0, Math.min(bins - 1, bin))]++;
             }
         });
         List<long[]> out = new ArrayList<>(weighted.length);
@@ -537,6 +509,35 @@ public final class SequentialNetwork implements Network {
             out.add(h);
         }
         return List.copyOf(out);
+    }
+
+    /** Sees the input values of weighted layer {@code q} of one chunk, on worker {@code w}. */
+    @FunctionalInterface
+    private interface LayerInputVisitor {
+        void visit(int w, int q, float[] values, int length);
+    }
+
+    /**
+     * Runs the forward pass over the batch in the workers' chunks and shows each weighted layer's
+     * input of every chunk to {@code visitor}, on the worker that computed it.
+     */
+    private void forEachWeightedLayerInput(float[] inputs, int n, int[] weighted, LayerInputVisitor visitor) {
+        int chunk = chunkSize(n);
+        int chunks = (n + chunk - 1) / chunk;
+        runOnWorkers(w -> {
+            Worker wk = workers[w];
+            for (int c = w; c < chunks; c += threads) {
+                int from = c * chunk;
+                int b = Math.min(chunk, n - from);
+                wk.forward(inputs, from, b);
+                for (int q = 0; q < weighted.length; q++) {
+                    int layer = weighted[q];
+                    // only the first b * inSize values are the layer's input (a pooled layer's
+                    // activation array continues with its argmax codes)
+                    visitor.visit(w, q, wk.acts[layer], b * layers[layer].inSize());
+                }
+            }
+        });
     }
 
     private int[] weightedLayers() {
