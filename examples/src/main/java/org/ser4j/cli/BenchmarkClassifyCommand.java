@@ -124,8 +124,8 @@ public final class BenchmarkClassifyCommand implements Callable<Integer> {
         o.put("benchmark", "classify");
         o.put("model", description);
         o.put("files", good.size());
-        o.put("latencyMsPerClip", round(median(latencies)));
-        o.put("clipsPerSecond", round(clipsPerSecond));
+        o.put("latencyMsPerClip", BenchmarkCommand.round3(median(latencies)));
+        o.put("clipsPerSecond", BenchmarkCommand.round3(clipsPerSecond));
         o.put("latencyRuns", runs);
         o.put("throughputClips", batch.size());
         o.put("threads", cores);
@@ -139,9 +139,5 @@ public final class BenchmarkClassifyCommand implements Callable<Integer> {
         Arrays.sort(s);
         int n = s.length;
         return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
     }
 }

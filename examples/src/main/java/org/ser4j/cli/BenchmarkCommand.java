@@ -23,4 +23,9 @@ public final class BenchmarkCommand implements Runnable {
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
+
+    /** A figure rounded to three decimals for the benchmarks' JSON lines. */
+    static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
 }

@@ -128,18 +128,18 @@ public final class BenchmarkStreamCommand implements Callable<Integer> {
         o.put("model", description);
         o.put("files", clips.size());
         o.put("chunkMs", chunkMs);
-        o.put("audioSeconds", round(audio));
+        o.put("audioSeconds", BenchmarkCommand.round3(audio));
         o.put("windows", w.length); // completed by pushes; the flush's last windows are not latencies
         if (w.length > 0) {
             ObjectNode lat = o.putObject("latencyMs");
-            lat.put("median", round(median(w) / 1e6));
-            lat.put("p10", round(BenchmarkFeaturesCommand.percentile(w, 0.10) / 1e6));
-            lat.put("p90", round(BenchmarkFeaturesCommand.percentile(w, 0.90) / 1e6));
+            lat.put("median", BenchmarkCommand.round3(median(w) / 1e6));
+            lat.put("p10", BenchmarkCommand.round3(BenchmarkFeaturesCommand.percentile(w, 0.10) / 1e6));
+            lat.put("p90", BenchmarkCommand.round3(BenchmarkFeaturesCommand.percentile(w, 0.90) / 1e6));
         }
         if (q.length > 0) {
-            o.put("pushMsMedian", round(median(q) / 1e6));
+            o.put("pushMsMedian", BenchmarkCommand.round3(median(q) / 1e6));
         }
-        o.put("realtimeFactor", round(audio / (total / 1e9)));
+        o.put("realtimeFactor", BenchmarkCommand.round3(audio / (total / 1e9)));
         o.put("inferenceThreads", inferenceThreads);
         o.put("threads", Runtime.getRuntime().availableProcessors());
         out.println(o.toString());
@@ -179,9 +179,5 @@ public final class BenchmarkStreamCommand implements Callable<Integer> {
     private static double median(long[] sorted) {
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
     }
 }

@@ -86,7 +86,7 @@ public final class BenchmarkTrainCommand implements Callable<Integer> {
                 ObjectNode o = time(kind, batch, workers);
                 o.put("afterFeatureExtraction", extractFirst);
                 if (extractFirst) {
-                    o.put("extractionMsPerClip", Math.round(extractMs * 1000) / 1000.0);
+                    o.put("extractionMsPerClip", BenchmarkCommand.round3(extractMs));
                 }
                 out.println(o.toString());
                 out.flush();
@@ -147,25 +147,21 @@ public final class BenchmarkTrainCommand implements Callable<Integer> {
         for (org.ser4j.training.nn.LayerProfile.LayerTime t : p.layers()) {
             ObjectNode l = layers.addObject();
             l.put("layer", t.layer());
-            l.put("forwardMsPerStep", round3(t.forwardNanos() / 1e6 / p.steps()));
-            l.put("backwardMsPerStep", round3(t.backwardNanos() / 1e6 / p.steps()));
+            l.put("forwardMsPerStep", BenchmarkCommand.round3(t.forwardNanos() / 1e6 / p.steps()));
+            l.put("backwardMsPerStep", BenchmarkCommand.round3(t.backwardNanos() / 1e6 / p.steps()));
             if (t.forwardFlopsPerSample() > 0) {
                 // backward: the input and the weight gradients, each as many multiply-adds as the forward pass
-                l.put("forwardGflops", round3(t.forwardFlopsPerSample() * (double) p.samples() / Math.max(1, t.forwardNanos())));
-                l.put("backwardGflops", round3(2.0 * t.forwardFlopsPerSample() * p.samples() / Math.max(1, t.backwardNanos())));
+                l.put("forwardGflops", BenchmarkCommand.round3(t.forwardFlopsPerSample() * (double) p.samples() / Math.max(1, t.forwardNanos())));
+                l.put("backwardGflops", BenchmarkCommand.round3(2.0 * t.forwardFlopsPerSample() * p.samples() / Math.max(1, t.backwardNanos())));
             }
         }
         ObjectNode reduce = layers.addObject();
         reduce.put("layer", "gradient reduction + L2 (wall)");
-        reduce.put("msPerStep", round3(p.reduceNanos() / 1e6 / p.steps()));
+        reduce.put("msPerStep", BenchmarkCommand.round3(p.reduceNanos() / 1e6 / p.steps()));
         ObjectNode adam = layers.addObject();
         adam.put("layer", "Adam update (wall)");
-        adam.put("msPerStep", round3(p.optimizerNanos() / 1e6 / p.steps()));
+        adam.put("msPerStep", BenchmarkCommand.round3(p.optimizerNanos() / 1e6 / p.steps()));
         return layers;
-    }
-
-    private static double round3(double v) {
-        return Math.round(v * 1000) / 1000.0;
     }
 
     /** Extracts both feature spaces from 200 synthetic 5 s clips (half resampled from 24,414 Hz); ms per clip. */

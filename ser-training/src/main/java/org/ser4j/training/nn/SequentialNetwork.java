@@ -312,6 +312,7 @@ public final class SequentialNetwork implements Network {
         int chunk = chunkSize(n);
         int chunks = (n + chunk - 1) / chunk;
         double[] losses = new double[threads];
+        // each worker clears its own gradient (in parallel) before its chunks, so this loop is not forEachChunk
         runOnWorkers(w -> {
             Worker wk = workers[w];
             Arrays.fill(wk.grad, 0f);
@@ -404,17 +405,10 @@ public final class SequentialNetwork implements Network {
     public float[] predict(float[] inputs, int n) {
         checkBatch(inputs, n);
         float[] out = new float[n * classes];
-        int chunk = chunkSize(n);
-        int chunks = (n + chunk - 1) / chunk;
-        runOnWorkers(w -> {
-            Worker wk = workers[w];
-            for (int c = w; c < chunks; c += threads) {
-                int from = c * chunk;
-                int b = Math.min(chunk, n - from);
-                float[] logits = wk.forward(inputs, from, b);
-                for (int s = 0; s < b; s++) {
-                    softmax(logits, s * classes, out, (from + s) * classes, classes);
-                }
+        forEachChunk(n, (w, wk, from, b) -> {
+            float[] logits = wk.forward(inputs, from, b);
+            for (int s = 0; s < b; s++) {
+                softmax(logits, s * classes, out, (from + s) * classes, classes);
             }
         });
         return out;
@@ -522,20 +516,37 @@ public final class SequentialNetwork implements Network {
      * input of every chunk to {@code visitor}, on the worker that computed it.
      */
     private void forEachWeightedLayerInput(float[] inputs, int n, int[] weighted, LayerInputVisitor visitor) {
+        forEachChunk(n, (w, wk, from, b) -> {
+            wk.forward(inputs, from, b);
+            for (int q = 0; q < weighted.length; q++) {
+                int layer = weighted[q];
+                // only the first b * inSize values are the layer's input (a pooled layer's
+                // activation array continues with its argmax codes)
+                visitor.visit(w, q, wk.acts[layer], b * layers[layer].inSize());
+            }
+        });
+    }
+
+    /** One chunk of a batch, on worker {@code w}: samples {@code from .. from + b}. */
+    @FunctionalInterface
+    private interface ChunkTask {
+        void run(int w, Worker worker, int from, int b);
+    }
+
+    /**
+     * Cuts a batch of {@code n} samples into chunks and deals them to the workers round-robin
+     * (chunk {@code c} to worker {@code c % threads}, in increasing order on each worker), the
+     * fixed assignment that keeps every result deterministic for a thread count (the training
+     * step deals its chunks the same way).
+     */
+    private void forEachChunk(int n, ChunkTask task) {
         int chunk = chunkSize(n);
         int chunks = (n + chunk - 1) / chunk;
         runOnWorkers(w -> {
             Worker wk = workers[w];
             for (int c = w; c < chunks; c += threads) {
                 int from = c * chunk;
-                int b = Math.min(chunk, n - from);
-                wk.forward(inputs, from, b);
-                for (int q = 0; q < weighted.length; q++) {
-                    int layer = weighted[q];
-                    // only the first b * inSize values are the layer's input (a pooled layer's
-                    // activation array continues with its argmax codes)
-                    visitor.visit(w, q, wk.acts[layer], b * layers[layer].inSize());
-                }
+                task.run(w, wk, from, Math.min(chunk, n - from));
             }
         });
     }
