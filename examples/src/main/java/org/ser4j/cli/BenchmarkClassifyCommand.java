@@ -28,7 +28,9 @@ import picocli.CommandLine.Parameters;
  *       thread, after {@code --warmup} calls per file;</li>
  *   <li>{@code clipsPerSecond}: files classified per second by {@code classifyAll} using every
  *       core, over at least {@code --throughput-clips} clips (the files repeated), after one
- *       warm-up pass.</li>
+ *       warm-up pass; {@code --parallelism}, {@code --inference-threads} and {@code --batch}
+ *       change the classifier options of this run (each is printed in the line), so that the
+ *       settings can be chosen by measurement on the machine at hand.</li>
  * </ul>
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
@@ -58,12 +60,32 @@ public final class BenchmarkClassifyCommand implements Callable<Integer> {
             description = "Minimum clips in the all-core throughput run. Default: ${DEFAULT-VALUE}.")
     int throughputClips;
 
+    @Option(names = "--parallelism", paramLabel = "N",
+            description = "Worker threads of the throughput run (classifyAll). Default: the classifier's default, one per core.")
+    Integer parallelism;
+
+    @Option(names = "--inference-threads", paramLabel = "N",
+            description = "ONNX Runtime intra-op threads per model in the throughput run; 0 = ONNX Runtime's choice. "
+                    + "Default: the classifier's default.")
+    Integer inferenceThreads;
+
+    @Option(names = "--batch", paramLabel = "N",
+            description = "Windows per ONNX Runtime call in the throughput run. Default: the classifier's default.")
+    Integer batch;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (warmup < 0 || runs < 1 || throughputClips < 1) {
             err.println(CliErrors.prefix(spec) + "--warmup must be >= 0, --runs and --throughput-clips >= 1");
+            return ExitCodes.USAGE;
+        }
+        ClassifierOptions throughputOptions;
+        try {
+            throughputOptions = throughputOptions();
+        } catch (IllegalArgumentException e) {
+            err.println(CliErrors.prefix(spec) + e.getMessage());
             return ExitCodes.USAGE;
         }
         int cores = Runtime.getRuntime().availableProcessors();
@@ -108,7 +130,7 @@ public final class BenchmarkClassifyCommand implements Callable<Integer> {
             batch.addAll(good);
         }
         double clipsPerSecond;
-        WindowedEmotionClassifier allCores = model.open(ClassifierOptions.defaults(), err, CliErrors.prefix(spec));
+        WindowedEmotionClassifier allCores = model.open(throughputOptions, err, CliErrors.prefix(spec));
         if (allCores == null) {
             return ExitCodes.USAGE;
         }
@@ -129,9 +151,27 @@ public final class BenchmarkClassifyCommand implements Callable<Integer> {
         o.put("latencyRuns", runs);
         o.put("throughputClips", batch.size());
         o.put("threads", cores);
+        o.put("parallelism", throughputOptions.parallelism());
+        o.put("inferenceThreads", throughputOptions.inferenceThreads());
+        o.put("batch", throughputOptions.batchSize());
         out.println(o.toString());
         out.flush();
         return good.size() == files.size() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** The classifier defaults with the throughput options given on the command line. */
+    private ClassifierOptions throughputOptions() {
+        ClassifierOptions o = ClassifierOptions.defaults();
+        if (parallelism != null) {
+            o = o.withParallelism(parallelism);
+        }
+        if (inferenceThreads != null) {
+            o = o.withInferenceThreads(inferenceThreads);
+        }
+        if (batch != null) {
+            o = o.withBatchSize(batch);
+        }
+        return o;
     }
 
     static double median(double[] values) {

@@ -36,6 +36,30 @@ class BenchmarkClassifyCommandTest {
     }
 
     @Test
+    void throughputOptionsReachTheRunAndThePrintedLine() throws IOException {
+        Path model = TinyOnnxModel.writeTimeDomain(dir.resolve("tiny.onnx"), 3);
+        Path a = TinyOnnxModel.writeWav(dir.resolve("a.wav"), 50_000, 16_000, 1, 1);
+        CliRun r = CliRun.of(new CommandLine(new BenchmarkClassifyCommand()), "--model", model.toString(),
+                "--warmup", "0", "--runs", "2", "--throughput-clips", "3", "--parallelism", "3",
+                "--inference-threads", "1", "--batch", "2", a.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode o = new ObjectMapper().readTree(r.outLines().get(0));
+        assertEquals(3, o.get("parallelism").asInt());
+        assertEquals(1, o.get("inferenceThreads").asInt());
+        assertEquals(2, o.get("batch").asInt());
+        assertTrue(o.get("clipsPerSecond").asDouble() > 0, r.out());
+    }
+
+    @Test
+    void badThroughputOptionsAreUsageErrorsNamingTheValue() {
+        Path model = dir.resolve("never-opened.onnx");
+        CliRun r = CliRun.of(new CommandLine(new BenchmarkClassifyCommand()), "--model", model.toString(),
+                "--parallelism", "0", dir.resolve("a.wav").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("parallelism must be at least 1, got 0"), r.err());
+    }
+
+    @Test
     void commandsAreRegisteredInTheSer4jTool() {
         CommandLine cli = Ser4jCli.newCommandLine();
         assertTrue(cli.getSubcommands().containsKey("classify"));
