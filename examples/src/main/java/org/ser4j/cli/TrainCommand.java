@@ -21,6 +21,7 @@ import org.ser4j.training.TrainingListener;
 import org.ser4j.training.TrainingPipeline;
 import org.ser4j.training.TrainingRequest;
 import org.ser4j.training.WaveformAugmentation;
+import org.ser4j.training.WeightAveraging;
 import org.ser4j.training.nn.Architectures;
 import org.ser4j.training.onnx.OnnxExporter;
 import picocli.CommandLine.Command;
@@ -138,6 +139,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Learning rate over the run: constant (default), or cosine decay per step to 1%% of --lr over --epochs epochs "
                     + "(with --cv the final model keeps that horizon, so it sees the rates the folds saw).")
     String lrSchedule;
+
+    @Option(names = "--ema-decay", paramLabel = "D", defaultValue = "0",
+            description = "Evaluate, keep and export an exponential moving average of the weights, decay D per step in [0, 1) "
+                    + "(e.g. 0.999; default ${DEFAULT-VALUE} = off, the live weights).")
+    double emaDecay;
 
     @Option(names = "--augment-copies", paramLabel = "N", defaultValue = "0",
             description = "Waveform augmentation: N perturbed copies of every training clip (speed, shift, gain, noise below), "
@@ -287,7 +293,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = TrainingConfig.recipe(kind).withEpochs(epochs).withSeed(seed).withL2Scale(l2Scale)
                 .withStandardization(st).withPatience(patience).withBalance(weighting).withLabelSmoothing(labelSmoothing)
                 .withAugmentation(new FeatureAugmentation(timeMasks, timeMaskWidth, freqMasks, freqMaskWidth, mixup))
-                .withSchedule(schedule).withWaveform(waveform());
+                .withSchedule(schedule).withWaveform(waveform()).withAveraging(WeightAveraging.exponential(emaDecay));
         if (batch != null) {
             config = config.withBatchSize(batch);
         }

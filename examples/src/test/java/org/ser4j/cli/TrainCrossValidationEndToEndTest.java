@@ -58,8 +58,8 @@ class TrainCrossValidationEndToEndTest {
         CliRun r = CliRun.of(new TrainCommand(), "--model", "time", "--epochs", "2", "--batch", "8", "--threads", "1",
                 "--balance", "speaker", "--label-smoothing", "0.1", "--mixup", "0.3", "--lr-schedule", "cosine",
                 "--augment-copies", "2", "--augment-speeds", "0.9,1.1", "--augment-shift-ms", "100", "--augment-gain-db", "6",
-                "--augment-noise-snr", "15:35", "--data", data.toString(), "--out", out.toString(), "--cache", tmp.resolve("cache").toString(),
-                "--cv", "4");
+                "--augment-noise-snr", "15:35", "--ema-decay", "0.99", "--data", data.toString(), "--out", out.toString(),
+                "--cache", tmp.resolve("cache").toString(), "--cv", "4");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("fold 4/4") && r.out().contains("chosen epoch"), r.out());
         for (String f : List.of("report.json", "report.md", "confusion.png", "f1.png", "reliability.png", "cv-epochs.png",
@@ -76,6 +76,7 @@ class TrainCrossValidationEndToEndTest {
         assertEquals("2 copies; speeds 0.9,1.1; shift <= 0.1 s; gain <= 6.0 dB; noise 15.0..35.0 dB SNR",
                 j.get("config").get("waveformAugmentation").asText());
         assertTrue(r.out().contains("(108 with waveform copies)"), r.out());
+        assertEquals("exponential moving average, decay 0.99 per step", j.get("config").get("weightAveraging").asText());
         assertEquals(2, j.get("epochs").size());
         assertEquals(48, j.get("pooled").get("clips").asInt());
         assertEquals(49, Files.readAllLines(out.resolve("oof-predictions.csv")).size());
@@ -116,6 +117,10 @@ class TrainCrossValidationEndToEndTest {
             assertTrue(r.err().contains("augment") || r.err().contains("speed") || r.err().contains("copies"), r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
         }
+        r = CliRun.of(new TrainCommand(), "--model", "time", "--cv", "--ema-decay", "1", "--data", data.toString(), "--out",
+                tmp.resolve("o").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("weight-average decay must be in [0, 1), got 1.0"), r.err());
         // a bare --cv means 5 folds
         r = CliRun.of(new TrainCommand(), "--model", "time", "--data", data.toString(), "--out",
                 tmp.resolve("o").toString(), "--cache", tmp.resolve("cache").toString(), "--cv");

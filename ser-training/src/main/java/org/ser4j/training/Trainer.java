@@ -81,7 +81,9 @@ public final class Trainer {
      * @param validation the validation part (standardised the same way); may be empty, and then
      *     every epoch runs, the last one is kept and the validation figures are NaN (training the
      *     final model on all speakers for an epoch count chosen by cross-validation)
-     * @param config epochs, batch size, learning rate and its schedule, seed, patience, label smoothing
+     * @param config epochs, batch size, learning rate and its schedule, seed, patience, label
+     *     smoothing, weight averaging (with {@link TrainingConfig#averaging()} on, every epoch's
+     *     scores and probabilities, and the weights kept, are those of the averaged weights)
      * @param listener told about every epoch, on the calling thread
      * @param observer told the validation probabilities after every epoch, or null
      * @return the per-epoch history, the 1-based kept epoch and its validation accuracy (NaN
@@ -174,6 +176,7 @@ public final class Trainer {
         double bestAcc = Double.NEGATIVE_INFINITY;
         boolean stoppedEarly = false;
         LearningRateSchedule schedule = config.schedule();
+        WeightAverage average = config.averaging().enabled() ? new WeightAverage(config.averaging()) : null;
         int stepsPerEpoch = (n + batch - 1) / batch;
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
@@ -217,6 +220,16 @@ public final class Trainer {
                 }
                 lossSum += loss * count;
                 lossWeight += count;
+                if (average != null) {
+                    average.update(net.parameters());
+                }
+            }
+            // with weight averaging, the epoch is scored, observed and kept with the averaged weights;
+            // the live ones go back in afterwards for the next epoch's steps
+            float[] live = null;
+            if (average != null) {
+                live = net.parameters();
+                net.loadParameters(average.values());
             }
             NetworkEvaluation trainEval = NetworkEvaluation.of(net, train, trainSample);
             float[] valProbabilities = NetworkEvaluation.probabilities(net, validation);
@@ -234,6 +247,9 @@ public final class Trainer {
                 bestAcc = validate ? rec.validationAccuracy() : Double.NaN;
                 bestEpoch = epoch;
                 bestParams = net.parameters();
+            }
+            if (live != null) {
+                net.loadParameters(live);
             }
             double meanEpoch = history.stream().mapToDouble(EpochRecord::seconds).average().orElse(seconds);
             boolean stop = config.patience() > 0 && epoch - bestEpoch >= config.patience() && epoch < config.epochs();

@@ -24,10 +24,13 @@ import org.ser4j.core.model.FeatureKind;
  * @param augmentation training-time SpecAugment masks and mixup
  * @param schedule how the learning rate changes over the run (constant in the notebook's recipe)
  * @param waveform extra, perturbed copies of the training clips (none in the notebook's recipe)
+ * @param averaging averaging of the weights over the steps, evaluated and exported instead of the
+ *     live weights (none in the notebook's recipe)
  */
 public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double learningRate, long seed,
         double l2Scale, Standardization standardization, int patience, int threads, SampleWeighting balance,
-        double labelSmoothing, FeatureAugmentation augmentation, LearningRateSchedule schedule, WaveformAugmentation waveform) {
+        double labelSmoothing, FeatureAugmentation augmentation, LearningRateSchedule schedule, WaveformAugmentation waveform,
+        WeightAveraging averaging) {
 
     /** Default number of epochs of both recipes. */
     public static final int DEFAULT_EPOCHS = 50;
@@ -57,8 +60,9 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      *     for the notebook's constant rate)
      * @param waveform waveform copies of the training clips; not null ({@link WaveformAugmentation#NONE}
      *     for none)
+     * @param averaging weight averaging; not null ({@link WeightAveraging#NONE} for none)
      * @throws IllegalArgumentException if {@code kind}, {@code standardization}, {@code balance},
-     *     {@code augmentation}, {@code schedule} or {@code waveform} is null, SpecAugment masks are asked for a model other than the
+     *     {@code augmentation}, {@code schedule}, {@code waveform} or {@code averaging} is null, SpecAugment masks are asked for a model other than the
      *     log-mel one, or a number is out of the range given above (NaN included)
      */
     public TrainingConfig {
@@ -101,6 +105,9 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
         if (waveform == null) {
             throw new IllegalArgumentException("waveform augmentation must not be null");
         }
+        if (averaging == null) {
+            throw new IllegalArgumentException("weight averaging must not be null");
+        }
         if (augmentation.masks() && kind != FeatureKind.LOG_MEL) {
             throw new IllegalArgumentException("SpecAugment masks apply to the log-mel model's input only, not to " + kind.id());
         }
@@ -121,8 +128,8 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
     public static TrainingConfig recipe(FeatureKind kind) {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         return kind == FeatureKind.TIME_DOMAIN
-                ? new TrainingConfig(kind, DEFAULT_EPOCHS, 120, 2.5e-3, DEFAULT_SEED, 1.0, Standardization.NONE, 0, threads, SampleWeighting.NONE, 0.0, FeatureAugmentation.NONE, LearningRateSchedule.CONSTANT, WaveformAugmentation.NONE)
-                : new TrainingConfig(kind, DEFAULT_EPOCHS, 1024, 1e-3, DEFAULT_SEED, 1.0, Standardization.NONE, 0, threads, SampleWeighting.NONE, 0.0, FeatureAugmentation.NONE, LearningRateSchedule.CONSTANT, WaveformAugmentation.NONE);
+                ? new TrainingConfig(kind, DEFAULT_EPOCHS, 120, 2.5e-3, DEFAULT_SEED, 1.0, Standardization.NONE, 0, threads, SampleWeighting.NONE, 0.0, FeatureAugmentation.NONE, LearningRateSchedule.CONSTANT, WaveformAugmentation.NONE, WeightAveraging.NONE)
+                : new TrainingConfig(kind, DEFAULT_EPOCHS, 1024, 1e-3, DEFAULT_SEED, 1.0, Standardization.NONE, 0, threads, SampleWeighting.NONE, 0.0, FeatureAugmentation.NONE, LearningRateSchedule.CONSTANT, WaveformAugmentation.NONE, WeightAveraging.NONE);
     }
 
     /**
@@ -133,7 +140,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is less than 1
      */
     public TrainingConfig withEpochs(int value) {
-        return new TrainingConfig(kind, value, batchSize, learningRate, seed, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation, schedule, waveform);
+        return new TrainingConfig(kind, value, batchSize, learningRate, seed, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation, schedule, waveform, averaging);
     }
 
     /**
@@ -144,7 +151,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is less than 1
      */
     public TrainingConfig withBatchSize(int value) {
-        return new TrainingConfig(kind, epochs, value, learningRate, seed, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation, schedule, waveform);
+        return new TrainingConfig(kind, epochs, value, learningRate, seed, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation, schedule, waveform, averaging);
     }
 
     /**
@@ -155,7 +162,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is not a positive finite number
      */
     public TrainingConfig withLearningRate(double value) {
-        return new TrainingConfig(kind, epochs, batchSize, value, seed, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation, schedule, waveform);
+        return new TrainingConfig(kind, epochs, batchSize, value, seed, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation, schedule, waveform, averaging);
     }
 
     /**
@@ -165,7 +172,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @return a new config; this one is unchanged
      */
     public TrainingConfig withSeed(long value) {
-        return new TrainingConfig(kind, epochs, batchSize, learningRate, value, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation, schedule, waveform);
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, value, l2Scale, standardization, patience, threads, balance, labelSmoothing, augmentation, schedule, waveform, averaging);
     }
 
     /**
@@ -176,7 +183,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is negative, infinite or NaN
      */
     public TrainingConfig withL2Scale(double value) {
-        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, value, standardization, patience, threads, balance, labelSmoothing, augmentation, schedule, waveform);
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, value, standardization, patience, threads, balance, labelSmoothing, augmentation, schedule, waveform, averaging);
     }
 
     /**
@@ -187,7 +194,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is null
      */
     public TrainingConfig withStandardization(Standardization value) {
-        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, value, patience, threads, balance, labelSmoothing, augmentation, schedule, waveform);
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, value, patience, threads, balance, labelSmoothing, augmentation, schedule, waveform, averaging);
     }
 
     /**
@@ -198,7 +205,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is negative
      */
     public TrainingConfig withPatience(int value) {
-        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, value, threads, balance, labelSmoothing, augmentation, schedule, waveform);
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, value, threads, balance, labelSmoothing, augmentation, schedule, waveform, averaging);
     }
 
     /**
@@ -209,7 +216,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @throws IllegalArgumentException if {@code value} is less than 1
      */
     public TrainingConfig withThreads(int value) {
-        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, value, balance, labelSmoothing, augmentation, schedule, waveform);
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, value, balance, labelSmoothing, augmentation, schedule, waveform, averaging);
     }
 
     /**
@@ -221,7 +228,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      */
     public TrainingConfig withBalance(SampleWeighting value) {
         return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, threads,
-                value, labelSmoothing, augmentation, schedule, waveform);
+                value, labelSmoothing, augmentation, schedule, waveform, averaging);
     }
 
     /**
@@ -233,7 +240,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      */
     public TrainingConfig withLabelSmoothing(double value) {
         return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, threads,
-                balance, value, augmentation, schedule, waveform);
+                balance, value, augmentation, schedule, waveform, averaging);
     }
 
     /**
@@ -246,7 +253,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      */
     public TrainingConfig withAugmentation(FeatureAugmentation value) {
         return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, threads,
-                balance, labelSmoothing, value, schedule, waveform);
+                balance, labelSmoothing, value, schedule, waveform, averaging);
     }
 
     /**
@@ -258,7 +265,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      */
     public TrainingConfig withSchedule(LearningRateSchedule value) {
         return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, threads,
-                balance, labelSmoothing, augmentation, value, waveform);
+                balance, labelSmoothing, augmentation, value, waveform, averaging);
     }
 
     /**
@@ -270,7 +277,19 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      */
     public TrainingConfig withWaveform(WaveformAugmentation value) {
         return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, threads,
-                balance, labelSmoothing, augmentation, schedule, value);
+                balance, labelSmoothing, augmentation, schedule, value, averaging);
+    }
+
+    /**
+     * This config with another weight averaging.
+     *
+     * @param value how the weights are averaged over the steps; not null
+     * @return a new config; this one is unchanged
+     * @throws IllegalArgumentException if {@code value} is null
+     */
+    public TrainingConfig withAveraging(WeightAveraging value) {
+        return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, threads,
+                balance, labelSmoothing, augmentation, schedule, waveform, value);
     }
 
     /**
@@ -282,7 +301,8 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      *     {@code patience}, {@code threads}, {@code balance} (its id), {@code labelSmoothing} and,
      *     when augmentation is on, {@code specAugment} (counts and widths) and {@code mixupAlpha},
      *     and, when the rate is not constant, {@code learningRateSchedule}, and, when waveform copies
-     *     are made, {@code waveformAugmentation}, in that order
+     *     are made, {@code waveformAugmentation}, and, when the weights are averaged,
+     *     {@code weightAveraging}, in that order
      */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -311,6 +331,9 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
         }
         if (waveform.enabled()) {
             m.put("waveformAugmentation", waveform.describe());
+        }
+        if (averaging.enabled()) {
+            m.put("weightAveraging", averaging.describe());
         }
         return m;
     }

@@ -52,6 +52,87 @@ class TrainerTest {
     }
 
     @Test
+    void weightAveragingScoresAndKeepsTheAverageButTrainsTheLiveWeightsAsBefore() {
+        FeatureSet train = SyntheticData.clusters(3, 30, 6, 1.5, 1);
+        FeatureSet val = SyntheticData.clusters(3, 10, 6, 1.5, 2);
+        SoftmaxRegressionNetwork plainNet = new SoftmaxRegressionNetwork(6, 3);
+        SoftmaxRegressionNetwork averagedNet = new SoftmaxRegressionNetwork(6, 3);
+        TrainingConfig averaged = BASE.withAveraging(WeightAveraging.exponential(0.9));
+        TrainingResult plain = new Trainer().train(plainNet, train, val, BASE, TrainingListener.none());
+        TrainingResult ema = new Trainer().train(averagedNet, train, val, averaged, TrainingListener.none());
+        // the optimiser never sees the average: every step's loss is the same as without it
+        assertArrayEquals(losses(plain), losses(ema));
+        assertEquals(plainNet.steps, averagedNet.steps);
+        // the kept weights are the average of the best epoch, and it is what was scored
+        assertFalse(Arrays.equals(plainNet.parameters(), averagedNet.parameters()), "the average differs from the live weights");
+        assertEquals(ema.bestValidationAccuracy(), NetworkEvaluation.of(averagedNet, val).accuracy(), 1e-12);
+        // without a validation part the last epoch's average is kept: replaying the steps gives it
+        SoftmaxRegressionNetwork finalNet = new SoftmaxRegressionNetwork(6, 3);
+        RecordingNetwork recorder = new RecordingNetwork(new SoftmaxRegressionNetwork(6, 3));
+        FeatureSet none = new FeatureSet(new float[0], new int[0], 6);
+        new Trainer().train(finalNet, train, null, none, averaged.withEpochs(3), TrainingListener.none(), null);
+        new Trainer().train(recorder, train, null, none, BASE.withEpochs(3), TrainingListener.none(), null);
+        WeightAverage replay = new WeightAverage(WeightAveraging.exponential(0.9));
+        for (float[] step : recorder.afterEachStep) {
+            replay.update(step);
+        }
+        assertEquals(3 * 6, replay.steps(), "90 clips in batches of 16: 6 steps per epoch");
+        assertArrayEquals(replay.values(), finalNet.parameters());
+    }
+
+    /** Delegates to a network and records its parameters after every training step. */
+    private static final class RecordingNetwork implements Network {
+        private final SoftmaxRegressionNetwork inner;
+        final List<float[]> afterEachStep = new ArrayList<>();
+
+        RecordingNetwork(SoftmaxRegressionNetwork inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public FeatureKind kind() {
+            return inner.kind();
+        }
+
+        @Override
+        public int inputLength() {
+            return inner.inputLength();
+        }
+
+        @Override
+        public long parameterCount() {
+            return inner.parameterCount();
+        }
+
+        @Override
+        public double trainStep(float[] x, int[] y, int count) {
+            double loss = inner.trainStep(x, y, count);
+            afterEachStep.add(inner.parameters());
+            return loss;
+        }
+
+        @Override
+        public float[] predict(float[] x, int count) {
+            return inner.predict(x, count);
+        }
+
+        @Override
+        public void setLearningRate(double learningRate) {
+            inner.setLearningRate(learningRate);
+        }
+
+        @Override
+        public float[] parameters() {
+            return inner.parameters();
+        }
+
+        @Override
+        public void loadParameters(float[] parameters) {
+            inner.loadParameters(parameters);
+        }
+    }
+
+    @Test
     void identicalVersionsTrainExactlyAsTheClipsAlone() {
         FeatureSet clips = SyntheticData.clusters(3, 30, 6, 1.5, 1);
         FeatureSet val = SyntheticData.clusters(3, 10, 6, 1.5, 2);
