@@ -15,7 +15,7 @@
 #   PY_RUNS, PY_WARMUP, PY_THROUGHPUT_CLIPS   passed to classify_pipeline.py (30, 1, 64)
 #   PY_ARGS            extra options for classify_pipeline.py, e.g. "--fftlib numpy" (default: none)
 #   SER4J_ARGS         extra options for ser4j's benchmark classify (default: none)
-#   DATASET            folder of the default files (default: /work/shared/datasets/emodb-16k)
+#   DATASET            folder of the default files (default: ../shared/datasets/emodb-16k beside the repository)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -28,7 +28,7 @@ PY_WARMUP=${PY_WARMUP:-1}
 PY_THROUGHPUT_CLIPS=${PY_THROUGHPUT_CLIPS:-64}
 SER4J_ARGS=${SER4J_ARGS:-}
 PY_ARGS=${PY_ARGS:-}
-DATASET=${DATASET:-/work/shared/datasets/emodb-16k}
+DATASET=${DATASET:-$ROOT/../shared/datasets/emodb-16k}
 if [ -n "${LIBROSA_PYTHONPATH:-}" ]; then
   export PYTHONPATH="$LIBROSA_PYTHONPATH${PYTHONPATH:+:$PYTHONPATH}"
 fi
