@@ -176,15 +176,28 @@ public final class TrainCommand implements Callable<Integer> {
                     + "in training and, through the model's metadata, in classify (default: off; --trim-silence alone: 60 dB).")
     Double trimSilence;
 
+    @Option(names = "--utterance-norm", paramLabel = "none|cmvn", defaultValue = "none",
+            description = "Per-utterance normalisation of the features before the standardisation: cmvn standardises every feature row "
+                    + "(mel band; ZCR; RMS) over the clip's own frames, in training and, through the model's metadata, in classify "
+                    + "(default ${DEFAULT-VALUE}).")
+    String utteranceNorm;
+
     /** The engine; replaced in tests. */
     TrainingPipeline.NetworkFactory networks = Architectures::build;
     /** The ONNX writer; replaced in tests. */
     TrainingPipeline.ModelExporter exporter = OnnxExporter::export;
-    /** The extractors of the notebook's feature configuration, with silence trimming if asked for. */
+    /**
+     * The extractors of the notebook's feature configuration, with silence trimming and utterance
+     * normalisation if asked for.
+     *
+     * @throws IllegalArgumentException if the utterance normalisation is not one of the ids
+     */
     private java.util.function.Function<FeatureKind, org.ser4j.features.FeatureExtractor> extractors() {
-        org.ser4j.features.FeatureConfig features = trimSilence == null
+        org.ser4j.core.model.UtteranceNormalization norm = org.ser4j.core.model.UtteranceNormalization.fromId(utteranceNorm)
+                .orElseThrow(() -> new IllegalArgumentException("--utterance-norm must be none or cmvn, got '" + utteranceNorm + "'"));
+        org.ser4j.features.FeatureConfig features = (trimSilence == null
                 ? org.ser4j.features.FeatureConfig.DEFAULT
-                : org.ser4j.features.FeatureConfig.DEFAULT.withSilenceTrim(trimSilence);
+                : org.ser4j.features.FeatureConfig.DEFAULT.withSilenceTrim(trimSilence)).withUtteranceNormalization(norm);
         return kind -> org.ser4j.features.FeatureExtractors.forKind(kind, features);
     }
 
@@ -193,8 +206,10 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outW = spec.commandLine().getOut();
         TrainingRequest request;
+        java.util.function.Function<FeatureKind, org.ser4j.features.FeatureExtractor> extractors;
         try {
             request = request();
+            extractors = extractors();
         } catch (TrainingInputException | IllegalArgumentException e) {
             err.println(CliErrors.prefix(spec) + CliErrors.message(e));
             err.flush();
@@ -216,10 +231,10 @@ public final class TrainCommand implements Callable<Integer> {
                 err.flush();
             };
             if (cv != null) {
-                new CrossValidationPipeline(networks, exporter, extractors()).run(new CrossValidationRequest(request.dataDirectories(),
+                new CrossValidationPipeline(networks, exporter, extractors).run(new CrossValidationRequest(request.dataDirectories(),
                         cv, request.outputDirectory(), request.cacheDirectory(), request.config(), !noFinalModel), epochs, info, problem);
             } else {
-                new TrainingPipeline(networks, exporter, extractors()).run(request, epochs, info, problem);
+                new TrainingPipeline(networks, exporter, extractors).run(request, epochs, info, problem);
             }
         } catch (TrainingInputException e) {
             err.println(CliErrors.prefix(spec) + CliErrors.message(e));

@@ -76,4 +76,22 @@ class TrainCommandEndToEndTest {
             assertTrue(Files.size(evalOut.resolve(f)) > 0, f);
         }
     }
+
+    @Test
+    void utteranceNormalisationTravelsInTheModelAndBadValuesAreRefused() throws IOException {
+        Path data = toneCorpus();
+        Path out = tmp.resolve("cmvn");
+        CliRun r = CliRun.of(new TrainCommand(), "--model", "time", "--data", data.toString(), "--out", out.toString(),
+                "--epochs", "1", "--batch", "8", "--threads", "1", "--cache", tmp.resolve("cache").toString(),
+                "--val-fraction", "0.25", "--test-fraction", "0.25", "--utterance-norm", "cmvn");
+        assertEquals(1, r.exitCode(), "one broken file: " + r.err());
+        try (org.ser4j.models.WindowedEmotionClassifier c = org.ser4j.models.EmotionClassifiers.fromOnnx(out.resolve("model.onnx"))) {
+            assertEquals(org.ser4j.core.model.UtteranceNormalization.CMVN, c.metadata().get(0).utteranceNormalization());
+        }
+        CliRun bad = CliRun.of(new TrainCommand(), "--model", "time", "--data", data.toString(), "--out",
+                tmp.resolve("bad").toString(), "--utterance-norm", "zscore");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("--utterance-norm must be none or cmvn, got 'zscore'"), bad.err());
+        assertTrue(!Files.exists(tmp.resolve("bad")), "nothing is written for bad input");
+    }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.ser4j.core.audio.AudioClip;
 import org.ser4j.core.audio.Resampler;
 import org.ser4j.features.dsp.FixedLength;
+import org.ser4j.features.dsp.RowNormalization;
 import org.ser4j.features.dsp.SilenceTrim;
 
 /** Input preparation shared by the extractors: rate conversion, checks and pad/trim. */
@@ -78,5 +79,23 @@ final class ClipInput {
             throw e;
         }
         return range[0] == 0 && range[1] == span.length ? span : Arrays.copyOfRange(span, range[0], range[1]);
+    }
+
+    /**
+     * Applies the config's per-utterance normalisation to extracted features in place (nothing
+     * for {@code NONE}): rows of {@link FeatureConfig#frames()} values, statistics over the frames
+     * of the clip's own samples.
+     *
+     * @param features the extractor's output, {@code rows x frames}
+     * @param rows mel bands, or 2 (ZCR, RMS)
+     * @param ownSamples length of the (trimmed) samples before padding or cutting
+     */
+    static void normalizeUtterance(float[] features, int rows, int ownSamples, FeatureConfig config) {
+        if (!config.normalizesUtterances()) {
+            return;
+        }
+        int frames = config.frames();
+        int active = RowNormalization.activeFrames(Math.min(ownSamples, config.clipSamples()), config.hopLength(), frames);
+        RowNormalization.cmvn(features, rows, frames, active);
     }
 }

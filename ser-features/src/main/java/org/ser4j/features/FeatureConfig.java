@@ -1,5 +1,7 @@
 package org.ser4j.features;
 
+import org.ser4j.core.model.UtteranceNormalization;
+
 /**
  * Parameters shared by the feature extractors; {@link #DEFAULT} is the reference notebook's
  * (librosa 0.10 defaults at 16 kHz, clips padded to 80,080 samples, no silence trimming).
@@ -10,7 +12,9 @@ package org.ser4j.features;
  * hop_length=hopLength)} does, looking at the first {@link #trimSpanSamples()} samples only (twice
  * the clip length, so that the cost stays bounded on long recordings; for the clips of a corpus and
  * for the windows of a classifier this is the whole input). It then zero-pads at the end, or cuts,
- * to {@code clipSamples} and computes the features.
+ * to {@code clipSamples} and computes the features. With
+ * {@link UtteranceNormalization#CMVN} it finally normalises every feature row over the clip's own
+ * frames (see that constant).
  *
  * @param sampleRate rate the features are computed at, Hz (default 16000)
  * @param clipSamples clip length after zero-padding at the end or cutting, samples (80080)
@@ -20,11 +24,13 @@ package org.ser4j.features;
  * @param topDb dynamic range kept by power-to-dB below the maximum, dB (80)
  * @param trimTopDb silence trimming threshold in dB below the loudest frame's RMS, or 0 for no
  *     trimming (0; librosa's own default threshold is 60)
+ * @param utteranceNormalization per-utterance normalisation of the features ({@code NONE})
  */
 public record FeatureConfig(int sampleRate, int clipSamples, int nFft, int hopLength, int nMels, double topDb,
-        double trimTopDb) {
-    /** The notebook's configuration (no silence trimming). */
-    public static final FeatureConfig DEFAULT = new FeatureConfig(16000, 80080, 2048, 512, 128, 80.0, 0.0);
+        double trimTopDb, UtteranceNormalization utteranceNormalization) {
+    /** The notebook's configuration (no silence trimming, no per-utterance normalisation). */
+    public static final FeatureConfig DEFAULT = new FeatureConfig(16000, 80080, 2048, 512, 128, 80.0, 0.0,
+            UtteranceNormalization.NONE);
 
     /**
      * Checks the arguments.
@@ -36,8 +42,9 @@ public record FeatureConfig(int sampleRate, int clipSamples, int nFft, int hopLe
      * @param nMels number of mel bands
      * @param topDb dynamic range kept below the maximum, dB
      * @param trimTopDb silence trimming threshold in dB, or 0 for none
+     * @param utteranceNormalization per-utterance normalisation, not null
      * @throws IllegalArgumentException if a parameter other than {@code trimTopDb} is not positive,
-     *     or {@code trimTopDb} is negative or not finite
+     *     {@code trimTopDb} is negative or not finite, or {@code utteranceNormalization} is null
      */
     public FeatureConfig {
         if (sampleRate <= 0 || clipSamples <= 0 || nFft <= 0 || hopLength <= 0 || nMels <= 0 || !(topDb > 0)) {
@@ -48,6 +55,40 @@ public record FeatureConfig(int sampleRate, int clipSamples, int nFft, int hopLe
             throw new IllegalArgumentException("the silence trimming threshold must be 0 (none) or a positive number of dB, got "
                     + trimTopDb);
         }
+        if (utteranceNormalization == null) {
+            throw new IllegalArgumentException("utteranceNormalization must not be null (use NONE)");
+        }
+    }
+
+    /**
+     * The feature settings a model's metadata describes: the one mapping serving and
+     * quantisation use, so that they extract what the model was trained on.
+     *
+     * @param metadata the model's metadata, not null
+     * @return its sample rate, clip length, FFT size, hop, mel bands, dB range, silence trimming
+     *     and utterance normalisation
+     * @throws IllegalArgumentException if the settings are invalid (see the canonical constructor)
+     */
+    public static FeatureConfig of(org.ser4j.core.model.ModelMetadata metadata) {
+        return new FeatureConfig(metadata.sampleRate(), metadata.clipSamples(), metadata.nFft(), metadata.hopLength(),
+                metadata.nMels(), metadata.topDb(), metadata.trimTopDb(), metadata.utteranceNormalization());
+    }
+
+    /**
+     * A configuration without per-utterance normalisation.
+     *
+     * @param sampleRate rate the features are computed at, Hz
+     * @param clipSamples clip length after padding or cutting, samples
+     * @param nFft FFT size and frame length, samples
+     * @param hopLength hop between frames, samples
+     * @param nMels number of mel bands
+     * @param topDb dynamic range kept below the maximum, dB
+     * @param trimTopDb silence trimming threshold in dB, or 0 for none
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public FeatureConfig(int sampleRate, int clipSamples, int nFft, int hopLength, int nMels, double topDb,
+            double trimTopDb) {
+        this(sampleRate, clipSamples, nFft, hopLength, nMels, topDb, trimTopDb, UtteranceNormalization.NONE);
     }
 
     /**
@@ -73,7 +114,28 @@ public record FeatureConfig(int sampleRate, int clipSamples, int nFft, int hopLe
      * @throws IllegalArgumentException if {@code topDb} is negative or not finite
      */
     public FeatureConfig withSilenceTrim(double topDb) {
-        return new FeatureConfig(sampleRate, clipSamples, nFft, hopLength, nMels, this.topDb, topDb);
+        return new FeatureConfig(sampleRate, clipSamples, nFft, hopLength, nMels, this.topDb, topDb,
+                utteranceNormalization);
+    }
+
+    /**
+     * This configuration with another per-utterance normalisation.
+     *
+     * @param normalization the normalisation, not null
+     * @return a new configuration, otherwise equal to this one
+     * @throws IllegalArgumentException if {@code normalization} is null
+     */
+    public FeatureConfig withUtteranceNormalization(UtteranceNormalization normalization) {
+        return new FeatureConfig(sampleRate, clipSamples, nFft, hopLength, nMels, topDb, trimTopDb, normalization);
+    }
+
+    /**
+     * Whether extractors normalise each clip's feature rows by the clip's own statistics.
+     *
+     * @return {@code utteranceNormalization() != NONE}
+     */
+    public boolean normalizesUtterances() {
+        return utteranceNormalization != UtteranceNormalization.NONE;
     }
 
     /**

@@ -18,7 +18,9 @@ import org.ser4j.features.dsp.PowerToDb;
  * <p><b>Layout.</b> {@link #extract(float[])} returns {@code nMels * frames} floats (128 x 157 by
  * default), row-major: row = mel band (low to high frequency), column = frame (time), so the value
  * of band {@code m} at frame {@code t} is at index {@code m * frames + t}. Values are dB relative
- * to the clip's maximum, in {@code [-topDb, 0]}.
+ * to the clip's maximum, in {@code [-topDb, 0]}; with
+ * {@link org.ser4j.core.model.UtteranceNormalization#CMVN} each band is then standardised over the
+ * clip's own frames (dimensionless; {@link #melPower} and {@link #powerToDb} stay unnormalised).
  *
  * <p>Immutable and thread-safe: the window, filterbank and FFT tables are built once in the
  * constructor; scratch buffers are per call (the SIMD kernel reuses them through a small pool whose
@@ -128,7 +130,11 @@ public final class LogMelSpectrogram implements FeatureExtractor {
         if (samples == null) {
             throw new IllegalArgumentException("samples must not be null");
         }
-        samples = ClipInput.silenceTrimmed(samples, config);
+        return melPowerOfTrimmed(ClipInput.silenceTrimmed(samples, config));
+    }
+
+    /** {@link #melPower} of samples that are already silence-trimmed (when the config trims). */
+    private float[] melPowerOfTrimmed(float[] samples) {
         float[] mel = new float[config.nMels() * config.frames()];
         // a short clip is padded by the kernel itself (no copy); a long one is trimmed first
         float[] y = samples.length <= config.clipSamples() ? samples : ClipInput.fixedLengthUnchecked(samples, config);
@@ -152,8 +158,13 @@ public final class LogMelSpectrogram implements FeatureExtractor {
      */
     @Override
     public float[] extract(float[] samples) {
-        float[] mel = melPower(samples);
+        if (samples == null) {
+            throw new IllegalArgumentException("samples must not be null");
+        }
+        float[] trimmed = ClipInput.silenceTrimmed(samples, config);
+        float[] mel = melPowerOfTrimmed(trimmed);
         kernel.powerToDb(mel, PowerToDb.DEFAULT_AMIN, config.topDb());
+        ClipInput.normalizeUtterance(mel, config.nMels(), trimmed.length, config);
         return mel;
     }
 

@@ -14,7 +14,9 @@ import org.ser4j.features.dsp.ZeroCrossingRate;
  *
  * <p><b>Layout.</b> {@link #extract(float[])} returns {@code 2 * frames} floats (314 by default):
  * indices {@code [0, frames)} are the zero-crossing rates (dimensionless, crossings per sample)
- * and {@code [frames, 2 * frames)} the RMS values (sample units), both in frame order.
+ * and {@code [frames, 2 * frames)} the RMS values (sample units), both in frame order; with
+ * {@link org.ser4j.core.model.UtteranceNormalization#CMVN} each of the two rows is then
+ * standardised over the clip's own frames (dimensionless).
  *
  * <p>Immutable and thread-safe.
  */
@@ -62,13 +64,15 @@ public final class TimeDomainFeatures implements FeatureExtractor {
      */
     @Override
     public float[] extract(float[] samples) {
-        float[] y = ClipInput.fixedLengthUnchecked(ClipInput.silenceTrimmed(samples, config), config);
+        float[] trimmed = ClipInput.silenceTrimmed(samples, config);
+        float[] y = ClipInput.fixedLengthUnchecked(trimmed, config);
         // RMS first: its sums of squares reject NaN and infinity without a separate scan
         float[] rms = Rms.compute(y, config.nFft(), config.hopLength());
         float[] zcr = ZeroCrossingRate.compute(y, config.nFft(), config.hopLength());
         float[] out = new float[2 * zcr.length];
         System.arraycopy(zcr, 0, out, 0, zcr.length);
         System.arraycopy(rms, 0, out, zcr.length, rms.length);
+        ClipInput.normalizeUtterance(out, 2, trimmed.length, config);
         return out;
     }
 

@@ -127,8 +127,7 @@ final class OnnxModel implements AutoCloseable {
         }
         FeatureConfig config;
         try {
-            config = new FeatureConfig(metadata.sampleRate(), metadata.clipSamples(), metadata.nFft(),
-                    metadata.hopLength(), metadata.nMels(), metadata.topDb(), metadata.trimTopDb());
+            config = FeatureConfig.of(metadata);
         } catch (IllegalArgumentException e) {
             throw new IncompatibleModelException(name, "feature settings are invalid: " + e.getMessage(), e);
         }

@@ -71,6 +71,27 @@ class RealPipelineTest {
     }
 
     @Test
+    void aModelTrainedOnNormalisedFeaturesIsServedNormalisedFeatures() throws IOException {
+        org.ser4j.core.model.ModelMetadata plain = TinyModels.metadata(org.ser4j.core.model.FeatureKind.LOG_MEL,
+                new float[] {0f}, new float[] {1f});
+        org.ser4j.core.model.ModelMetadata cmvnMd = new org.ser4j.core.model.ModelMetadata(plain.featureKind(),
+                plain.sampleRate(), plain.clipSamples(), plain.nFft(), plain.hopLength(), plain.nMels(), plain.topDb(), 0.0,
+                org.ser4j.core.model.UtteranceNormalization.CMVN, plain.labels(), plain.mean(), plain.std(), plain.extra());
+        TinyModels.Spec spec = TinyModels.spec(cmvnMd, 24, 0.3f);
+        Path model = TinyModels.write(dir, "cmvn.onnx", TinyModels.bytes(spec));
+        Path wav = JavaSoundSource.write(dir.resolve("short.wav"), JavaSoundSource.signal(30_000, 5), 16_000);
+        try (WindowedEmotionClassifier c = EmotionClassifiers.fromOnnx(model)) {
+            assertEquals(org.ser4j.core.model.UtteranceNormalization.CMVN, c.metadata().get(0).utteranceNormalization());
+            float[] got = c.classify(wav).probabilities();
+            FeatureExtractor normalising = new LogMelSpectrogram(
+                    FeatureConfig.DEFAULT.withUtteranceNormalization(org.ser4j.core.model.UtteranceNormalization.CMVN));
+            assertArrayEquals(byHand(spec, normalising, wav, 0), got, 2e-5f);
+            float[] unnormalised = byHand(spec, new LogMelSpectrogram(FeatureConfig.DEFAULT), wav, 0);
+            org.junit.jupiter.api.Assertions.assertFalse(Arrays.equals(unnormalised, got), "the metadata's normalisation was ignored");
+        }
+    }
+
+    @Test
     void logMelModelOnA16kMonoFile() throws IOException {
         TinyModels.Spec spec = TinyModels.spec(TinyModels.metadata(org.ser4j.core.model.FeatureKind.LOG_MEL,
                 new float[] {-40f}, new float[] {20f}), 22, 0.02f);

@@ -158,16 +158,17 @@ public final class FeatureCache {
      *
      * @param extractor the extractor whose output the key must determine
      * @return one line naming {@link #FEATURE_CODE_VERSION}, the kind, the extractor class, every
-     *     {@link FeatureConfig} parameter (silence trimming only when on) and the feature length, formatted in
+     *     {@link FeatureConfig} parameter (silence trimming and utterance normalisation only when on) and the feature length, formatted in
      *     {@link Locale#ROOT}
      */
     public static String configKey(FeatureExtractor extractor) {
         FeatureConfig c = extractor.config();
-        // trimming is named only when on, so the keys of untrimmed features stay what they were
-        return String.format(Locale.ROOT, "ser4j-features v%d kind=%s extractor=%s sr=%d clip=%d n_fft=%d hop=%d n_mels=%d top_db=%s%s len=%d",
+        // trimming and normalisation are named only when on, so the keys of plain features stay what they were
+        return String.format(Locale.ROOT, "ser4j-features v%d kind=%s extractor=%s sr=%d clip=%d n_fft=%d hop=%d n_mels=%d top_db=%s%s%s len=%d",
                 FEATURE_CODE_VERSION, extractor.kind().id(), extractor.getClass().getName(), c.sampleRate(), c.clipSamples(),
                 c.nFft(), c.hopLength(), c.nMels(), Double.toString(c.topDb()),
-                c.trimsSilence() ? " trim_top_db=" + c.trimTopDb() : "", extractor.featureLength());
+                c.trimsSilence() ? " trim_top_db=" + c.trimTopDb() : "",
+                c.normalizesUtterances() ? " utterance_norm=" + c.utteranceNormalization().id() : "", extractor.featureLength());
     }
 
     /**

@@ -163,8 +163,7 @@ public final class ModelQuantization {
             all = all.subList(0, request.clips());
         }
         List<Path> files = all.stream().map(LabelledClip::path).toList();
-        FeatureConfig config = new FeatureConfig(metadata.sampleRate(), metadata.clipSamples(), metadata.nFft(),
-                metadata.hopLength(), metadata.nMels(), metadata.topDb(), metadata.trimTopDb());
+        FeatureConfig config = FeatureConfig.of(metadata);
         FeatureExtractor extractor = FeatureExtractors.forKind(metadata.featureKind(), config);
         info.accept("calibration: features of " + files.size() + " clip(s) of " + scan.clips().size() + " ("
                 + metadata.featureKind().id() + ")");

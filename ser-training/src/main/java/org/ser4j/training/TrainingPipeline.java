@@ -333,6 +333,6 @@ public final class TrainingPipeline {
     static ModelMetadata metadata(FeatureExtractor extractor, Standardizer standardizer, Map<String, String> extra) {
         FeatureConfig c = extractor.config();
         return new ModelMetadata(extractor.kind(), c.sampleRate(), c.clipSamples(), c.nFft(), c.hopLength(), c.nMels(), c.topDb(),
-                c.trimTopDb(), ModelMetadata.emotionLabels(), standardizer.mean(), standardizer.std(), extra);
+                c.trimTopDb(), c.utteranceNormalization(), ModelMetadata.emotionLabels(), standardizer.mean(), standardizer.std(), extra);
     }
 }

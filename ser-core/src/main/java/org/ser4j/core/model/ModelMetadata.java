@@ -25,19 +25,28 @@ import org.ser4j.core.Emotion;
  * @param trimTopDb silence trimming threshold in dB below the loudest frame, applied before
  *     padding, or 0 for none (stored as {@code ser4j.feature.trim_top_db}; models of metadata
  *     format 1 have none)
+ * @param utteranceNormalization per-utterance normalisation of the features before {@code mean}
+ *     and {@code std} (stored as {@code ser4j.feature.utterance_norm}, format 3; models of formats
+ *     1 and 2 have none)
  * @param labels the output labels in order; must equal the {@link Emotion} labels
  * @param mean standardisation mean: empty (none), 1 value (global) or one per input value
  * @param std standardisation standard deviation, same length as {@code mean}
  * @param extra free-form provenance (training data summary, metrics JSON, seed, ser4j version)
  */
 public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSamples, int nFft, int hopLength,
-        int nMels, double topDb, double trimTopDb, List<String> labels, float[] mean, float[] std,
-        Map<String, String> extra) {
+        int nMels, double topDb, double trimTopDb, UtteranceNormalization utteranceNormalization, List<String> labels,
+        float[] mean, float[] std, Map<String, String> extra) {
 
-    /** Format version of these keys; bumped on incompatible change. */
-    public static final String FORMAT_VERSION = "2";
-    /** The older format this version still reads: format 1 had no silence trimming setting. */
-    public static final String PREVIOUS_FORMAT_VERSION = "1";
+    /**
+     * Format version of these keys; bumped on incompatible change. Written only for models with
+     * an {@link #utteranceNormalization()} (which older readers must refuse rather than ignore);
+     * others are written as {@link #PREVIOUS_FORMAT_VERSION}, which every earlier reader reads.
+     */
+    public static final String FORMAT_VERSION = "3";
+    /** Format 2: format 3 without per-utterance normalisation (none). */
+    public static final String PREVIOUS_FORMAT_VERSION = "2";
+    /** Format 1: format 2 without the silence trimming setting (none). */
+    public static final String FIRST_FORMAT_VERSION = "1";
     /** Key prefix of every ser4j property. */
     public static final String PREFIX = "ser4j.";
     /**
@@ -57,13 +66,15 @@ public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSam
      * @param nMels mel bands, positive (also for time-domain models, which ignore it)
      * @param topDb dB floor below the maximum; not checked
      * @param trimTopDb silence trimming threshold in dB, or 0 for none; not negative, finite
+     * @param utteranceNormalization per-utterance normalisation before the standardisation; not null
      * @param labels the output labels in order; copied. Not compared with the {@link Emotion} labels
      *     here (ser-models refuses a model whose labels differ)
      * @param mean standardisation mean: empty (none), 1 value (global) or one per input value;
      *     copied. Its length is not checked against {@link #inputShape()}
      * @param std standardisation standard deviation, same length as {@code mean}; copied
      * @param extra free-form provenance (e.g. seed, ser4j version); copied
-     * @throws IllegalArgumentException if {@code featureKind} is null, an integer setting is not
+     * @throws IllegalArgumentException if {@code featureKind} or {@code utteranceNormalization}
+     *     is null, an integer setting is not
      *     positive, {@code trimTopDb} is negative or not finite, or {@code mean} and {@code std}
      *     differ in length
      * @throws NullPointerException if {@code labels}, {@code mean}, {@code std} or {@code extra} is
@@ -72,6 +83,9 @@ public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSam
     public ModelMetadata {
         if (featureKind == null) {
             throw new IllegalArgumentException("featureKind must not be null");
+        }
+        if (utteranceNormalization == null) {
+            throw new IllegalArgumentException("utteranceNormalization must not be null (use NONE)");
         }
         if (sampleRate <= 0 || clipSamples <= 0 || nFft <= 0 || hopLength <= 0 || nMels <= 0) {
             throw new IllegalArgumentException("sample rate, clip length, n_fft, hop and n_mels must be positive");
@@ -87,6 +101,31 @@ public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSam
             throw new IllegalArgumentException("mean and std lengths differ: " + mean.length + " vs " + std.length);
         }
         extra = Map.copyOf(extra);
+    }
+
+    /**
+     * Metadata without per-utterance normalisation ({@link UtteranceNormalization#NONE}), as every
+     * model of formats 1 and 2.
+     *
+     * @param featureKind which features the model takes, not null
+     * @param sampleRate audio rate the features are computed at, Hz, positive
+     * @param clipSamples clip length after pad/trim, samples, positive
+     * @param nFft FFT size / frame length, samples, positive
+     * @param hopLength hop between frames, samples, positive
+     * @param nMels mel bands, positive
+     * @param topDb dB floor below the maximum; not checked
+     * @param trimTopDb silence trimming threshold in dB, or 0 for none
+     * @param labels the output labels in order; copied
+     * @param mean standardisation mean; copied
+     * @param std standardisation standard deviation, same length as {@code mean}; copied
+     * @param extra free-form provenance; copied
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSamples, int nFft, int hopLength,
+            int nMels, double topDb, double trimTopDb, List<String> labels, float[] mean, float[] std,
+            Map<String, String> extra) {
+        this(featureKind, sampleRate, clipSamples, nFft, hopLength, nMels, topDb, trimTopDb,
+                UtteranceNormalization.NONE, labels, mean, std, extra);
     }
 
     /**
@@ -120,6 +159,7 @@ public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSam
         return o instanceof ModelMetadata m && featureKind == m.featureKind && sampleRate == m.sampleRate
                 && clipSamples == m.clipSamples && nFft == m.nFft && hopLength == m.hopLength && nMels == m.nMels
                 && Double.compare(topDb, m.topDb) == 0 && Double.compare(trimTopDb, m.trimTopDb) == 0
+                && utteranceNormalization == m.utteranceNormalization
                 && labels.equals(m.labels) && Arrays.equals(mean, m.mean)
                 && Arrays.equals(std, m.std) && extra.equals(m.extra);
     }
@@ -131,8 +171,8 @@ public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSam
      */
     @Override
     public int hashCode() {
-        int h = java.util.Objects.hash(featureKind, sampleRate, clipSamples, nFft, hopLength, nMels, topDb, trimTopDb, labels,
-                extra);
+        int h = java.util.Objects.hash(featureKind, sampleRate, clipSamples, nFft, hopLength, nMels, topDb, trimTopDb,
+                utteranceNormalization, labels, extra);
         return 31 * (31 * h + Arrays.hashCode(mean)) + Arrays.hashCode(std);
     }
 
@@ -145,7 +185,7 @@ public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSam
     public String toString() {
         return "ModelMetadata[featureKind=" + featureKind + ", sampleRate=" + sampleRate + ", clipSamples=" + clipSamples
                 + ", nFft=" + nFft + ", hopLength=" + hopLength + ", nMels=" + nMels + ", topDb=" + topDb
-                + ", trimTopDb=" + trimTopDb
+                + ", trimTopDb=" + trimTopDb + ", utteranceNormalization=" + utteranceNormalization
                 + ", labels=" + labels + ", mean=" + brief(mean) + ", std=" + brief(std) + ", extra=" + extra + "]";
     }
 
@@ -214,14 +254,17 @@ public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSam
     /**
      * Serialises to ONNX metadata properties.
      *
-     * @return a new map, in insertion order, of {@code ser4j.format}, the {@code ser4j.feature.*}
+     * @return a new map, in insertion order, of {@code ser4j.format} ({@value #FORMAT_VERSION} with
+     *     {@code ser4j.feature.utterance_norm} for a model with per-utterance normalisation,
+     *     {@value #PREVIOUS_FORMAT_VERSION} without that key otherwise), the {@code ser4j.feature.*}
      *     settings, {@code ser4j.labels} and {@code ser4j.standardize.mean}/{@code .std}
      *     (comma-separated, {@code ""} when empty) and one {@code ser4j.extra.<key>} per extra
      *     entry; {@link #fromProperties(Map)} reads it back
      */
     public Map<String, String> toProperties() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put(PREFIX + "format", FORMAT_VERSION);
+        boolean normalises = utteranceNormalization != UtteranceNormalization.NONE;
+        m.put(PREFIX + "format", normalises ? FORMAT_VERSION : PREVIOUS_FORMAT_VERSION);
         m.put(PREFIX + "feature.kind", featureKind.id());
         m.put(PREFIX + "feature.sample_rate", Integer.toString(sampleRate));
         m.put(PREFIX + "feature.clip_samples", Integer.toString(clipSamples));
@@ -230,6 +273,9 @@ public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSam
         m.put(PREFIX + "feature.n_mels", Integer.toString(nMels));
         m.put(PREFIX + "feature.top_db", Double.toString(topDb));
         m.put(PREFIX + "feature.trim_top_db", Double.toString(trimTopDb));
+        if (normalises) {
+            m.put(PREFIX + "feature.utterance_norm", utteranceNormalization.id());
+        }
         m.put(PREFIX + "labels", String.join(",", labels));
         m.put(PREFIX + "standardize.mean", join(mean));
         m.put(PREFIX + "standardize.std", join(std));
@@ -244,18 +290,27 @@ public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSam
      *     ignored, {@code ser4j.extra.<key>} entries become {@link #extra()}
      * @return the metadata, checked as by the constructor; other {@code ser4j.*} keys are ignored
      * @throws IllegalArgumentException naming the missing or malformed key; also if
-     *     {@code ser4j.format} is not {@value #FORMAT_VERSION}, the feature kind is unknown, or the
+     *     {@code ser4j.format} is not 1, 2 or {@value #FORMAT_VERSION}, the feature kind or the
+     *     utterance normalisation is unknown, or the
      *     values fail the constructor's checks
      * @throws NullPointerException if {@code props} is null
      */
     public static ModelMetadata fromProperties(Map<String, String> props) {
         String format = require(props, "format");
-        if (!FORMAT_VERSION.equals(format) && !PREVIOUS_FORMAT_VERSION.equals(format)) {
+        if (!FORMAT_VERSION.equals(format) && !PREVIOUS_FORMAT_VERSION.equals(format)
+                && !FIRST_FORMAT_VERSION.equals(format)) {
             throw new IllegalArgumentException("unsupported ser4j metadata format " + format + " (this ser4j reads "
-                    + PREVIOUS_FORMAT_VERSION + " and " + FORMAT_VERSION + ")");
+                    + FIRST_FORMAT_VERSION + ", " + PREVIOUS_FORMAT_VERSION + " and " + FORMAT_VERSION + ")");
         }
         // format 1 predates silence trimming: its models were trained without it
-        double trimTopDb = FORMAT_VERSION.equals(format) ? doubleProp(props, "feature.trim_top_db") : 0.0;
+        double trimTopDb = FIRST_FORMAT_VERSION.equals(format) ? 0.0 : doubleProp(props, "feature.trim_top_db");
+        // formats 1 and 2 predate per-utterance normalisation
+        UtteranceNormalization norm = UtteranceNormalization.NONE;
+        if (FORMAT_VERSION.equals(format)) {
+            String normId = require(props, "feature.utterance_norm");
+            norm = UtteranceNormalization.fromId(normId.trim()).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown utterance normalisation '" + normId + "' in " + PREFIX + "feature.utterance_norm"));
+        }
         String kindId = require(props, "feature.kind");
         FeatureKind kind = FeatureKind.fromId(kindId)
                 .orElseThrow(() -> new IllegalArgumentException("unknown feature kind '" + kindId + "' in " + PREFIX + "feature.kind"));
@@ -268,7 +323,7 @@ public record ModelMetadata(FeatureKind featureKind, int sampleRate, int clipSam
         return new ModelMetadata(kind,
                 intProp(props, "feature.sample_rate"), intProp(props, "feature.clip_samples"),
                 intProp(props, "feature.n_fft"), intProp(props, "feature.hop_length"),
-                intProp(props, "feature.n_mels"), doubleProp(props, "feature.top_db"), trimTopDb,
+                intProp(props, "feature.n_mels"), doubleProp(props, "feature.top_db"), trimTopDb, norm,
                 Arrays.asList(require(props, "labels").split(",")),
                 floats(props, "standardize.mean"), floats(props, "standardize.std"), extra);
     }

@@ -82,8 +82,39 @@ class ModelMetadataTest {
         assertTrue(e.getMessage().contains("ser4j.feature.trim_top_db"), e.getMessage());
         v2.put("ser4j.feature.trim_top_db", "-3");
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ModelMetadata.fromProperties(v2));
-        v2.put("ser4j.format", "3");
+        v2.put("ser4j.format", "4");
         e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ModelMetadata.fromProperties(v2));
-        assertTrue(e.getMessage().contains("format 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("format 4"), e.getMessage());
+    }
+
+    @Test
+    void utteranceNormalisationIsWrittenAsFormatThreeAndOlderFormatsHaveNone() {
+        ModelMetadata plain = metadata(new float[] {1f}, new float[] {2f}, 80_080);
+        ModelMetadata cmvn = new ModelMetadata(FeatureKind.TIME_DOMAIN, 16000, 80_080, 2048, 512, 128, 80.0, 0.0,
+                UtteranceNormalization.CMVN, ModelMetadata.emotionLabels(), new float[] {1f}, new float[] {2f}, Map.of());
+        assertEquals(UtteranceNormalization.NONE, plain.utteranceNormalization());
+        Map<String, String> p = cmvn.toProperties();
+        assertEquals("3", p.get("ser4j.format"), "older readers must refuse a model they would feed unnormalised features");
+        assertEquals("cmvn", p.get("ser4j.feature.utterance_norm"));
+        assertEquals(cmvn, ModelMetadata.fromProperties(p));
+        assertNotEquals(plain, cmvn);
+        assertTrue(!plain.toProperties().containsKey("ser4j.feature.utterance_norm"));
+        assertEquals("2", plain.toProperties().get("ser4j.format"));
+
+        Map<String, String> missing = new java.util.HashMap<>(p);
+        missing.remove("ser4j.feature.utterance_norm");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ModelMetadata.fromProperties(missing));
+        assertTrue(e.getMessage().contains("ser4j.feature.utterance_norm"), e.getMessage());
+        Map<String, String> unknown = new java.util.HashMap<>(p);
+        unknown.put("ser4j.feature.utterance_norm", "zscore");
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ModelMetadata.fromProperties(unknown));
+        assertTrue(e.getMessage().contains("zscore"), e.getMessage());
+        Map<String, String> v2 = new java.util.HashMap<>(p);
+        v2.put("ser4j.format", "2");
+        assertEquals(UtteranceNormalization.NONE, ModelMetadata.fromProperties(v2).utteranceNormalization(),
+                "format 2 has no normalisation, whatever unknown keys it carries");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new ModelMetadata(FeatureKind.LOG_MEL,
+                16000, 80_080, 2048, 512, 128, 80.0, 0.0, null, ModelMetadata.emotionLabels(), new float[0], new float[0], Map.of()));
     }
 }
