@@ -15,12 +15,15 @@
 #   PY_RUNS, PY_WARMUP, PY_THROUGHPUT_CLIPS   passed to classify_pipeline.py (30, 1, 64)
 #   PY_ARGS            extra options for classify_pipeline.py, e.g. "--fftlib numpy" (default: none)
 #   SER4J_ARGS         extra options for ser4j's benchmark classify (default: none)
+#   PY_MALLOC          allocator of the Python side: tcmalloc (default when installed), glibc, or a
+#                      library path to LD_PRELOAD (../py-malloc.sh)
 #   DATASET            folder of the default files (default: ../shared/datasets/emodb-16k beside the repository)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 SER4J_JAR=${SER4J_JAR:-$ROOT/examples/target/ser4j.jar}
 PYTHON=${PYTHON:-/usr/bin/python3}
+. "$HERE/../py-malloc.sh"
 ROUNDS=${ROUNDS:-3}
 PY_THREADS=${PY_THREADS:-2}
 PY_RUNS=${PY_RUNS:-30}
@@ -61,6 +64,7 @@ TSV=$(mktemp)
 trap 'rm -f "$TSV"' EXIT
 echo "# cpu: $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(nproc) vCPU"
 echo "# java: $(java -version 2>&1 | head -1)"
+echo "# Python allocator: $PY_MALLOC_NAME"
 echo "# python: $("$PYTHON" -B -c 'import sys, importlib.metadata as md, librosa, torch
 def v(name):
     try:
@@ -84,7 +88,7 @@ for r in $(seq 1 "$ROUNDS"); do
   for t in ${PY_THREADS//,/ }; do
     echo "# round $r: python, $t torch threads ($(date -u +%H:%M:%S))"
     # shellcheck disable=SC2086
-    p=$("$PYTHON" -B "$HERE/classify_pipeline.py" --threads "$t" --runs "$PY_RUNS" --warmup "$PY_WARMUP" \
+    p=$(py_run "$PYTHON" -B "$HERE/classify_pipeline.py" --threads "$t" --runs "$PY_RUNS" --warmup "$PY_WARMUP" \
           --throughput-clips "$PY_THROUGHPUT_CLIPS" $PY_ARGS "${FILES[@]}" | tail -1) || true
     echo "$p"
     p_tp=$(field "$p" throughputClipsPerSecond)

@@ -17,6 +17,7 @@ Usage: pytorch_train.py [--model mel,time] [--batch 64,1024] [--threads 2] [--se
 import argparse
 import json
 import math
+import os
 import platform
 import time
 
@@ -183,7 +184,16 @@ def timed(model, batch, threads, seconds, min_steps, l2):
         ", oneDNN)" if torch.backends.mkldnn.is_available() else ", no oneDNN)")
     return json.dumps({"benchmark": "train", "model": model, "batch": batch, "threads": threads, "steps": steps,
                        "samplesPerSecond": round(steps * batch / elapsed, 1), "l2": l2, "framework": framework,
-                       "cpu": cpu_name()}, separators=(",", ":"))
+                       "malloc": malloc_name(), "cpu": cpu_name()}, separators=(",", ":"))
+
+
+def malloc_name():
+    """The allocator this process runs with: the LD_PRELOADed malloc library, else glibc's."""
+    for lib in os.environ.get("LD_PRELOAD", "").split(":"):
+        base = os.path.basename(lib)
+        if "malloc" in base:
+            return base
+    return "glibc"
 
 
 def main():
