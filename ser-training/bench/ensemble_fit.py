@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Fits the bundled ensemble's time weight and temperature on out-of-fold predictions.
 
-Usage: ensemble_fit.py TIME_CV_DIR MEL_CV_DIR
+Usage: ensemble_fit.py TIME_CV_DIR[,TIME_CV_DIR...] MEL_CV_DIR[,MEL_CV_DIR...]
 
-Both directories are `ser4j train --cv` outputs over the same clips and seed (so the same
-folds): each holds oof-predictions.csv and report.json. Each model's own fitted temperature
-(report.json: calibration.temperature) is applied first, as classify applies it from the model's
-metadata; then weight.time is chosen on a 0.05 grid by the mean over folds of the held-out
+Each directory is a `ser4j train --cv` output over the same clips: it holds oof-predictions.csv
+and report.json. Each model's own fitted temperature (report.json: calibration.temperature) is
+applied first, as classify applies it from the model's metadata. A comma list is a seed ensemble:
+its runs' calibrated probabilities are averaged with equal weights (each clip's prediction in
+every run comes from a model that never heard its speaker, so the mean is out of speaker too;
+the runs may use other seeds and so other folds, and the per-fold figures below are over the
+folds of the first time run). Then weight.time, the weight of the time group, is chosen on a 0.05 grid by the mean over folds of the held-out
 accuracy (ties: macro F1), and the ensemble's temperature is fitted on the mixed out-of-fold
 probabilities by golden-section search on ln T (minimum NLL). Prints one JSON object.
 Developer tool (numpy); the library itself needs no Python.
@@ -92,19 +95,30 @@ def ece(p, y, bins=15):
     return float(e)
 
 
+def group(arg, paths):
+    """The mean calibrated out-of-fold probabilities of the runs in a comma list, and their temperatures."""
+    runs = [load(d) for d in arg.split(",")]
+    for rows, _ in runs:
+        if set(rows) != set(paths):
+            sys.exit("the runs hold different clips")
+    p = np.mean([scale(np.stack([rows[q][3] for q in paths]), t) for rows, t in runs], axis=0)
+    return p, [t for _, t in runs]
+
+
 def main():
-    time_rows, t_time = load(sys.argv[1])
-    mel_rows, t_mel = load(sys.argv[2])
-    paths = sorted(set(time_rows) & set(mel_rows))
-    if len(paths) != len(time_rows) or len(paths) != len(mel_rows):
-        sys.exit("the two runs hold different clips")
-    if any(time_rows[q][0] != mel_rows[q][0] for q in paths):
-        sys.exit("the two runs used different folds (seed or data differ)")
+    time_rows, _ = load(sys.argv[1].split(",")[0])
+    paths = sorted(time_rows)
+    if sys.argv[1].count(",") == 0 and sys.argv[2].count(",") == 0:
+        mel_rows, _ = load(sys.argv[2])
+        if set(mel_rows) == set(paths) and any(time_rows[q][0] != mel_rows[q][0] for q in paths):
+            sys.exit("the two runs used different folds (seed or data differ)")
     folds = np.array([time_rows[q][0] for q in paths])
     y = np.array([time_rows[q][1] for q in paths])
     corpus = np.array([time_rows[q][2] for q in paths])
-    pt = scale(np.stack([time_rows[q][3] for q in paths]), t_time)
-    pm = scale(np.stack([mel_rows[q][3] for q in paths]), t_mel)
+    pt, t_time = group(sys.argv[1], paths)
+    pm, t_mel = group(sys.argv[2], paths)
+    if len(t_time) == 1 and len(t_mel) == 1:
+        t_time, t_mel = t_time[0], t_mel[0]
     grid = []
     for i in range(21):
         w = i / 20

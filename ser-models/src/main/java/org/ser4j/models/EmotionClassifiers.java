@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * Creates {@link WindowedEmotionClassifier}s from the models bundled with ser-models or from any
@@ -22,7 +23,7 @@ import java.util.Properties;
  * }</pre>
  *
  * <p>Bundled models are the class-path resources {@code org/ser4j/models/bundled/time.onnx} and
- * {@code mel.onnx}, shipped in the separate artifact {@code org.ser4j:ser-models-bundled} (their
+ * {@code mel.onnx} (and the further ensemble members its {@code ensemble.properties} lists), shipped in the separate artifact {@code org.ser4j:ser-models-bundled} (their
  * terms are those of the training corpora, see MODEL_CARD.md; without it only {@code fromOnnx}
  * works); each is checked against its {@code .onnx.sha256} on every load. Every method
  * creates a new classifier with its own ONNX Runtime sessions: create one, share it between
@@ -33,8 +34,10 @@ public final class EmotionClassifiers {
     public static final String TIME = "time";
     /** Name of the bundled log-mel model (2D CNN). */
     public static final String MEL = "mel";
-    /** Name of the weighted average of both bundled models. */
+    /** Name of the bundled ensemble: the weighted average of the models its {@code ensemble.properties} lists. */
     public static final String ENSEMBLE = "ensemble";
+    /** A bundled model file name an ensemble may list: {@code time}, {@code mel-seed7}. */
+    private static final Pattern MEMBER_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private EmotionClassifiers() {
     }
@@ -86,9 +89,10 @@ public final class EmotionClassifiers {
     }
 
     /**
-     * Both bundled models, their probabilities averaged with the weights in the bundled
-     * {@code ensemble.properties} ({@code weight.time}, {@code weight.mel}; equal when absent),
-     * with default options.
+     * The bundled ensemble: the models listed by the bundled {@code ensemble.properties}
+     * ({@code members}, a comma list of bundled model files; {@code time,mel} when absent), their
+     * probabilities averaged with its weights ({@code weight.NAME} per member; equal when absent)
+     * and calibrated by its {@code temperature}, with default options.
      *
      * @return a new classifier; close it when done
      * @throws ModelLoadException if the bundled model is missing, damaged or cannot be opened
@@ -98,7 +102,7 @@ public final class EmotionClassifiers {
     }
 
     /**
-     * Both bundled models, weighted as in {@code ensemble.properties}.
+     * The bundled ensemble, its members and weights as in {@code ensemble.properties}.
      *
      * @param options window hop, batching and threads
      * @return a new classifier; close it when done
@@ -251,20 +255,20 @@ public final class EmotionClassifiers {
                 return new OnnxEmotionClassifier("bundled " + name + " model", List.of(m), new float[] {1f}, options, audio);
             }
             case ENSEMBLE: {
+                List<String> members = ensembleMembers(resources);
                 float[] weights = ensembleWeights(resources);
+                double temperature = ensembleTemperature(resources);
                 List<OnnxModel> models = new ArrayList<>();
                 try {
-                    models.add(open(resources, TIME, options, extractors));
-                    models.add(open(resources, MEL, options, extractors));
+                    for (String member : members) {
+                        models.add(open(resources, member, options, extractors));
+                    }
                 } catch (RuntimeException e) {
                     models.forEach(OnnxModel::close);
                     throw e;
                 }
-                double temperature = ensembleTemperature(resources);
-                String description = String.format(Locale.ROOT, "bundled ensemble (time %.3f, mel %.3f%s)",
-                        weights[0] / (weights[0] + weights[1]), weights[1] / (weights[0] + weights[1]),
-                        temperature == 1.0 ? "" : String.format(Locale.ROOT, ", temperature %.3f", temperature));
-                return new OnnxEmotionClassifier(description, models, weights, temperature, options, audio);
+                return new OnnxEmotionClassifier(ensembleDescription(members, weights, temperature), models, weights,
+                        temperature, options, audio);
             }
             default:
                 throw new IllegalArgumentException("no bundled model named '" + name + "'; expected time, mel, ensemble or default");
@@ -276,16 +280,66 @@ public final class EmotionClassifiers {
         return OnnxModel.open(resources.resource(name + ".onnx"), bytes, options.inferenceThreads(), extractors);
     }
 
-    /** Weights {time, mel} from {@code ensemble.properties}; 0.5 each when absent. */
+    /**
+     * The bundled model files the ensemble mixes, from {@code members} in {@code ensemble.properties}
+     * ({@code time,mel} when absent): each a name of lower-case letters, digits and hyphens, whose
+     * {@code NAME.onnx} and {@code NAME.onnx.sha256} are bundled resources.
+     */
+    static List<String> ensembleMembers(BundledModels resources) {
+        String v = resources.properties("ensemble.properties").getProperty("members");
+        if (v == null) {
+            return List.of(TIME, MEL);
+        }
+        String source = resources.resource("ensemble.properties");
+        List<String> members = new ArrayList<>();
+        for (String part : v.split(",", -1)) {
+            String name = part.trim();
+            if (!MEMBER_NAME.matcher(name).matches()) {
+                throw new ModelLoadException(source, "members must be a comma list of bundled model names (lower-case"
+                        + " letters, digits, hyphens), got '" + v + "'");
+            }
+            if (members.contains(name)) {
+                throw new ModelLoadException(source, "members lists '" + name + "' twice: '" + v + "'");
+            }
+            members.add(name);
+        }
+        return List.copyOf(members);
+    }
+
+    /**
+     * Weights of {@link #ensembleMembers}, in their order, from {@code weight.NAME} in
+     * {@code ensemble.properties}; {@code 1 / members} each when absent. Not yet normalised.
+     */
     static float[] ensembleWeights(BundledModels resources) {
         Properties p = resources.properties("ensemble.properties");
         String source = resources.resource("ensemble.properties");
-        float time = weight(p, "weight.time", source);
-        float mel = weight(p, "weight.mel", source);
-        if (!(time + mel > 0)) {
-            throw new ModelLoadException(source, "weight.time and weight.mel must not both be zero");
+        List<String> members = ensembleMembers(resources);
+        float[] weights = new float[members.size()];
+        double sum = 0;
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = weight(p, "weight." + members.get(i), 1f / weights.length, source);
+            sum += weights[i];
         }
-        return new float[] {time, mel};
+        if (!(sum > 0)) {
+            throw new ModelLoadException(source, "the weights of " + String.join(", ", members) + " must not all be zero");
+        }
+        return weights;
+    }
+
+    /** "bundled ensemble (time 0.300, mel 0.700, temperature 0.708)": each member's normalised weight. */
+    private static String ensembleDescription(List<String> members, float[] weights, double temperature) {
+        double sum = 0;
+        for (float w : weights) {
+            sum += w;
+        }
+        StringBuilder b = new StringBuilder("bundled ensemble (");
+        for (int i = 0; i < members.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(members.get(i)).append(String.format(Locale.ROOT, " %.3f", weights[i] / sum));
+        }
+        if (temperature != 1.0) {
+            b.append(String.format(Locale.ROOT, ", temperature %.3f", temperature));
+        }
+        return b.append(')').toString();
     }
 
     /** The ensemble's calibration temperature from {@code ensemble.properties}; 1 when absent. */
@@ -307,10 +361,10 @@ public final class EmotionClassifiers {
         }
     }
 
-    private static float weight(Properties p, String key, String source) {
+    private static float weight(Properties p, String key, float absent, String source) {
         String v = p.getProperty(key);
         if (v == null) {
-            return 0.5f;
+            return absent;
         }
         try {
             float w = Float.parseFloat(v.trim());

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.ser4j.core.Emotion;
+import org.ser4j.core.model.FeatureKind;
 import org.ser4j.core.model.FeatureScaling;
 import org.ser4j.core.model.ModelMetadata;
 import org.ser4j.core.model.Temperature;
@@ -43,6 +44,8 @@ final class OnnxModel implements AutoCloseable {
     private final FeatureScaling scaling;
     /** The model's calibration temperature (1: none), applied to every output row. */
     private final double temperature;
+    /** What its raw features depend on: models with equal keys extract the same values from a window. */
+    private final FeatureKey featureKey;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     /**
      * Direct input buffers in native order, reused across calls: ONNX Runtime reads a direct
@@ -65,6 +68,11 @@ final class OnnxModel implements AutoCloseable {
         this.maxBatch = maxBatch;
         this.scaling = FeatureScaling.of(metadata.mean(), metadata.std());
         this.temperature = metadata.temperature();
+        this.featureKey = new FeatureKey(metadata.featureKind(), FeatureConfig.of(metadata));
+    }
+
+    /** The feature kind and settings, which alone decide a window's raw (unstandardised) features. */
+    record FeatureKey(FeatureKind kind, FeatureConfig config) {
     }
 
     /**
@@ -243,13 +251,31 @@ final class OnnxModel implements AutoCloseable {
      * zero-pads or trims to the model's clip length.
      */
     float[] features(float[] windowSamples) {
+        return standardised(rawFeatures(windowSamples));
+    }
+
+    /**
+     * Features of one window before the model's standardisation: the same for every model with an
+     * equal {@link #featureKey()}, so an ensemble computes them once per key.
+     */
+    float[] rawFeatures(float[] windowSamples) {
         float[] raw = extractor.extract(windowSamples);
         if (raw.length != featureLength) {
             throw new IllegalStateException(name + ": extractor returned " + raw.length + " values, expected " + featureLength);
         }
+        return raw;
+    }
+
+    /** {@code raw} (from {@link #rawFeatures}, left unchanged) standardised as this model's training data were. */
+    float[] standardised(float[] raw) {
         float[] x = new float[featureLength];
         scaling.apply(raw, 0, x, 0, featureLength, 1);
         return x;
+    }
+
+    /** What this model's raw features depend on. */
+    FeatureKey featureKey() {
+        return featureKey;
     }
 
     /**

@@ -7,8 +7,9 @@ import org.ser4j.core.Prediction;
 
 /**
  * Windowing and timeline assembly: cuts model-rate samples into the model windows
- * ({@link Windows}), extracts each model's features, runs them through the ensemble a batch at a
- * time and assembles the {@link Timeline}. Stateless apart from its settings; thread-safe while
+ * ({@link Windows}), extracts each model's features (once per window for all models that share a
+ * feature kind and settings, such as the seeds of a seed ensemble), runs them through the ensemble
+ * a batch at a time and assembles the {@link Timeline}. Stateless apart from its settings; thread-safe while
  * the ensemble is open.
  */
 final class WindowedInference {
@@ -17,9 +18,20 @@ final class WindowedInference {
     private final int hopSamples;
     private final int batchSize;
     private final int sampleRate;
+    /** For each model, the first model with the same {@link OnnxModel#featureKey()}: whose raw features it reuses. */
+    private final int[] rawFeaturesOf;
 
     WindowedInference(WeightedEnsemble ensemble, int hopSamples, int batchSize) {
         this.ensemble = ensemble;
+        List<OnnxModel> models = ensemble.models();
+        this.rawFeaturesOf = new int[models.size()];
+        for (int i = 0; i < models.size(); i++) {
+            int first = 0;
+            while (!models.get(first).featureKey().equals(models.get(i).featureKey())) {
+                first++;
+            }
+            rawFeaturesOf[i] = first;
+        }
         this.windowSamples = ensemble.windowSamples();
         this.sampleRate = ensemble.sampleRate();
         if (hopSamples > windowSamples) {
@@ -47,16 +59,24 @@ final class WindowedInference {
 
     /** Features of windows {@code from .. from+count-1} of {@code samples}, per model. */
     List<List<float[]>> features(float[] samples, int from, int count) {
-        List<OnnxModel> models = ensemble.models();
-        List<List<float[]>> features = new ArrayList<>(models.size());
-        for (OnnxModel model : models) {
-            List<float[]> perModel = new ArrayList<>(count);
-            for (int w = from; w < from + count; w++) {
-                perModel.add(model.features(Windows.slice(samples, w, windowSamples, hopSamples)));
-            }
-            features.add(perModel);
+        List<List<float[]>> features = new ArrayList<>(rawFeaturesOf.length);
+        for (int i = 0; i < rawFeaturesOf.length; i++) {
+            features.add(new ArrayList<>(count));
+        }
+        for (int w = from; w < from + count; w++) {
+            addFeatures(Windows.slice(samples, w, windowSamples, hopSamples), features);
         }
         return features;
+    }
+
+    /** Appends one window's standardised features to each model's list, extracting once per feature key. */
+    private void addFeatures(float[] window, List<List<float[]>> featuresPerModel) {
+        List<OnnxModel> models = ensemble.models();
+        float[][] raw = new float[models.size()][];
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = rawFeaturesOf[i] == i ? models.get(i).rawFeatures(window) : raw[rawFeaturesOf[i]];
+            featuresPerModel.get(i).add(models.get(i).standardised(raw[i]));
+        }
     }
 
     /**
@@ -67,11 +87,11 @@ final class WindowedInference {
      *     {@link Windows#slice} cuts them
      */
     float[] probabilities(float[] window) {
-        List<OnnxModel> models = ensemble.models();
-        List<List<float[]>> features = new ArrayList<>(models.size());
-        for (OnnxModel model : models) {
-            features.add(List.of(model.features(window)));
+        List<List<float[]>> features = new ArrayList<>(rawFeaturesOf.length);
+        for (int i = 0; i < rawFeaturesOf.length; i++) {
+            features.add(new ArrayList<>(1));
         }
+        addFeatures(window, features);
         return combine(features)[0];
     }
 

@@ -10,10 +10,14 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ser4j.core.audio.AudioClip;
 import org.ser4j.core.model.FeatureKind;
+import org.ser4j.features.FeatureConfig;
+import org.ser4j.features.FeatureExtractor;
 
 /** Loading bundled models from class-path resources, pointed at a temporary directory. */
 class BundledModelsTest {
@@ -92,6 +96,90 @@ class BundledModelsTest {
             assertTrue(c.description().contains("0.250"), c.description());
             c.classify(new AudioClip(JavaSoundSource.signal(20_000, 1), 16000));
         }
+    }
+
+    @Test
+    void ensembleLoadsTheListedMembersInOrder() throws IOException {
+        putModel("time", TinyModels.bytes(TinyModels.timeSpec(1)));
+        putModel("mel", TinyModels.bytes(TinyModels.melSpec(2)));
+        putModel("mel-seed7", TinyModels.bytes(TinyModels.melSpec(3)));
+        put("ensemble.properties", "members = time, mel, mel-seed7\nweight.time=2\nweight.mel=1\nweight.mel-seed7=1\n".getBytes());
+        try (OnnxEmotionClassifier c = load(resources(), "ensemble")) {
+            assertArrayEquals(new float[] {0.5f, 0.25f, 0.25f}, c.weights(), 1e-7f);
+            assertEquals(List.of(FeatureKind.TIME_DOMAIN, FeatureKind.LOG_MEL, FeatureKind.LOG_MEL),
+                    c.metadata().stream().map(m -> m.featureKind()).toList());
+            assertTrue(c.description().contains("mel-seed7 0.250"), c.description());
+            c.classify(new AudioClip(JavaSoundSource.signal(20_000, 1), 16000));
+        }
+    }
+
+    @Test
+    void membersWithTheSameFeaturesShareOneExtractionAndGiveTheSameMix() throws IOException {
+        byte[] mel = TinyModels.bytes(TinyModels.melSpec(2));
+        putModel("time", TinyModels.bytes(TinyModels.timeSpec(1)));
+        putModel("mel", mel);
+        putModel("mel-copy", mel);
+        AtomicInteger extractions = new AtomicInteger();
+        ExtractorFactory counting = (kind, config) -> {
+            FeatureExtractor inner = SegmentMeanExtractor.FACTORY.create(kind, config);
+            return new FeatureExtractor() {
+                @Override
+                public FeatureKind kind() {
+                    return inner.kind();
+                }
+
+                @Override
+                public FeatureConfig config() {
+                    return inner.config();
+                }
+
+                @Override
+                public int featureLength() {
+                    return inner.featureLength();
+                }
+
+                @Override
+                public float[] extract(float[] samples) {
+                    extractions.incrementAndGet();
+                    return inner.extract(samples);
+                }
+
+                @Override
+                public float[] extract(AudioClip clip) {
+                    return extract(clip.samples());
+                }
+            };
+        };
+        AudioClip clip = new AudioClip(JavaSoundSource.signal(20_000, 1), 16000);
+        put("ensemble.properties", "members=time,mel,mel-copy\nweight.time=1\nweight.mel=1\nweight.mel-copy=1\n".getBytes());
+        float[] three;
+        try (OnnxEmotionClassifier c = EmotionClassifiers.bundled(resources(), "ensemble", ClassifierOptions.defaults(),
+                JavaSoundSource.SOURCE, counting)) {
+            int opened = extractions.get();
+            three = c.classify(clip).probabilities();
+            assertEquals(2, extractions.get() - opened, "one window: one time and one mel extraction for three models");
+        }
+        put("ensemble.properties", "members=time,mel\nweight.time=1\nweight.mel=2\n".getBytes());
+        try (OnnxEmotionClassifier c = load(resources(), "ensemble")) {
+            assertArrayEquals(c.classify(clip).probabilities(), three, 1e-6f);
+        }
+    }
+
+    @Test
+    void ensembleMembersAreCheckedAndAMissingMemberIsNamed() throws IOException {
+        BundledModels r = resources();
+        assertEquals(List.of("time", "mel"), EmotionClassifiers.ensembleMembers(r));
+        for (String bad : new String[] {"", "time,,mel", "time,Mel", "time,../mel", "time,mel,time", "time mel"}) {
+            put("ensemble.properties", ("members=" + bad + "\n").getBytes());
+            ModelLoadException e = assertThrows(ModelLoadException.class, () -> EmotionClassifiers.ensembleMembers(r), bad);
+            assertTrue(e.getMessage().contains("members"), e.getMessage());
+        }
+        put("ensemble.properties", "members=time,mel,time-seed7\n".getBytes());
+        assertArrayEquals(new float[] {1f / 3, 1f / 3, 1f / 3}, EmotionClassifiers.ensembleWeights(r), 1e-7f);
+        putModel("time", TinyModels.bytes(TinyModels.timeSpec(1)));
+        putModel("mel", TinyModels.bytes(TinyModels.melSpec(2)));
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> load(resources(), "ensemble"));
+        assertTrue(e.getMessage().contains("time-seed7.onnx"), e.getMessage());
     }
 
     @Test
