@@ -95,9 +95,8 @@ def ece(p, y, bins=15):
     return float(e)
 
 
-def group(arg, paths):
-    """The mean calibrated out-of-fold probabilities of the runs in a comma list, and their temperatures."""
-    runs = [load(d) for d in arg.split(",")]
+def group(runs, paths):
+    """The mean calibrated out-of-fold probabilities of loaded runs, and their temperatures."""
     for rows, _ in runs:
         if set(rows) != set(paths):
             sys.exit("the runs hold different clips")
@@ -106,19 +105,20 @@ def group(arg, paths):
 
 
 def main():
-    time_rows, _ = load(sys.argv[1].split(",")[0])
+    time_runs = [load(d) for d in sys.argv[1].split(",")]
+    mel_runs = [load(d) for d in sys.argv[2].split(",")]
+    time_rows = time_runs[0][0]
     paths = sorted(time_rows)
-    if sys.argv[1].count(",") == 0 and sys.argv[2].count(",") == 0:
-        mel_rows, _ = load(sys.argv[2])
-        if set(mel_rows) == set(paths) and any(time_rows[q][0] != mel_rows[q][0] for q in paths):
+    pt, t_time = group(time_runs, paths)
+    pm, t_mel = group(mel_runs, paths)
+    if len(time_runs) == 1 and len(mel_runs) == 1:
+        mel_rows = mel_runs[0][0]
+        if any(time_rows[q][0] != mel_rows[q][0] for q in paths):
             sys.exit("the two runs used different folds (seed or data differ)")
+        t_time, t_mel = t_time[0], t_mel[0]
     folds = np.array([time_rows[q][0] for q in paths])
     y = np.array([time_rows[q][1] for q in paths])
     corpus = np.array([time_rows[q][2] for q in paths])
-    pt, t_time = group(sys.argv[1], paths)
-    pm, t_mel = group(sys.argv[2], paths)
-    if len(t_time) == 1 and len(t_mel) == 1:
-        t_time, t_mel = t_time[0], t_mel[0]
     grid = []
     for i in range(21):
         w = i / 20

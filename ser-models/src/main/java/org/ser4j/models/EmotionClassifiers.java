@@ -255,9 +255,11 @@ public final class EmotionClassifiers {
                 return new OnnxEmotionClassifier("bundled " + name + " model", List.of(m), new float[] {1f}, options, audio);
             }
             case ENSEMBLE: {
-                List<String> members = ensembleMembers(resources);
-                float[] weights = ensembleWeights(resources);
-                double temperature = ensembleTemperature(resources);
+                Properties settings = resources.properties("ensemble.properties");
+                String source = resources.resource("ensemble.properties");
+                List<String> members = ensembleMembers(settings, source);
+                float[] weights = ensembleWeights(settings, source, members);
+                double temperature = ensembleTemperature(settings, source);
                 List<OnnxModel> models = new ArrayList<>();
                 try {
                     for (String member : members) {
@@ -286,11 +288,14 @@ public final class EmotionClassifiers {
      * {@code NAME.onnx} and {@code NAME.onnx.sha256} are bundled resources.
      */
     static List<String> ensembleMembers(BundledModels resources) {
-        String v = resources.properties("ensemble.properties").getProperty("members");
+        return ensembleMembers(resources.properties("ensemble.properties"), resources.resource("ensemble.properties"));
+    }
+
+    private static List<String> ensembleMembers(Properties p, String source) {
+        String v = p.getProperty("members");
         if (v == null) {
             return List.of(TIME, MEL);
         }
-        String source = resources.resource("ensemble.properties");
         List<String> members = new ArrayList<>();
         for (String part : v.split(",", -1)) {
             String name = part.trim();
@@ -313,7 +318,10 @@ public final class EmotionClassifiers {
     static float[] ensembleWeights(BundledModels resources) {
         Properties p = resources.properties("ensemble.properties");
         String source = resources.resource("ensemble.properties");
-        List<String> members = ensembleMembers(resources);
+        return ensembleWeights(p, source, ensembleMembers(p, source));
+    }
+
+    private static float[] ensembleWeights(Properties p, String source, List<String> members) {
         float[] weights = new float[members.size()];
         double sum = 0;
         for (int i = 0; i < weights.length; i++) {
@@ -344,8 +352,10 @@ public final class EmotionClassifiers {
 
     /** The ensemble's calibration temperature from {@code ensemble.properties}; 1 when absent. */
     static double ensembleTemperature(BundledModels resources) {
-        Properties p = resources.properties("ensemble.properties");
-        String source = resources.resource("ensemble.properties");
+        return ensembleTemperature(resources.properties("ensemble.properties"), resources.resource("ensemble.properties"));
+    }
+
+    private static double ensembleTemperature(Properties p, String source) {
         String v = p.getProperty("temperature");
         if (v == null) {
             return 1.0;

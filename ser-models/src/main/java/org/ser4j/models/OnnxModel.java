@@ -68,7 +68,7 @@ final class OnnxModel implements AutoCloseable {
         this.maxBatch = maxBatch;
         this.scaling = FeatureScaling.of(metadata.mean(), metadata.std());
         this.temperature = metadata.temperature();
-        this.featureKey = new FeatureKey(metadata.featureKind(), FeatureConfig.of(metadata));
+        this.featureKey = new FeatureKey(extractor.kind(), extractor.config());
     }
 
     /** The feature kind and settings, which alone decide a window's raw (unstandardised) features. */

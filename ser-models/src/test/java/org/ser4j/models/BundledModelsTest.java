@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ser4j.core.audio.AudioClip;
 import org.ser4j.core.model.FeatureKind;
-import org.ser4j.features.FeatureConfig;
-import org.ser4j.features.FeatureExtractor;
 
 /** Loading bundled models from class-path resources, pointed at a temporary directory. */
 class BundledModelsTest {
@@ -120,36 +118,7 @@ class BundledModelsTest {
         putModel("mel", mel);
         putModel("mel-copy", mel);
         AtomicInteger extractions = new AtomicInteger();
-        ExtractorFactory counting = (kind, config) -> {
-            FeatureExtractor inner = SegmentMeanExtractor.FACTORY.create(kind, config);
-            return new FeatureExtractor() {
-                @Override
-                public FeatureKind kind() {
-                    return inner.kind();
-                }
-
-                @Override
-                public FeatureConfig config() {
-                    return inner.config();
-                }
-
-                @Override
-                public int featureLength() {
-                    return inner.featureLength();
-                }
-
-                @Override
-                public float[] extract(float[] samples) {
-                    extractions.incrementAndGet();
-                    return inner.extract(samples);
-                }
-
-                @Override
-                public float[] extract(AudioClip clip) {
-                    return extract(clip.samples());
-                }
-            };
-        };
+        ExtractorFactory counting = SegmentMeanExtractor.counting(extractions);
         AudioClip clip = new AudioClip(JavaSoundSource.signal(20_000, 1), 16000);
         put("ensemble.properties", "members=time,mel,mel-copy\nweight.time=1\nweight.mel=1\nweight.mel-copy=1\n".getBytes());
         float[] three;

@@ -1,5 +1,6 @@
 package org.ser4j.models;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.ser4j.core.audio.AudioClip;
 import org.ser4j.core.model.FeatureKind;
 import org.ser4j.features.FeatureConfig;
@@ -16,10 +17,22 @@ final class SegmentMeanExtractor implements FeatureExtractor {
 
     private final FeatureKind kind;
     private final FeatureConfig config;
+    /** Incremented by every {@link #extract(float[])} call. */
+    private final AtomicInteger extractions;
 
     SegmentMeanExtractor(FeatureKind kind, FeatureConfig config) {
+        this(kind, config, new AtomicInteger());
+    }
+
+    private SegmentMeanExtractor(FeatureKind kind, FeatureConfig config, AtomicInteger extractions) {
         this.kind = kind;
         this.config = config;
+        this.extractions = extractions;
+    }
+
+    /** A factory whose extractors all count their extractions in {@code extractions}. */
+    static ExtractorFactory counting(AtomicInteger extractions) {
+        return (kind, config) -> new SegmentMeanExtractor(kind, config, extractions);
     }
 
     @Override
@@ -39,6 +52,7 @@ final class SegmentMeanExtractor implements FeatureExtractor {
 
     @Override
     public float[] extract(float[] samples) {
+        extractions.incrementAndGet();
         int n = featureLength();
         int clip = config.clipSamples();
         float[] out = new float[n];
