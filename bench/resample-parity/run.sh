@@ -32,20 +32,23 @@ grep -m1 'model name' /proc/cpuinfo || true
 
 TESS=$DATASETS/tess-oaf-24k
 "$PYTHON" "$HERE/make_copies.py" to16k "$TESS" "$WORK/tess-16k"
-mapfile -t native < <(find "$TESS" -name '*.wav' | LC_ALL=C sort)
+# copies_of DIR FILE...: the copies in DIR of the given originals (same file names)
+copies_of() { local dir=$1; shift; for f in "$@"; do echo "$dir/$(basename "$f")"; done; }
+mapfile -t native < "$WORK/tess-16k/sources.txt"
+mapfile -t tess_copies < <(copies_of "$WORK/tess-16k" "${native[@]}")
 ser4j classify --json "${native[@]}" > "$WORK/tess-native.jsonl"
-ser4j classify --json "$WORK"/tess-16k/*.wav > "$WORK/tess-soxr.jsonl"
-some=("${native[@]:0:$FEATURE_CLIPS}")
-ser4j extract-features --out "$WORK/features-native" "${some[@]}" > /dev/null
-ser4j extract-features --out "$WORK/features-soxr" $(for f in "${some[@]}"; do echo "$WORK/tess-16k/$(basename "$f")"; done) > /dev/null
+ser4j classify --json "${tess_copies[@]}" > "$WORK/tess-soxr.jsonl"
+ser4j extract-features --out "$WORK/features-native" "${native[@]:0:$FEATURE_CLIPS}" > /dev/null
+ser4j extract-features --out "$WORK/features-soxr" "${tess_copies[@]:0:$FEATURE_CLIPS}" > /dev/null
 echo "TESS, ser4j's resampler (24,414 -> 16,000 Hz) against soxr HQ copies:"
 "$PYTHON" "$HERE/compare.py" "$WORK/tess-native.jsonl" "$WORK/tess-soxr.jsonl" \
   "$WORK/features-native" "$WORK/features-soxr"
 
 RAVDESS=$DATASETS/ravdess-speech-16k
 "$PYTHON" "$HERE/make_copies.py" to48k "$RAVDESS" "$WORK/ravdess-48k" 3
-mapfile -t originals < <(find "$RAVDESS" -name '*.wav' | LC_ALL=C sort | awk 'NR % 3 == 1')
+mapfile -t originals < "$WORK/ravdess-48k/sources.txt"
 ser4j classify --json "${originals[@]}" > "$WORK/ravdess-16k.jsonl"
-ser4j classify --json "$WORK"/ravdess-48k/*.wav > "$WORK/ravdess-48k.jsonl"
+mapfile -t ravdess_copies < <(copies_of "$WORK/ravdess-48k" "${originals[@]}")
+ser4j classify --json "${ravdess_copies[@]}" > "$WORK/ravdess-48k.jsonl"
 echo "RAVDESS, the 16 kHz clips against their 48 kHz copies resampled by ser4j:"
 "$PYTHON" "$HERE/compare.py" "$WORK/ravdess-16k.jsonl" "$WORK/ravdess-48k.jsonl"
