@@ -132,6 +132,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--freq-mask-width", paramLabel = "BANDS", defaultValue = "16", description = "Widest frequency mask, in mel bands (default ${DEFAULT-VALUE}).")
     int freqMaskWidth;
 
+    @Option(names = "--time-shift", paramLabel = "FRAMES", defaultValue = "0",
+            description = "Shift every training input in time by a random whole number of frames in [-FRAMES, FRAMES] (32 ms each at 16 kHz), "
+                    + "drawn afresh per batch; frames shifted in are silence (default ${DEFAULT-VALUE} = off). Needs --standardize global or none.")
+    int timeShift;
+
     @Option(names = "--mixup", paramLabel = "ALPHA", defaultValue = "0", description = "mixup with lambda ~ Beta(ALPHA, ALPHA) per batch (default ${DEFAULT-VALUE} = off; 0.2-0.4 is usual).")
     double mixup;
 
@@ -307,7 +312,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainingConfig config = TrainingConfig.recipe(kind).withEpochs(epochs).withSeed(seed).withL2Scale(l2Scale)
                 .withStandardization(st).withPatience(patience).withBalance(weighting).withLabelSmoothing(labelSmoothing)
-                .withAugmentation(new FeatureAugmentation(timeMasks, timeMaskWidth, freqMasks, freqMaskWidth, mixup))
+                .withAugmentation(new FeatureAugmentation(timeMasks, timeMaskWidth, freqMasks, freqMaskWidth, mixup, timeShift))
                 .withSchedule(schedule).withWaveform(waveform()).withAveraging(WeightAveraging.exponential(emaDecay));
         if (batch != null) {
             config = config.withBatchSize(batch);

@@ -28,6 +28,36 @@ final class BatchAugmenter {
         this.row = new float[bands * frames];
     }
 
+    /**
+     * Shifts every sample of the batch {@code x[0, count)} in time by its own uniform draw in
+     * {@code [-maxTimeShift, maxTimeShift]} frames, filling each row's vacated frames with that
+     * row's smallest value (no-op without a shift).
+     */
+    void shift(float[] x, int count) {
+        if (!a.shift()) {
+            return;
+        }
+        int limit = Math.min(a.maxTimeShift(), frames);
+        for (int s = 0; s < count; s++) {
+            int by = rng.nextInt(2 * limit + 1) - limit;
+            if (by == 0) {
+                continue;
+            }
+            for (int b = 0; b < bands; b++) {
+                int off = s * bands * frames + b * frames;
+                float floor = Float.POSITIVE_INFINITY;
+                for (int t = 0; t < frames; t++) {
+                    floor = Math.min(floor, x[off + t]);
+                }
+                System.arraycopy(x, off, row, 0, frames);
+                for (int t = 0; t < frames; t++) {
+                    int from = t - by;
+                    x[off + t] = from >= 0 && from < frames ? row[from] : floor;
+                }
+            }
+        }
+    }
+
     /** Masks every sample of the batch {@code x[0, count)} (no-op without masks). */
     void mask(float[] x, int count) {
         if (!a.masks()) {

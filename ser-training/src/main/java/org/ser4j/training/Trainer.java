@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ser4j.core.model.FeatureKind;
 import org.ser4j.training.nn.Network;
 
 /**
@@ -152,10 +153,12 @@ public final class Trainer {
         BatchAugmenter augmenter = null;
         int[] otherLabels = null;
         float[] lambda = null;
-        if (aug.masks() || aug.mixup()) {
-            int bands = aug.masks() ? org.ser4j.features.FeatureConfig.DEFAULT.nMels() : 1;
+        if (aug.masks() || aug.mixup() || aug.shift()) {
+            // rows of one input: mel bands, or ZCR and RMS for the time model (mixup alone needs none)
+            int bands = aug.masks() || (aug.shift() && config.kind() == FeatureKind.LOG_MEL) ? org.ser4j.features.FeatureConfig.DEFAULT.nMels()
+                    : aug.shift() ? 2 : 1;
             if (len % bands != 0) {
-                throw new IllegalArgumentException("SpecAugment needs inputs of " + bands + " mel bands, got " + len + " values");
+                throw new IllegalArgumentException("augmentation needs inputs of " + bands + " rows, got " + len + " values");
             }
             augmenter = new BatchAugmenter(aug, bands, len / bands, config.seed());
             otherLabels = new int[batch];
@@ -205,6 +208,7 @@ public final class Trainer {
                 double loss;
                 long t0 = System.nanoTime();
                 if (augmenter != null) {
+                    augmenter.shift(x, count);
                     augmenter.mask(x, count);
                 }
                 if (aug.mixup()) {

@@ -108,6 +108,10 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
         if (averaging == null) {
             throw new IllegalArgumentException("weight averaging must not be null");
         }
+        if (augmentation.shift() && standardization == Standardization.PER_FEATURE) {
+            throw new IllegalArgumentException("the time shift moves values between positions, so it needs one standardisation for all "
+                    + "of them (global or none), not per-feature");
+        }
         if (augmentation.masks() && kind != FeatureKind.LOG_MEL) {
             throw new IllegalArgumentException("SpecAugment masks apply to the log-mel model's input only, not to " + kind.id());
         }
@@ -299,7 +303,7 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      *     {@code batchSize}, {@code learningRate}, {@code optimizer} (a fixed description of Adam's
      *     constants), {@code seed}, {@code l2Scale}, {@code standardization} (its id),
      *     {@code patience}, {@code threads}, {@code balance} (its id), {@code labelSmoothing} and,
-     *     when augmentation is on, {@code specAugment} (counts and widths) and {@code mixupAlpha},
+     *     when augmentation is on, {@code specAugment} (counts and widths), {@code mixupAlpha} and {@code timeShiftFrames},
      *     and, when the rate is not constant, {@code learningRateSchedule}, and, when waveform copies
      *     are made, {@code waveformAugmentation}, and, when the weights are averaged,
      *     {@code weightAveraging}, in that order
@@ -325,6 +329,9 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
         }
         if (augmentation.mixup()) {
             m.put("mixupAlpha", augmentation.mixupAlpha());
+        }
+        if (augmentation.shift()) {
+            m.put("timeShiftFrames", augmentation.maxTimeShift());
         }
         if (schedule.cosine()) {
             m.put("learningRateSchedule", schedule.describe());

@@ -150,4 +150,80 @@ class BatchAugmenterTest {
         assertThrows(IllegalArgumentException.class, () -> new FeatureAugmentation(-1, 0, 0, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> new FeatureAugmentation(0, 0, 0, 0, Double.NaN));
     }
+
+    /**
+     * Every sample moves as a whole by one shift within the bound: each row is the original row
+     * moved by the same number of frames, and the frames shifted in hold that row's smallest value.
+     */
+    @Property(tries = 200)
+    void shiftMovesWholeSamplesWithinTheBoundAndFillsWithTheRowMinimum(@ForAll @IntRange(min = 1, max = 20) int maxShift,
+            @ForAll @IntRange(min = 1, max = 4) int bands, @ForAll @IntRange(min = 2, max = 16) int frames, @ForAll long seed) {
+        int count = 4;
+        float[] x = random(count * bands * frames, seed); // distinct values almost surely
+        float[] orig = x.clone();
+        new BatchAugmenter(new FeatureAugmentation(0, 0, 0, 0, 0, maxShift), bands, frames, seed).shift(x, count);
+        int limit = Math.min(maxShift, frames);
+        for (int s = 0; s < count; s++) {
+            int found = Integer.MIN_VALUE;
+            for (int by = -limit; by <= limit && found == Integer.MIN_VALUE; by++) {
+                if (shiftedBy(orig, x, s, bands, frames, by)) {
+                    found = by;
+                }
+            }
+            assertTrue(found != Integer.MIN_VALUE, "sample " + s + " is not a shift of its original within +/-" + limit);
+        }
+    }
+
+    private static boolean shiftedBy(float[] orig, float[] x, int s, int bands, int frames, int by) {
+        for (int b = 0; b < bands; b++) {
+            int off = s * bands * frames + b * frames;
+            float min = Float.POSITIVE_INFINITY;
+            for (int t = 0; t < frames; t++) {
+                min = Math.min(min, orig[off + t]);
+            }
+            for (int t = 0; t < frames; t++) {
+                int from = t - by;
+                float want = from >= 0 && from < frames ? orig[off + from] : min;
+                if (x[off + t] != want) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void shiftsAreDrawnFromTheWholeRangeAndTheSameSeedGivesTheSameShifts() {
+        int frames = 50;
+        int count = 400;
+        float[] x = new float[count * frames];
+        for (int s = 0; s < count; s++) {
+            x[s * frames + frames / 2] = 1; // one impulse per sample marks its position
+        }
+        float[] y = x.clone();
+        new BatchAugmenter(new FeatureAugmentation(0, 0, 0, 0, 0, 5), 1, frames, 3).shift(x, count);
+        new BatchAugmenter(new FeatureAugmentation(0, 0, 0, 0, 0, 5), 1, frames, 3).shift(y, count);
+        assertArrayEquals(x, y);
+        int[] seen = new int[11];
+        for (int s = 0; s < count; s++) {
+            for (int t = 0; t < frames; t++) {
+                if (x[s * frames + t] == 1) {
+                    seen[t - frames / 2 + 5]++;
+                }
+            }
+        }
+        for (int k = 0; k < seen.length; k++) {
+            assertTrue(seen[k] > 10, "shift " + (k - 5) + " drawn " + seen[k] + " times of " + count);
+        }
+    }
+
+    @Test
+    void shiftIsRefusedWithPerFeatureStandardisationAndNegativeBounds() {
+        FeatureAugmentation shift = new FeatureAugmentation(0, 0, 0, 0, 0, 8);
+        TrainingConfig mel = TrainingConfig.recipe(FeatureKind.LOG_MEL);
+        assertThrows(IllegalArgumentException.class, () -> mel.withStandardization(Standardization.PER_FEATURE).withAugmentation(shift));
+        assertEquals(8, mel.withStandardization(Standardization.GLOBAL).withAugmentation(shift).asMap().get("timeShiftFrames"));
+        TrainingConfig.recipe(FeatureKind.TIME_DOMAIN).withAugmentation(shift);
+        assertThrows(IllegalArgumentException.class, () -> new FeatureAugmentation(0, 0, 0, 0, 0, -1));
+    }
 }
