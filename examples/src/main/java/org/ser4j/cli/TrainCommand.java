@@ -113,6 +113,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-final-model", description = "With --cv: do not train model.onnx on all clips after the folds.")
     boolean noFinalModel;
 
+    @Option(names = "--speaker-norm", description = "With --cv and --no-final-model, a measurement: standardise every feature row over "
+            + "its speaker's clips (held-out speakers by their own clips, no labels used) before the fitted standardisation. "
+            + "No model is exported: classify has no speaker to take statistics from.")
+    boolean speakerNorm;
+
     @Option(names = "--balance", paramLabel = "none|class|speaker|corpus-class", defaultValue = "none",
             description = "Per-sample loss weights giving every class, speaker, or corpus and class the same total weight (default ${DEFAULT-VALUE}).")
     String balance;
@@ -235,9 +240,13 @@ public final class TrainCommand implements Callable<Integer> {
                 err.println(line);
                 err.flush();
             };
+            if (speakerNorm && (cv == null || !noFinalModel)) {
+                throw new TrainingInputException("--speaker-norm is a cross-validation measurement: use it with --cv K and --no-final-model");
+            }
             if (cv != null) {
                 new CrossValidationPipeline(networks, exporter, extractors).run(new CrossValidationRequest(request.dataDirectories(),
-                        cv, request.outputDirectory(), request.cacheDirectory(), request.config(), !noFinalModel), epochs, info, problem);
+                        cv, request.outputDirectory(), request.cacheDirectory(), request.config(), !noFinalModel, speakerNorm), epochs, info,
+                        problem);
             } else {
                 new TrainingPipeline(networks, exporter, extractors).run(request, epochs, info, problem);
             }

@@ -121,6 +121,12 @@ public final class CrossValidationPipeline {
             throw new TrainingInputException("none of the " + scan.clips().size() + " clips could be decoded");
         }
         int len = cache.featureLength();
+        if (request.speakerNormalization()) {
+            int bands = config.kind() == FeatureKind.LOG_MEL ? extractor.config().nMels() : 2;
+            rows = SpeakerNormalization.apply(rows, clips, bands);
+            info.accept("every feature row standardised over its speaker's clips (" + clips.stream().map(LabelledClip::speakerKey).distinct().count()
+                    + " speakers)");
+        }
         // waveform copies of every usable clip; a fold trains on the copies of its training clips only
         AugmentedCopies copies = AugmentedCopies.load(config.waveform(), config.seed(), extractor, request.cacheDirectory(),
                 clips.stream().map(LabelledClip::path).toList(), config.threads(), info, problem);
@@ -285,7 +291,7 @@ public final class CrossValidationPipeline {
             finalModel = new CrossValidationReport.FinalModel(TrainingPipeline.MODEL_FILE, chosen, clips.size(), temperature);
         }
         CrossValidationReport report = new CrossValidationReport("cv", RunReport.SER4J_VERSION, createdAt, config.kind().id(),
-                request.dataDirectories().stream().map(Path::toString).toList(), withFolds(config, k), config.seed(), foldReports,
+                request.dataDirectories().stream().map(Path::toString).toList(), withFolds(config, k, request.speakerNormalization()), config.seed(), foldReports,
                 perEpoch, chosen, bestF1Epoch, summary, pooled, perCorpus, calibration, skipped, parameters,
                 median(throughput), RunReport.measurePeakHeap(), finalModel);
         CrossValidationReportWriter.write(report, request.outputDirectory());
@@ -294,10 +300,13 @@ public final class CrossValidationPipeline {
         return new Outcome(report, predictions, model);
     }
 
-    private static Map<String, Object> withFolds(TrainingConfig config, int k) {
+    private static Map<String, Object> withFolds(TrainingConfig config, int k, boolean speakerNormalization) {
         Map<String, Object> m = config.asMap();
         m.remove("patience");
         m.put("folds", k);
+        if (speakerNormalization) {
+            m.put("speakerNormalization", "every feature row standardised over its speaker's clips");
+        }
         return m;
     }
 
