@@ -139,7 +139,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--time-shift", paramLabel = "FRAMES", defaultValue = "0",
             description = "Shift every training input in time by a random whole number of frames in [-FRAMES, FRAMES] (32 ms each at 16 kHz), "
-                    + "drawn afresh per batch; frames shifted in are silence (default ${DEFAULT-VALUE} = off). Needs --standardize global or none.")
+                    + "drawn afresh for every sample of every batch; frames shifted in are silence (default ${DEFAULT-VALUE} = off). Needs --standardize global or none.")
     int timeShift;
 
     @Option(names = "--mixup", paramLabel = "ALPHA", defaultValue = "0", description = "mixup with lambda ~ Beta(ALPHA, ALPHA) per batch (default ${DEFAULT-VALUE} = off; 0.2-0.4 is usual).")
@@ -242,6 +242,9 @@ public final class TrainCommand implements Callable<Integer> {
             };
             if (speakerNorm && (cv == null || !noFinalModel)) {
                 throw new TrainingInputException("--speaker-norm is a cross-validation measurement: use it with --cv K and --no-final-model");
+            }
+            if (speakerNorm && augmentCopies > 0) {
+                throw new TrainingInputException("--speaker-norm does not combine with --augment-copies");
             }
             if (cv != null) {
                 new CrossValidationPipeline(networks, exporter, extractors).run(new CrossValidationRequest(request.dataDirectories(),

@@ -91,6 +91,25 @@ class TrainCommandTest {
     }
 
     @Test
+    void speakerNormalisationAndTimeShiftRefuseWhatTheyCannotDo() throws IOException {
+        String data = dataWithOneFile().toString();
+        String out = tmp.resolve("o").toString();
+        CliRun r = train("--model", "time", "--data", data, "--out", out, "--speaker-norm");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--speaker-norm is a cross-validation measurement: use it with --cv K and --no-final-model"), r.err());
+        r = train("--model", "time", "--data", data, "--out", out, "--speaker-norm", "--cv", "2");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--no-final-model"), r.err());
+        r = train("--model", "time", "--data", data, "--out", out, "--speaker-norm", "--cv", "2", "--no-final-model", "--augment-copies", "1");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--speaker-norm does not combine with --augment-copies"), r.err());
+        r = train("--model", "time", "--data", data, "--out", out, "--time-shift", "8", "--standardize", "per-feature");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("the time shift moves values between positions"), r.err());
+        assertFalse(Files.exists(tmp.resolve("o")), "nothing is written for bad input");
+    }
+
+    @Test
     void missingRequiredOptionIsAUsageError() {
         CliRun r = train("--model", "time");
         assertEquals(2, r.exitCode());

@@ -16,9 +16,9 @@ final class BatchAugmenter {
 
     /**
      * @param a the augmentation
-     * @param bands rows of one input (mel bands; 1 for flat inputs)
+     * @param bands rows of one input (mel bands; ZCR and RMS for the time model's shift; 1 for mixup alone)
      * @param frames columns of one input
-     * @param seed seed of the masks and the mixup draws
+     * @param seed seed of the shifts, the masks and the mixup draws
      */
     BatchAugmenter(FeatureAugmentation a, int bands, int frames, long seed) {
         this.a = a;

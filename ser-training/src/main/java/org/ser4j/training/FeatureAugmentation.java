@@ -19,7 +19,9 @@ package org.ser4j.training;
  *   <li><b>Time shift</b>: with {@code maxTimeShift > 0}, every sample is moved along its time
  *       axis by {@code s} frames, {@code s} uniform in {@code [-maxTimeShift, maxTimeShift]}:
  *       frame {@code t} of every row takes frame {@code t - s}, and frames shifted in from outside
- *       take that row's smallest value (silence: the log-mel floor, zero ZCR, the lowest RMS).
+ *       take that row's smallest value (for the zero-padded clips of the corpora that is silence:
+ *       the log-mel floor, zero ZCR, the lowest RMS; for a clip filling the window, its quietest
+ *       band value, lowest ZCR and lowest RMS, each row on its own). Each sample draws its own shift.
  *       Frames shifted out are lost, as the window would cut them. Why: the corpora place speech
  *       at different points of the 5 s window (RAVDESS about 1 s in, EmoDB and TESS at once),
  *       and a model trained on them alone learns that position; shifting makes it see every

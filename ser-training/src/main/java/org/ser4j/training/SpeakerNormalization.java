@@ -10,7 +10,8 @@ import org.ser4j.training.corpus.LabelledClip;
  * Per-speaker normalisation of feature rows, for cross-validation only: every row of a clip's
  * input (each mel band; the ZCR row and the RMS row) is standardised by the mean and standard
  * deviation of that row over all frames of all clips of the same speaker
- * ({@link LabelledClip#speakerKey()}). It uses no labels, so a held-out speaker is normalised by
+ * ({@link LabelledClip#speakerKey()}), padding frames included (as in per-utterance
+ * normalisation); a row constant over a speaker's clips is only centred. It uses no labels, so a held-out speaker is normalised by
  * its own clips, as a user with several recordings of one voice could. Why CV only: a model
  * trained this way needs its speaker's statistics at inference, which {@code classify(path)} does
  * not have, so no model trained on it is exported.
@@ -26,8 +27,22 @@ final class SpeakerNormalization {
      * @param clips the clips of the rows, in the same order
      * @param bands rows of one input
      * @return one new vector per clip
+     * @throws IllegalArgumentException if the lists differ in size, the rows in length, or a row's
+     *     length is not a multiple of {@code bands}
      */
     static List<float[]> apply(List<float[]> rows, List<LabelledClip> clips, int bands) {
+        if (rows.size() != clips.size()) {
+            throw new IllegalArgumentException(rows.size() + " feature rows for " + clips.size() + " clips");
+        }
+        if (bands < 1 || (!rows.isEmpty() && rows.get(0).length % bands != 0)) {
+            throw new IllegalArgumentException("inputs of " + (rows.isEmpty() ? 0 : rows.get(0).length) + " values do not split into "
+                    + bands + " rows");
+        }
+        for (float[] x : rows) {
+            if (x.length != rows.get(0).length) {
+                throw new IllegalArgumentException("feature rows differ in length: " + x.length + " and " + rows.get(0).length);
+            }
+        }
         Map<String, List<Integer>> bySpeaker = new LinkedHashMap<>();
         for (int i = 0; i < clips.size(); i++) {
             bySpeaker.computeIfAbsent(clips.get(i).speakerKey(), s -> new ArrayList<>()).add(i);
@@ -54,7 +69,7 @@ final class SpeakerNormalization {
                 double m = sum[b] / n;
                 double sd = Math.sqrt(Math.max(0, sq[b] / n - m * m));
                 mean[b] = (float) m;
-                scale[b] = (float) (1 / Math.max(sd, Standardizer.MIN_STD));
+                scale[b] = sd < Standardizer.MIN_STD ? 1f : (float) (1 / sd); // a constant row is only centred, as Standardizer does
             }
             for (int i : members) {
                 float[] x = rows.get(i);

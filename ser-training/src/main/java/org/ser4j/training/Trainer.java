@@ -160,6 +160,10 @@ public final class Trainer {
             if (len % bands != 0) {
                 throw new IllegalArgumentException("augmentation needs inputs of " + bands + " rows, got " + len + " values");
             }
+            if (aug.maxTimeShift() >= len / bands) {
+                throw new IllegalArgumentException("a time shift of up to " + aug.maxTimeShift() + " frames would move whole inputs out of their "
+                        + len / bands + " frames");
+            }
             augmenter = new BatchAugmenter(aug, bands, len / bands, config.seed());
             otherLabels = new int[batch];
             lambda = new float[batch];

@@ -21,7 +21,7 @@ import org.ser4j.core.model.FeatureKind;
  * @param threads worker threads of the engine and of feature extraction, at least 1
  * @param balance per-sample loss weights by class, speaker or corpus and class
  * @param labelSmoothing label smoothing of the training targets, in [0, 1); 0 = one-hot
- * @param augmentation training-time SpecAugment masks and mixup
+ * @param augmentation training-time SpecAugment masks, mixup and time shift
  * @param schedule how the learning rate changes over the run (constant in the notebook's recipe)
  * @param waveform extra, perturbed copies of the training clips (none in the notebook's recipe)
  * @param averaging averaging of the weights over the steps, evaluated and exported instead of the
@@ -63,7 +63,8 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      * @param averaging weight averaging; not null ({@link WeightAveraging#NONE} for none)
      * @throws IllegalArgumentException if {@code kind}, {@code standardization}, {@code balance},
      *     {@code augmentation}, {@code schedule}, {@code waveform} or {@code averaging} is null, SpecAugment masks are asked for a model other than the
-     *     log-mel one, or a number is out of the range given above (NaN included)
+     *     log-mel one, a time shift with per-feature standardisation, or a number is out of the
+     *     range given above (NaN included)
      */
     public TrainingConfig {
         if (kind == null) {
@@ -195,7 +196,8 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      *
      * @param value the input standardisation; not null
      * @return a new config; this one is unchanged
-     * @throws IllegalArgumentException if {@code value} is null
+     * @throws IllegalArgumentException if {@code value} is null, or per-feature while the
+     *     augmentation has a time shift
      */
     public TrainingConfig withStandardization(Standardization value) {
         return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, value, patience, threads, balance, labelSmoothing, augmentation, schedule, waveform, averaging);
@@ -252,8 +254,8 @@ public record TrainingConfig(FeatureKind kind, int epochs, int batchSize, double
      *
      * @param value the training-time augmentation; not null
      * @return a new config; this one is unchanged
-     * @throws IllegalArgumentException if {@code value} is null, or has masks and the kind is not
-     *     the log-mel model
+     * @throws IllegalArgumentException if {@code value} is null, has masks and the kind is not
+     *     the log-mel model, or has a time shift and the standardisation is per-feature
      */
     public TrainingConfig withAugmentation(FeatureAugmentation value) {
         return new TrainingConfig(kind, epochs, batchSize, learningRate, seed, l2Scale, standardization, patience, threads,

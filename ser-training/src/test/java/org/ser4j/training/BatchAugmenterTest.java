@@ -223,7 +223,7 @@ class BatchAugmenterTest {
         TrainingConfig mel = TrainingConfig.recipe(FeatureKind.LOG_MEL);
         assertThrows(IllegalArgumentException.class, () -> mel.withStandardization(Standardization.PER_FEATURE).withAugmentation(shift));
         assertEquals(8, mel.withStandardization(Standardization.GLOBAL).withAugmentation(shift).asMap().get("timeShiftFrames"));
-        TrainingConfig.recipe(FeatureKind.TIME_DOMAIN).withAugmentation(shift);
+        assertEquals(8, TrainingConfig.recipe(FeatureKind.TIME_DOMAIN).withAugmentation(shift).asMap().get("timeShiftFrames"));
         assertThrows(IllegalArgumentException.class, () -> new FeatureAugmentation(0, 0, 0, 0, 0, -1));
     }
 }

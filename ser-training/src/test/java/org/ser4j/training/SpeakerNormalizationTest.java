@@ -69,6 +69,19 @@ class SpeakerNormalizationTest {
         List<float[]> plain = SpeakerNormalization.apply(List.of(a, b), clips, 1);
         assertArrayEquals(plain.get(0), shifted.get(0), 1e-4f);
         assertArrayEquals(plain.get(1), shifted.get(1), 1e-4f);
+        // the second clip stays 2 above the first, in units of the speaker's deviation (1.5 over the eight values)
+        for (int t = 0; t < a.length; t++) {
+            assertEquals(2 / 1.5, plain.get(1)[t] - plain.get(0)[t], 1e-5);
+        }
+    }
+
+    @Test
+    void mismatchedInputsAreRefused() {
+        List<LabelledClip> one = List.of(new LabelledClip(Path.of("a.wav"), Emotion.ANGER, "x", "c", "XX"));
+        assertThrows(IllegalArgumentException.class, () -> SpeakerNormalization.apply(List.of(), one, 1));
+        assertThrows(IllegalArgumentException.class, () -> SpeakerNormalization.apply(List.of(new float[5]), one, 2));
+        List<LabelledClip> two = List.of(one.get(0), new LabelledClip(Path.of("b.wav"), Emotion.SAD, "x", "c", "XX"));
+        assertThrows(IllegalArgumentException.class, () -> SpeakerNormalization.apply(List.of(new float[4], new float[6]), two, 2));
     }
 
     @Test

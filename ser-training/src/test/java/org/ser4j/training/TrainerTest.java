@@ -347,6 +347,30 @@ class TrainerTest {
 
     /** The real engine on a mel-shaped input with masks, mixup, smoothing and weights: it still learns, deterministically. */
     @Test
+    void timeShiftTrainsDeterministicallyAndRefusesShiftsAsLongAsTheInput() {
+        FeatureSet train = SyntheticData.clusters(4, 40, 128 * 3, 0.8, 1);
+        FeatureSet val = SyntheticData.clusters(4, 10, 128 * 3, 0.8, 2);
+        TrainingConfig base = TrainingConfig.recipe(FeatureKind.LOG_MEL).withEpochs(3).withBatchSize(16).withLearningRate(0.01)
+                .withThreads(1).withSeed(5).withStandardization(Standardization.GLOBAL);
+        float[][] params = new float[3][];
+        for (int run = 0; run < 3; run++) {
+            TrainingConfig cfg = base.withAugmentation(new FeatureAugmentation(0, 0, 0, 0, 0, run < 2 ? 1 : 0));
+            try (Network net = org.ser4j.training.nn.SequentialNetwork.builder(FeatureKind.LOG_MEL, 1, 128, 3).flatten()
+                    .dense(Emotion.COUNT, false, 0).build(3, 1, 64)) {
+                new Trainer().train(net, train, null, val, cfg, TrainingListener.none(), null);
+                params[run] = net.parameters();
+            }
+        }
+        assertArrayEquals(params[0], params[1]);
+        assertFalse(java.util.Arrays.equals(params[0], params[2]), "the shift changed nothing");
+        TrainingConfig tooLong = base.withAugmentation(new FeatureAugmentation(0, 0, 0, 0, 0, 3));
+        try (Network net = org.ser4j.training.nn.SequentialNetwork.builder(FeatureKind.LOG_MEL, 1, 128, 3).flatten()
+                .dense(Emotion.COUNT, false, 0).build(3, 1, 64)) {
+            assertThrows(IllegalArgumentException.class, () -> new Trainer().train(net, train, null, val, tooLong, TrainingListener.none(), null));
+        }
+    }
+
+    @Test
     void augmentedTrainingLearnsAndIsDeterministic() {
         FeatureSet train = SyntheticData.clusters(4, 40, 128 * 3, 0.8, 1);
         FeatureSet val = SyntheticData.clusters(4, 10, 128 * 3, 0.8, 2);
