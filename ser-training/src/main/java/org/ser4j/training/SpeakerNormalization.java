@@ -10,9 +10,9 @@ import org.ser4j.training.corpus.LabelledClip;
  * Per-speaker normalisation of feature rows, for cross-validation only: every row of a clip's
  * input (each mel band; the ZCR row and the RMS row) is standardised by the mean and standard
  * deviation of that row over all frames of all clips of the same speaker
- * ({@link LabelledClip#speakerKey()}), padding frames included (as in per-utterance
- * normalisation); a row constant over a speaker's clips is only centred. It uses no labels, so a held-out speaker is normalised by
- * its own clips, as a user with several recordings of one voice could. Why CV only: a model
+ * ({@link LabelledClip#speakerKey()}), padding frames included (unlike per-utterance
+ * normalisation, whose statistics skip them); a row constant over a speaker's clips is only
+ * centred. It uses no labels, so a held-out speaker is normalised by its own clips, as a user with several recordings of one voice could. Why CV only: a model
  * trained this way needs its speaker's statistics at inference, which {@code classify(path)} does
  * not have, so no model trained on it is exported.
  */
@@ -43,14 +43,14 @@ final class SpeakerNormalization {
                 throw new IllegalArgumentException("feature rows differ in length: " + x.length + " and " + rows.get(0).length);
             }
         }
+        int len = rows.isEmpty() ? 0 : rows.get(0).length;
+        int frames = len / bands;
         Map<String, List<Integer>> bySpeaker = new LinkedHashMap<>();
         for (int i = 0; i < clips.size(); i++) {
             bySpeaker.computeIfAbsent(clips.get(i).speakerKey(), s -> new ArrayList<>()).add(i);
         }
         List<float[]> out = new ArrayList<>(rows);
         for (List<Integer> members : bySpeaker.values()) {
-            int len = rows.get(members.get(0)).length;
-            int frames = len / bands;
             double[] sum = new double[bands];
             double[] sq = new double[bands];
             for (int i : members) {
