@@ -168,6 +168,12 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Random time shift of each copy, up to +/- MS milliseconds (default ${DEFAULT-VALUE}).")
     double augmentShiftMs;
 
+    @Option(names = "--augment-lead-in-ms", paramLabel = "MS", defaultValue = "0",
+            description = "Instead of a random shift: move each copy's speech onset (the first frame within 40 dB of its loudest) "
+                    + "to a lead-in drawn from 0..MS milliseconds, cutting what precedes it or putting silence in front "
+                    + "(default ${DEFAULT-VALUE} = off).")
+    double augmentLeadInMs;
+
     @Option(names = "--augment-gain-db", paramLabel = "DB", defaultValue = "0",
             description = "Random gain of each copy, up to +/- DB decibels (default ${DEFAULT-VALUE}).")
     double augmentGainDb;
@@ -289,8 +295,12 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new TrainingInputException("--augment-noise-snr needs MIN:MAX in dB, e.g. 10:30, got '" + augmentNoiseSnr + "'");
             }
         }
-        if (augmentCopies == 0 && (augmentNoiseSnr != null || augmentShiftMs != 0 || augmentGainDb != 0)) {
-            throw new TrainingInputException("--augment-shift-ms, --augment-gain-db and --augment-noise-snr need --augment-copies N (N > 0)");
+        if (augmentCopies == 0 && (augmentNoiseSnr != null || augmentShiftMs != 0 || augmentGainDb != 0 || augmentLeadInMs != 0)) {
+            throw new TrainingInputException(
+                    "--augment-shift-ms, --augment-lead-in-ms, --augment-gain-db and --augment-noise-snr need --augment-copies N (N > 0)");
+        }
+        if (augmentShiftMs != 0 && augmentLeadInMs != 0) {
+            throw new TrainingInputException("--augment-shift-ms and --augment-lead-in-ms both move the speech: use one of them");
         }
         boolean onePerEpoch = switch (augmentPerEpoch.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "all" -> false;
@@ -299,7 +309,7 @@ public final class TrainCommand implements Callable<Integer> {
         };
         try {
             return new WaveformAugmentation(augmentCopies, augmentSpeeds, augmentShiftMs / 1000, augmentGainDb, minSnr, maxSnr,
-                    onePerEpoch);
+                    onePerEpoch, augmentLeadInMs / 1000);
         } catch (IllegalArgumentException e) {
             throw new TrainingInputException("waveform augmentation: " + e.getMessage(), e);
         }

@@ -110,6 +110,23 @@ class TrainCommandTest {
     }
 
     @Test
+    void aLeadInNeedsCopiesAndDoesNotCombineWithAShift() throws IOException {
+        String data = dataWithOneFile().toString();
+        String out = tmp.resolve("o").toString();
+        CliRun r = train("--model", "time", "--data", data, "--out", out, "--augment-lead-in-ms", "1000");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--augment-lead-in-ms") && r.err().contains("need --augment-copies N"), r.err());
+        r = train("--model", "time", "--data", data, "--out", out, "--augment-copies", "1", "--augment-lead-in-ms", "1000",
+                "--augment-shift-ms", "100");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--augment-shift-ms and --augment-lead-in-ms both move the speech"), r.err());
+        r = train("--model", "time", "--data", data, "--out", out, "--augment-copies", "1", "--augment-lead-in-ms", "6000");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("the widest lead-in must be in [0, 5] s"), r.err());
+        assertFalse(Files.exists(tmp.resolve("o")), "nothing is written for bad input");
+    }
+
+    @Test
     void missingRequiredOptionIsAUsageError() {
         CliRun r = train("--model", "time");
         assertEquals(2, r.exitCode());

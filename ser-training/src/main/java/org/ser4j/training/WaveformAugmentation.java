@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.ser4j.core.audio.AudioClip;
+import org.ser4j.features.dsp.SilenceTrim;
 
 /**
  * Waveform augmentation: {@code copies} extra training copies of every training clip, each a
@@ -21,6 +22,14 @@ import org.ser4j.core.audio.AudioClip;
  *       delays the speech (zeros in front, the end cut by as many samples), a negative one drops
  *       that many samples from the start (zeros at the end), so the clip keeps its length and
  *       the speech moves inside the model's 5 s window;</li>
+ *   <li>or, instead of the random shift, <b>lead-in placement</b> ({@code maxLeadInSeconds > 0}):
+ *       the speech onset (the first frame less than {@value #LEAD_IN_TOP_DB} dB below the
+ *       clip's loudest, as {@link SilenceTrim} finds it: frame 2048, hop 512 at the clip's rate)
+ *       is moved to a lead-in drawn uniformly from {@code [0, maxLeadInSeconds]} s, by the same
+ *       kind of shift: what precedes the onset is cut (the room noise nearest the speech kept)
+ *       or zeros are put in front. Corpora differ in how much silence precedes the speech
+ *       (RAVDESS about 0.8 s, EmoDB and TESS almost none); placing the onset anywhere in one
+ *       range for every corpus takes that cue away from the model;</li>
  *   <li><b>gain</b>: every sample times {@code 10^(g / 20)}, {@code g} uniform in
  *       {@code [-maxGainDb, +maxGainDb]} dB (not clipped: features are computed in floats; the
  *       log-mel input, in dB relative to its maximum, is all but unchanged by gain, the RMS of the
@@ -55,12 +64,16 @@ import org.ser4j.core.audio.AudioClip;
  *     {@code -20 <= minSnrDb <= maxSnrDb <= 100}
  * @param onePerEpoch each epoch sees one variant of every clip (the original or a copy) instead
  *     of all of them
+ * @param maxLeadInSeconds widest lead-in before the speech onset in seconds, in [0, 5]; 0 = off;
+ *     when positive, {@code maxShiftSeconds} must be 0
  */
 public record WaveformAugmentation(int copies, List<Double> speeds, double maxShiftSeconds, double maxGainDb,
-        double minSnrDb, double maxSnrDb, boolean onePerEpoch) {
+        double minSnrDb, double maxSnrDb, boolean onePerEpoch, double maxLeadInSeconds) {
     /** No waveform augmentation. */
     public static final WaveformAugmentation NONE = new WaveformAugmentation(0, List.of(1.0), 0, 0,
             Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, false);
+    /** Threshold of the onset that lead-in placement moves, in dB below the clip's loudest frame. */
+    public static final double LEAD_IN_TOP_DB = 40;
     /** Most copies per clip (each costs a full feature set of memory and an epoch's share of time). */
     public static final int MAX_COPIES = 16;
 
@@ -75,8 +88,9 @@ public record WaveformAugmentation(int copies, List<Double> speeds, double maxSh
      * @param maxSnrDb highest noise SNR in dB; both infinite = no noise, otherwise
      *     {@code -20 <= minSnrDb <= maxSnrDb <= 100}
      * @param onePerEpoch one variant of every clip per epoch instead of all of them
-     * @throws IllegalArgumentException if a value is out of range (NaN included) or the speed list
-     *     is null, empty or holds a null
+     * @param maxLeadInSeconds widest lead-in before the onset in seconds, in [0, 5]; 0 = off
+     * @throws IllegalArgumentException if a value is out of range (NaN included), the speed list
+     *     is null, empty or holds a null, or both a shift and a lead-in are asked for
      */
     public WaveformAugmentation {
         if (copies < 0 || copies > MAX_COPIES) {
@@ -94,6 +108,13 @@ public record WaveformAugmentation(int copies, List<Double> speeds, double maxSh
         if (!(maxShiftSeconds >= 0 && maxShiftSeconds <= 5)) {
             throw new IllegalArgumentException("the widest time shift must be in [0, 5] s, got " + maxShiftSeconds);
         }
+        if (!(maxLeadInSeconds >= 0 && maxLeadInSeconds <= 5)) {
+            throw new IllegalArgumentException("the widest lead-in must be in [0, 5] s, got " + maxLeadInSeconds);
+        }
+        if (maxLeadInSeconds > 0 && maxShiftSeconds > 0) {
+            throw new IllegalArgumentException("a random time shift and lead-in placement both move the speech: ask for one, got shift "
+                    + maxShiftSeconds + " s and lead-in " + maxLeadInSeconds + " s");
+        }
         if (!(maxGainDb >= 0 && maxGainDb <= 40)) {
             throw new IllegalArgumentException("the widest gain change must be in [0, 40] dB, got " + maxGainDb);
         }
@@ -102,6 +123,23 @@ public record WaveformAugmentation(int copies, List<Double> speeds, double maxSh
             throw new IllegalArgumentException("the noise SNR range must satisfy -20 <= min <= max <= 100 dB (or be off), got "
                     + minSnrDb + ".." + maxSnrDb);
         }
+    }
+
+    /**
+     * Waveform augmentation without lead-in placement.
+     *
+     * @param copies extra copies per training clip, 0 to {@value #MAX_COPIES}
+     * @param speeds speed factors in [0.5, 2], cycled over the copies; not null or empty
+     * @param maxShiftSeconds widest shift in seconds, in [0, 5]
+     * @param maxGainDb widest gain change in dB, in [0, 40]
+     * @param minSnrDb lowest noise SNR in dB
+     * @param maxSnrDb highest noise SNR in dB; both infinite = no noise
+     * @param onePerEpoch one variant of every clip per epoch instead of all of them
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public WaveformAugmentation(int copies, List<Double> speeds, double maxShiftSeconds, double maxGainDb, double minSnrDb,
+            double maxSnrDb, boolean onePerEpoch) {
+        this(copies, speeds, maxShiftSeconds, maxGainDb, minSnrDb, maxSnrDb, onePerEpoch, 0);
     }
 
     /**
@@ -171,8 +209,15 @@ public record WaveformAugmentation(int copies, List<Double> speeds, double maxSh
         SplittableRandom random = new SplittableRandom(mix(seed, copy, Arrays.hashCode(x), rate));
         int n = x.length;
         float[] y = new float[n];
-        int maxShift = (int) Math.round(maxShiftSeconds * rate);
-        int shift = maxShift == 0 ? 0 : random.nextInt(-maxShift, maxShift + 1);
+        int shift;
+        if (maxLeadInSeconds > 0) {
+            int onset = SilenceTrim.range(x, LEAD_IN_TOP_DB, 2048, 512)[0];
+            int maxLeadIn = (int) Math.round(maxLeadInSeconds * rate);
+            shift = random.nextInt(0, maxLeadIn + 1) - onset;
+        } else {
+            int maxShift = (int) Math.round(maxShiftSeconds * rate);
+            shift = maxShift == 0 ? 0 : random.nextInt(-maxShift, maxShift + 1);
+        }
         if (shift >= 0) {
             if (shift < n) {
                 System.arraycopy(x, 0, y, shift, n - shift);
@@ -205,29 +250,31 @@ public record WaveformAugmentation(int copies, List<Double> speeds, double maxSh
     }
 
     /**
-     * What copy {@code copy} is, for cache keys and reports: the speed, shift, gain and noise
-     * settings and the seed, formatted in {@link Locale#ROOT}.
+     * What copy {@code copy} is, for cache keys and reports: the speed, shift (or lead-in), gain
+     * and noise settings and the seed, formatted in {@link Locale#ROOT}.
      *
      * @param copy the copy index, at least 0
      * @param seed the run's seed
      * @return one line; equal for equal settings, copy index and seed
      */
     public String describeCopy(int copy, long seed) {
-        return String.format(Locale.ROOT, "waveform-augmentation v1 copy=%d speed=%s shift<=%ss gain<=%sdB snr=%s seed=%d", copy,
+        return String.format(Locale.ROOT, "waveform-augmentation v1 copy=%d speed=%s shift<=%ss gain<=%sdB snr=%s seed=%d%s", copy,
                 Double.toString(speedOf(copy)), Double.toString(maxShiftSeconds), Double.toString(maxGainDb),
-                noise() ? minSnrDb + ".." + maxSnrDb : "off", seed);
+                noise() ? minSnrDb + ".." + maxSnrDb : "off", seed, maxLeadInSeconds > 0 ? " lead-in<=" + maxLeadInSeconds + "s" : "");
     }
 
     /**
      * The settings in one line, for reports and model metadata.
      *
      * @return e.g. {@code "2 copies; speeds 0.9,1.1; shift <= 0.25 s; gain <= 6 dB; noise 10..30 dB SNR"}, followed by
-     *     {@code "; one variant per clip per epoch"} with {@link #onePerEpoch()}
+     *     {@code "; speech onset placed 0..1.2 s in"} with a lead-in and {@code "; one variant per clip per epoch"}
+     *     with {@link #onePerEpoch()}
      */
     public String describe() {
-        return String.format(Locale.ROOT, "%d copies; speeds %s; shift <= %s s; gain <= %s dB; noise %s%s", copies,
+        return String.format(Locale.ROOT, "%d copies; speeds %s; shift <= %s s; gain <= %s dB; noise %s%s%s", copies,
                 speeds.stream().map(d -> Double.toString(d)).collect(Collectors.joining(",")), Double.toString(maxShiftSeconds),
                 Double.toString(maxGainDb), noise() ? minSnrDb + ".." + maxSnrDb + " dB SNR" : "off",
+                maxLeadInSeconds > 0 ? "; speech onset placed 0.." + maxLeadInSeconds + " s in" : "",
                 onePerEpoch ? "; one variant per clip per epoch" : "");
     }
 

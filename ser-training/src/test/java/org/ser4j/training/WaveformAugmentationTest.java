@@ -69,6 +69,54 @@ class WaveformAugmentationTest {
         assertTrue(found != Integer.MIN_VALUE, "the copy is the clip shifted by at most " + bound + " samples");
     }
 
+    /**
+     * A clip of low noise, then a loud burst from {@code onset} on: the copy's onset, as
+     * SilenceTrim finds it, lies in the drawn lead-in range, and what follows is the clip moved
+     * by one shift (zeros in front, or the start cut).
+     */
+    @Property
+    void leadInPlacementMovesTheOnsetIntoTheRange(@ForAll @IntRange(min = 0, max = 12000) int onset, @ForAll long seed,
+            @ForAll @DoubleRange(min = 0.05, max = 0.6) double maxLeadIn) {
+        int rate = 8000;
+        int n = 16000;
+        float[] x = noiseClip(n, rate, seed).samples();
+        for (int i = 0; i < n; i++) {
+            x[i] *= i < onset ? 0.001f : 1f; // 60 dB below the burst: silence at 40 dB
+        }
+        WaveformAugmentation a = new WaveformAugmentation(1, List.of(1.0), 0, 0, OFF, OFF, false, maxLeadIn);
+        float[] y = a.apply(new AudioClip(x, rate), 0, seed).samples();
+        int before = org.ser4j.features.dsp.SilenceTrim.range(x, 40, 2048, 512)[0];
+        int shift = Integer.MIN_VALUE;
+        for (int s = -n; s <= n && shift == Integer.MIN_VALUE; s++) {
+            int src = Math.max(0, -s) + 100; // a sample well inside the copy, compared along the whole overlap
+            if (src + s >= 0 && src + s < n && src < n && y[src + s] == x[src]) {
+                boolean match = true;
+                for (int i = 0; i < n && match; i++) {
+                    int from = i - s;
+                    match = from >= 0 && from < n ? y[i] == x[from] : y[i] == 0;
+                }
+                shift = match ? s : shift;
+            }
+        }
+        assertTrue(shift != Integer.MIN_VALUE, "the copy is the clip moved by one shift");
+        int lead = before + shift;
+        assertTrue(lead >= 0 && lead <= Math.round(maxLeadIn * rate), "onset " + before + " moved to " + lead);
+    }
+
+    @Test
+    void aShiftAndALeadInTogetherAreRefusedAndTheLeadInIsDescribed() {
+        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, List.of(1.0), 0.1, 0, OFF, OFF, false, 0.5));
+        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, List.of(1.0), 0, 0, OFF, OFF, false, 6));
+        assertThrows(IllegalArgumentException.class, () -> new WaveformAugmentation(1, List.of(1.0), 0, 0, OFF, OFF, false, -0.1));
+        assertThrows(IllegalArgumentException.class,
+                () -> new WaveformAugmentation(1, List.of(1.0), 0, 0, OFF, OFF, false, Double.NaN));
+        WaveformAugmentation a = new WaveformAugmentation(2, List.of(1.0), 0, 0, OFF, OFF, true, 1.2);
+        assertEquals("2 copies; speeds 1.0; shift <= 0.0 s; gain <= 0.0 dB; noise off; speech onset placed 0..1.2 s in; "
+                + "one variant per clip per epoch", a.describe());
+        WaveformAugmentation noLeadIn = new WaveformAugmentation(2, List.of(1.0), 0, 0, OFF, OFF, true);
+        assertFalse(a.describeCopy(0, 42).equals(noLeadIn.describeCopy(0, 42)), "the lead-in is part of the cache key");
+    }
+
     @Property
     void gainScalesEverySampleByOneFactorWithinTheRange(@ForAll long seed, @ForAll @DoubleRange(min = 0.1, max = 20) double maxDb) {
         WaveformAugmentation a = new WaveformAugmentation(1, List.of(1.0), 0, maxDb, OFF, OFF, false);
