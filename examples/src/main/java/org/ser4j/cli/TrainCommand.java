@@ -280,7 +280,8 @@ public final class TrainCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private WaveformAugmentation waveform() {
+    /** The waveform augmentation the options ask for (package-private: the unit tests check the conversion). */
+    WaveformAugmentation waveform() {
         double minSnr = Double.POSITIVE_INFINITY;
         double maxSnr = Double.POSITIVE_INFINITY;
         if (augmentNoiseSnr != null) {

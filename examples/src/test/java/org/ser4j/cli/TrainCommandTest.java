@@ -127,6 +127,18 @@ class TrainCommandTest {
     }
 
     @Test
+    void aLeadInInMillisecondsBecomesSecondsOfTheAugmentation() {
+        TrainCommand command = new TrainCommand();
+        new picocli.CommandLine(command).parseArgs("--model", "time", "--data", "d", "--out", "o", "--augment-copies", "2",
+                "--augment-lead-in-ms", "1000", "--augment-per-epoch", "one");
+        org.ser4j.training.WaveformAugmentation a = command.waveform();
+        assertEquals(1.0, a.maxLeadInSeconds());
+        assertEquals(0.0, a.maxShiftSeconds());
+        assertEquals(2, a.copies());
+        assertTrue(a.describe().contains("speech onset placed 0..1.0 s in"), a.describe());
+    }
+
+    @Test
     void missingRequiredOptionIsAUsageError() {
         CliRun r = train("--model", "time");
         assertEquals(2, r.exitCode());

@@ -25,11 +25,15 @@ import org.ser4j.features.dsp.SilenceTrim;
  *   <li>or, instead of the random shift, <b>lead-in placement</b> ({@code maxLeadInSeconds > 0}):
  *       the speech onset (the first frame less than {@value #LEAD_IN_TOP_DB} dB below the
  *       clip's loudest, as {@link SilenceTrim} finds it: frame 2048, hop 512 at the clip's rate)
- *       is moved to a lead-in drawn uniformly from {@code [0, maxLeadInSeconds]} s, by the same
- *       kind of shift: what precedes the onset is cut (the room noise nearest the speech kept)
- *       or zeros are put in front. Corpora differ in how much silence precedes the speech
+ *       is moved to a lead-in drawn uniformly from {@code [0, maxLeadInSeconds]} s: what
+ *       precedes the onset is cut (the room noise nearest the speech kept) or zeros are put in
+ *       front. Unlike the shift, the copy does not keep its length: it grows or shrinks by the
+ *       change of lead-in and its end is never cut (the extractor pads or cuts every clip to the
+ *       model's window anyway). Corpora differ in how much silence precedes the speech
  *       (RAVDESS about 0.8 s, EmoDB and TESS almost none); placing the onset anywhere in one
- *       range for every corpus takes that cue away from the model;</li>
+ *       range for every corpus takes that cue away from the model. The lead-in is placed before
+ *       the speed change, so a copy at speed {@code f} has a lead-in of up to
+ *       {@code maxLeadInSeconds / f} s once resampled;</li>
  *   <li><b>gain</b>: every sample times {@code 10^(g / 20)}, {@code g} uniform in
  *       {@code [-maxGainDb, +maxGainDb]} dB (not clipped: features are computed in floats; the
  *       log-mel input, in dB relative to its maximum, is all but unchanged by gain, the RMS of the
@@ -74,6 +78,10 @@ public record WaveformAugmentation(int copies, List<Double> speeds, double maxSh
             Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, false);
     /** Threshold of the onset that lead-in placement moves, in dB below the clip's loudest frame. */
     public static final double LEAD_IN_TOP_DB = 40;
+    /** Frame length in samples (at the clip's own rate) of the onset detector. */
+    public static final int LEAD_IN_FRAME = 2048;
+    /** Hop in samples (at the clip's own rate) of the onset detector. */
+    public static final int LEAD_IN_HOP = 512;
     /** Most copies per clip (each costs a full feature set of memory and an epoch's share of time). */
     public static final int MAX_COPIES = 16;
 
@@ -197,33 +205,40 @@ public record WaveformAugmentation(int copies, List<Double> speeds, double maxSh
      * @param clip the decoded clip; not modified
      * @param copy which copy, in {@code [0, copies)}
      * @param seed the run's seed
-     * @return a new clip: the same length, at {@code round(rate * speedOf(copy))} Hz
-     * @throws IllegalArgumentException if {@code copy} is out of range
+     * @return a new clip at {@code round(rate * speedOf(copy))} Hz: the same length, or with
+     *     lead-in placement the length changed by the change of lead-in
+     * @throws IllegalArgumentException if {@code copy} is out of range or a sample is not finite
      */
     public AudioClip apply(AudioClip clip, int copy, long seed) {
         if (copy < 0 || copy >= copies) {
             throw new IllegalArgumentException("copy " + copy + " is not in 0.." + (copies - 1));
         }
         float[] x = clip.samples();
+        for (int i = 0; i < x.length; i++) {
+            if (!Float.isFinite(x[i])) {
+                throw new IllegalArgumentException("sample " + i + " of the clip is not finite: " + x[i]);
+            }
+        }
         int rate = clip.sampleRate();
         SplittableRandom random = new SplittableRandom(mix(seed, copy, Arrays.hashCode(x), rate));
         int n = x.length;
-        float[] y = new float[n];
         int shift;
         if (maxLeadInSeconds > 0) {
-            int onset = SilenceTrim.range(x, LEAD_IN_TOP_DB, 2048, 512)[0];
+            int onset = SilenceTrim.range(x, LEAD_IN_TOP_DB, LEAD_IN_FRAME, LEAD_IN_HOP)[0];
             int maxLeadIn = (int) Math.round(maxLeadInSeconds * rate);
             shift = random.nextInt(0, maxLeadIn + 1) - onset;
+            // the whole clip from its onset on is kept, its end never cut: n + shift >= n - onset > 0
+            n = x.length + shift;
         } else {
             int maxShift = (int) Math.round(maxShiftSeconds * rate);
             shift = maxShift == 0 ? 0 : random.nextInt(-maxShift, maxShift + 1);
         }
-        if (shift >= 0) {
-            if (shift < n) {
-                System.arraycopy(x, 0, y, shift, n - shift);
-            }
-        } else if (-shift < n) {
-            System.arraycopy(x, -shift, y, 0, n + shift);
+        float[] y = new float[n];
+        int from = Math.max(0, -shift); // first sample kept
+        int to = Math.max(0, shift); // where it lands
+        int count = Math.min(x.length - from, n - to);
+        if (count > 0) {
+            System.arraycopy(x, from, y, to, count);
         }
         if (maxGainDb > 0) {
             float gain = (float) Math.pow(10, random.nextDouble(-maxGainDb, Math.nextUp(maxGainDb)) / 20);
@@ -260,7 +275,9 @@ public record WaveformAugmentation(int copies, List<Double> speeds, double maxSh
     public String describeCopy(int copy, long seed) {
         return String.format(Locale.ROOT, "waveform-augmentation v1 copy=%d speed=%s shift<=%ss gain<=%sdB snr=%s seed=%d%s", copy,
                 Double.toString(speedOf(copy)), Double.toString(maxShiftSeconds), Double.toString(maxGainDb),
-                noise() ? minSnrDb + ".." + maxSnrDb : "off", seed, maxLeadInSeconds > 0 ? " lead-in<=" + maxLeadInSeconds + "s" : "");
+                noise() ? minSnrDb + ".." + maxSnrDb : "off", seed, maxLeadInSeconds > 0
+                        ? " lead-in<=" + maxLeadInSeconds + "s@" + LEAD_IN_TOP_DB + "dB/" + LEAD_IN_FRAME + "/" + LEAD_IN_HOP + " untrimmed"
+                        : "");
     }
 
     /**

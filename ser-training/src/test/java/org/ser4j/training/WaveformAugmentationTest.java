@@ -69,38 +69,53 @@ class WaveformAugmentationTest {
         assertTrue(found != Integer.MIN_VALUE, "the copy is the clip shifted by at most " + bound + " samples");
     }
 
-    /**
-     * A clip of low noise, then a loud burst from {@code onset} on: the copy's onset, as
-     * SilenceTrim finds it, lies in the drawn lead-in range, and what follows is the clip moved
-     * by one shift (zeros in front, or the start cut).
-     */
-    @Property
-    void leadInPlacementMovesTheOnsetIntoTheRange(@ForAll @IntRange(min = 0, max = 12000) int onset, @ForAll long seed,
-            @ForAll @DoubleRange(min = 0.05, max = 0.6) double maxLeadIn) {
-        int rate = 8000;
-        int n = 16000;
+    /** Low noise (60 dB below the burst, silence at 40 dB), then a loud burst from {@code onset} on. */
+    private static float[] burstAt(int onset, int n, int rate, long seed) {
         float[] x = noiseClip(n, rate, seed).samples();
         for (int i = 0; i < n; i++) {
-            x[i] *= i < onset ? 0.001f : 1f; // 60 dB below the burst: silence at 40 dB
+            x[i] *= i < onset ? 0.001f : 1f;
         }
+        return x;
+    }
+
+    /**
+     * The detected onset lies within one frame of the burst, and the copy is the clip moved by
+     * one shift whose end is never cut: zeros in front or the start cut, the length changed by
+     * the shift, the onset moved into the drawn lead-in range.
+     */
+    @Property
+    void leadInPlacementMovesTheOnsetIntoTheRangeAndKeepsTheEnd(@ForAll @IntRange(min = 0, max = 12000) int onset,
+            @ForAll long seed, @ForAll @DoubleRange(min = 0.05, max = 0.6) double maxLeadIn) {
+        int rate = 8000;
+        int n = 16000;
+        float[] x = burstAt(onset, n, rate, seed);
         WaveformAugmentation a = new WaveformAugmentation(1, List.of(1.0), 0, 0, OFF, OFF, false, maxLeadIn);
         float[] y = a.apply(new AudioClip(x, rate), 0, seed).samples();
         int before = org.ser4j.features.dsp.SilenceTrim.range(x, 40, 2048, 512)[0];
-        int shift = Integer.MIN_VALUE;
-        for (int s = -n; s <= n && shift == Integer.MIN_VALUE; s++) {
-            int src = Math.max(0, -s) + 100; // a sample well inside the copy, compared along the whole overlap
-            if (src + s >= 0 && src + s < n && src < n && y[src + s] == x[src]) {
-                boolean match = true;
-                for (int i = 0; i < n && match; i++) {
-                    int from = i - s;
-                    match = from >= 0 && from < n ? y[i] == x[from] : y[i] == 0;
-                }
-                shift = match ? s : shift;
-            }
+        assertTrue(before <= onset && onset - before <= 1536, "burst at " + onset + ", onset found at " + before);
+        int shift = y.length - n;
+        for (int i = 0; i < y.length; i++) {
+            int from = i - shift;
+            assertEquals(from >= 0 ? x[from] : 0f, y[i], "sample " + i + " of a copy shifted by " + shift);
         }
-        assertTrue(shift != Integer.MIN_VALUE, "the copy is the clip moved by one shift");
         int lead = before + shift;
         assertTrue(lead >= 0 && lead <= Math.round(maxLeadIn * rate), "onset " + before + " moved to " + lead);
+    }
+
+    @Test
+    void leadInsAreDrawnOverTheWholeRange() {
+        int rate = 8000;
+        float[] x = burstAt(4000, 16000, rate, 3);
+        int before = org.ser4j.features.dsp.SilenceTrim.range(x, 40, 2048, 512)[0];
+        WaveformAugmentation a = new WaveformAugmentation(1, List.of(1.0), 0, 0, OFF, OFF, false, 1.0);
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (long seed = 0; seed < 200; seed++) {
+            int lead = before + a.apply(new AudioClip(x, rate), 0, seed).length() - x.length;
+            min = Math.min(min, lead);
+            max = Math.max(max, lead);
+        }
+        assertTrue(min < 0.1 * rate && max > 0.9 * rate, "lead-ins over 200 seeds from " + min + " to " + max + " samples");
     }
 
     @Test
@@ -114,7 +129,22 @@ class WaveformAugmentationTest {
         assertEquals("2 copies; speeds 1.0; shift <= 0.0 s; gain <= 0.0 dB; noise off; speech onset placed 0..1.2 s in; "
                 + "one variant per clip per epoch", a.describe());
         WaveformAugmentation noLeadIn = new WaveformAugmentation(2, List.of(1.0), 0, 0, OFF, OFF, true);
-        assertFalse(a.describeCopy(0, 42).equals(noLeadIn.describeCopy(0, 42)), "the lead-in is part of the cache key");
+        assertEquals("waveform-augmentation v1 copy=0 speed=1.0 shift<=0.0s gain<=0.0dB snr=off seed=42", noLeadIn.describeCopy(0, 42),
+                "the key of copies without a lead-in is what it was before lead-ins existed, so their caches stay valid");
+        assertEquals(noLeadIn.describeCopy(0, 42) + " lead-in<=1.2s@40.0dB/2048/512 untrimmed", a.describeCopy(0, 42));
+        WaveformAugmentation shorter = new WaveformAugmentation(2, List.of(1.0), 0, 0, OFF, OFF, true, 0.6);
+        assertFalse(a.describeCopy(0, 42).equals(shorter.describeCopy(0, 42)), "the widest lead-in is part of the cache key");
+    }
+
+    @Test
+    void nonFiniteSamplesAreRefused() {
+        float[] x = noiseClip(100, 8000, 1).samples();
+        x[17] = Float.NaN;
+        for (double leadIn : new double[] {0, 0.5}) {
+            WaveformAugmentation a = new WaveformAugmentation(1, List.of(1.0), 0, 0, OFF, OFF, false, leadIn);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.apply(new AudioClip(x, 8000), 0, 1));
+            assertTrue(e.getMessage().contains("sample 17"), e.getMessage());
+        }
     }
 
     @Property
