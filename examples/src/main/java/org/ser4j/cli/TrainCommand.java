@@ -182,6 +182,15 @@ public final class TrainCommand implements Callable<Integer> {
             description = "White noise on each copy at a signal-to-noise ratio drawn from MIN..MAX dB, e.g. 10:30 (default: no noise).")
     String augmentNoiseSnr;
 
+    @Option(names = "--augment-reverb-rt60", paramLabel = "MIN:MAX",
+            description = "Synthetic room reverberation of each copy: reverberation time drawn from MIN..MAX seconds, e.g. 0.2:0.8 "
+                    + "(exponentially decaying noise after the direct sound; default: no reverberation).")
+    String augmentReverbRt60;
+
+    @Option(names = "--augment-reverb-drr", paramLabel = "MIN:MAX", defaultValue = "0:12",
+            description = "Direct-to-reverberant energy ratio of the reverberation, drawn from MIN..MAX dB (default ${DEFAULT-VALUE}).")
+    String augmentReverbDrr;
+
     @Option(names = "--augment-per-epoch", paramLabel = "all|one", defaultValue = "all",
             description = "all: every copy joins every epoch (1 + N times the steps); one: each epoch visits every clip once, "
                     + "as its original or one of its copies at random, at the cost of an epoch without copies (default ${DEFAULT-VALUE}).")
@@ -285,20 +294,24 @@ public final class TrainCommand implements Callable<Integer> {
         double minSnr = Double.POSITIVE_INFINITY;
         double maxSnr = Double.POSITIVE_INFINITY;
         if (augmentNoiseSnr != null) {
-            String[] range = augmentNoiseSnr.split(":", -1);
-            try {
-                minSnr = Double.parseDouble(range[0].trim());
-                maxSnr = range.length == 1 ? minSnr : Double.parseDouble(range[1].trim());
-            } catch (NumberFormatException e) {
-                throw new TrainingInputException("--augment-noise-snr needs MIN:MAX in dB, e.g. 10:30, got '" + augmentNoiseSnr + "'");
-            }
-            if (range.length > 2) {
-                throw new TrainingInputException("--augment-noise-snr needs MIN:MAX in dB, e.g. 10:30, got '" + augmentNoiseSnr + "'");
-            }
+            double[] range = range("--augment-noise-snr", augmentNoiseSnr, "dB, e.g. 10:30");
+            minSnr = range[0];
+            maxSnr = range[1];
         }
-        if (augmentCopies == 0 && (augmentNoiseSnr != null || augmentShiftMs != 0 || augmentGainDb != 0 || augmentLeadInMs != 0)) {
-            throw new TrainingInputException(
-                    "--augment-shift-ms, --augment-lead-in-ms, --augment-gain-db and --augment-noise-snr need --augment-copies N (N > 0)");
+        if (augmentCopies == 0 && (augmentNoiseSnr != null || augmentShiftMs != 0 || augmentGainDb != 0 || augmentLeadInMs != 0
+                || augmentReverbRt60 != null)) {
+            throw new TrainingInputException("--augment-shift-ms, --augment-lead-in-ms, --augment-gain-db, --augment-noise-snr and "
+                    + "--augment-reverb-rt60 need --augment-copies N (N > 0)");
+        }
+        org.ser4j.training.RoomReverb reverb = org.ser4j.training.RoomReverb.NONE;
+        if (augmentReverbRt60 != null) {
+            double[] rt60 = range("--augment-reverb-rt60", augmentReverbRt60, "seconds, e.g. 0.2:0.8");
+            double[] drr = range("--augment-reverb-drr", augmentReverbDrr, "dB, e.g. 0:12");
+            try {
+                reverb = new org.ser4j.training.RoomReverb(rt60[0], rt60[1], drr[0], drr[1]);
+            } catch (IllegalArgumentException e) {
+                throw new TrainingInputException("waveform augmentation: " + e.getMessage(), e);
+            }
         }
         if (augmentShiftMs != 0 && augmentLeadInMs != 0) {
             throw new TrainingInputException("--augment-shift-ms and --augment-lead-in-ms both move the speech: use one of them");
@@ -310,9 +323,24 @@ public final class TrainCommand implements Callable<Integer> {
         };
         try {
             return new WaveformAugmentation(augmentCopies, augmentSpeeds, augmentShiftMs / 1000, augmentGainDb, minSnr, maxSnr,
-                    onePerEpoch, augmentLeadInMs / 1000);
+                    onePerEpoch, augmentLeadInMs / 1000, reverb);
         } catch (IllegalArgumentException e) {
             throw new TrainingInputException("waveform augmentation: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code MIN:MAX} (or one number for both) as two numbers; {@code unit} completes the error message. */
+    private static double[] range(String option, String text, String unit) {
+        String[] parts = text.split(":", -1);
+        if (parts.length > 2) {
+            throw new TrainingInputException(option + " needs MIN:MAX in " + unit + ", got '" + text + "'");
+        }
+        try {
+            double min = Double.parseDouble(parts[0].trim());
+            double max = parts.length == 1 ? min : Double.parseDouble(parts[1].trim());
+            return new double[] {min, max};
+        } catch (NumberFormatException e) {
+            throw new TrainingInputException(option + " needs MIN:MAX in " + unit + ", got '" + text + "'");
         }
     }
 

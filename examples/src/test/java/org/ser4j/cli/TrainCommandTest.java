@@ -139,6 +139,42 @@ class TrainCommandTest {
     }
 
     @Test
+    void reverberationRangesBecomeTheAugmentationsRoomReverb() {
+        TrainCommand command = new TrainCommand();
+        new picocli.CommandLine(command).parseArgs("--model", "mel", "--data", "d", "--out", "o", "--augment-copies", "2",
+                "--augment-speeds", "1.0", "--augment-reverb-rt60", "0.2:0.8", "--augment-reverb-drr", "3:9");
+        org.ser4j.training.RoomReverb reverb = command.waveform().reverb();
+        assertEquals(new org.ser4j.training.RoomReverb(0.2, 0.8, 3, 9), reverb);
+        command = new TrainCommand();
+        new picocli.CommandLine(command).parseArgs("--model", "mel", "--data", "d", "--out", "o", "--augment-copies", "1",
+                "--augment-reverb-rt60", "0.5");
+        assertEquals(org.ser4j.training.RoomReverb.rt60(0.5, 0.5), command.waveform().reverb(), "one number is both ends; DRR defaults");
+        command = new TrainCommand();
+        new picocli.CommandLine(command).parseArgs("--model", "mel", "--data", "d", "--out", "o", "--augment-copies", "1");
+        assertEquals(org.ser4j.training.RoomReverb.NONE, command.waveform().reverb());
+    }
+
+    @Test
+    void badReverberationRangesAreUsageErrors() throws IOException {
+        String data = dataWithOneFile().toString();
+        String out = tmp.resolve("o").toString();
+        CliRun r = train("--model", "mel", "--data", data, "--out", out, "--augment-reverb-rt60", "0.2:0.8");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("need --augment-copies N"), r.err());
+        r = train("--model", "mel", "--data", data, "--out", out, "--augment-copies", "1", "--augment-reverb-rt60", "0.2:x");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--augment-reverb-rt60 needs MIN:MAX in seconds"), r.err());
+        r = train("--model", "mel", "--data", data, "--out", out, "--augment-copies", "1", "--augment-reverb-rt60", "0.2:5");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("the reverberation time range must satisfy"), r.err());
+        r = train("--model", "mel", "--data", data, "--out", out, "--augment-copies", "1", "--augment-reverb-rt60", "0.2:0.5",
+                "--augment-reverb-drr", "9:3");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("the direct-to-reverberant ratio range must satisfy"), r.err());
+        assertFalse(Files.exists(tmp.resolve("o")), "nothing is written for bad input");
+    }
+
+    @Test
     void missingRequiredOptionIsAUsageError() {
         CliRun r = train("--model", "time");
         assertEquals(2, r.exitCode());

@@ -47,6 +47,10 @@ import org.ser4j.features.dsp.SilenceTrim;
  *       them {@code factor} times as fast, tempo and pitch together (0.9 = slower and lower);
  *       1.0 leaves the clip's speed alone.</li>
  * </ol>
+ * With {@link #reverb()} enabled, the copy is reverberated ({@link RoomReverb}: a synthetic room
+ * impulse response, RT60 and direct-to-reverberant ratio drawn per copy) after the shift or
+ * lead-in and before the gain, so the noise that follows is not reverberated, as a microphone's
+ * own noise is not.
  *
  * <p>The draws come from a generator seeded by the run's seed, the copy index and the decoded
  * samples themselves, so copy {@code j} of a clip is the same in every run, fold and thread
@@ -70,9 +74,10 @@ import org.ser4j.features.dsp.SilenceTrim;
  *     of all of them
  * @param maxLeadInSeconds widest lead-in before the speech onset in seconds, in [0, 5]; 0 = off;
  *     when positive, {@code maxShiftSeconds} must be 0
+ * @param reverb synthetic room reverberation of each copy; not null ({@link RoomReverb#NONE} = off)
  */
 public record WaveformAugmentation(int copies, List<Double> speeds, double maxShiftSeconds, double maxGainDb,
-        double minSnrDb, double maxSnrDb, boolean onePerEpoch, double maxLeadInSeconds) {
+        double minSnrDb, double maxSnrDb, boolean onePerEpoch, double maxLeadInSeconds, RoomReverb reverb) {
     /** No waveform augmentation. */
     public static final WaveformAugmentation NONE = new WaveformAugmentation(0, List.of(1.0), 0, 0,
             Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, false);
@@ -97,10 +102,15 @@ public record WaveformAugmentation(int copies, List<Double> speeds, double maxSh
      *     {@code -20 <= minSnrDb <= maxSnrDb <= 100}
      * @param onePerEpoch one variant of every clip per epoch instead of all of them
      * @param maxLeadInSeconds widest lead-in before the onset in seconds, in [0, 5]; 0 = off
+     * @param reverb reverberation of each copy; not null ({@link RoomReverb#NONE} = off)
      * @throws IllegalArgumentException if a value is out of range (NaN included), the speed list
-     *     is null, empty or holds a null, or both a shift and a lead-in are asked for
+     *     is null, empty or holds a null, both a shift and a lead-in are asked for, or
+     *     {@code reverb} is null
      */
     public WaveformAugmentation {
+        if (reverb == null) {
+            throw new IllegalArgumentException("the reverberation must not be null: use RoomReverb.NONE for none");
+        }
         if (copies < 0 || copies > MAX_COPIES) {
             throw new IllegalArgumentException("waveform copies must be in 0.." + MAX_COPIES + ", got " + copies);
         }
@@ -134,7 +144,25 @@ public record WaveformAugmentation(int copies, List<Double> speeds, double maxSh
     }
 
     /**
-     * Waveform augmentation without lead-in placement.
+     * Waveform augmentation without reverberation.
+     *
+     * @param copies extra copies per training clip, 0 to {@value #MAX_COPIES}
+     * @param speeds speed factors in [0.5, 2], cycled over the copies; not null or empty
+     * @param maxShiftSeconds widest shift in seconds, in [0, 5]
+     * @param maxGainDb widest gain change in dB, in [0, 40]
+     * @param minSnrDb lowest noise SNR in dB
+     * @param maxSnrDb highest noise SNR in dB; both infinite = no noise
+     * @param onePerEpoch one variant of every clip per epoch instead of all of them
+     * @param maxLeadInSeconds widest lead-in before the onset in seconds, in [0, 5]; 0 = off
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public WaveformAugmentation(int copies, List<Double> speeds, double maxShiftSeconds, double maxGainDb, double minSnrDb,
+            double maxSnrDb, boolean onePerEpoch, double maxLeadInSeconds) {
+        this(copies, speeds, maxShiftSeconds, maxGainDb, minSnrDb, maxSnrDb, onePerEpoch, maxLeadInSeconds, RoomReverb.NONE);
+    }
+
+    /**
+     * Waveform augmentation without lead-in placement or reverberation.
      *
      * @param copies extra copies per training clip, 0 to {@value #MAX_COPIES}
      * @param speeds speed factors in [0.5, 2], cycled over the copies; not null or empty
@@ -147,7 +175,7 @@ public record WaveformAugmentation(int copies, List<Double> speeds, double maxSh
      */
     public WaveformAugmentation(int copies, List<Double> speeds, double maxShiftSeconds, double maxGainDb, double minSnrDb,
             double maxSnrDb, boolean onePerEpoch) {
-        this(copies, speeds, maxShiftSeconds, maxGainDb, minSnrDb, maxSnrDb, onePerEpoch, 0);
+        this(copies, speeds, maxShiftSeconds, maxGainDb, minSnrDb, maxSnrDb, onePerEpoch, 0, RoomReverb.NONE);
     }
 
     /**
@@ -240,6 +268,9 @@ public record WaveformAugmentation(int copies, List<Double> speeds, double maxSh
         if (count > 0) {
             System.arraycopy(x, from, y, to, count);
         }
+        if (reverb.enabled()) {
+            y = reverb.apply(y, rate, random);
+        }
         if (maxGainDb > 0) {
             float gain = (float) Math.pow(10, random.nextDouble(-maxGainDb, Math.nextUp(maxGainDb)) / 20);
             for (int i = 0; i < n; i++) {
@@ -277,21 +308,23 @@ public record WaveformAugmentation(int copies, List<Double> speeds, double maxSh
                 Double.toString(speedOf(copy)), Double.toString(maxShiftSeconds), Double.toString(maxGainDb),
                 noise() ? minSnrDb + ".." + maxSnrDb : "off", seed, maxLeadInSeconds > 0
                         ? " lead-in<=" + maxLeadInSeconds + "s@" + LEAD_IN_TOP_DB + "dB/" + LEAD_IN_FRAME + "/" + LEAD_IN_HOP + " untrimmed"
-                        : "");
+                        : "")
+                + (reverb.enabled() ? " " + reverb.describe() + " v1" : "");
     }
 
     /**
      * The settings in one line, for reports and model metadata.
      *
      * @return e.g. {@code "2 copies; speeds 0.9,1.1; shift <= 0.25 s; gain <= 6 dB; noise 10..30 dB SNR"}, followed by
-     *     {@code "; speech onset placed 0..1.2 s in"} with a lead-in and {@code "; one variant per clip per epoch"}
-     *     with {@link #onePerEpoch()}
+     *     {@code "; speech onset placed 0..1.2 s in"} with a lead-in, {@code "; reverb RT60 0.2..0.8 s, DRR 0.0..12.0 dB"}
+     *     with reverberation and {@code "; one variant per clip per epoch"} with {@link #onePerEpoch()}
      */
     public String describe() {
-        return String.format(Locale.ROOT, "%d copies; speeds %s; shift <= %s s; gain <= %s dB; noise %s%s%s", copies,
+        return String.format(Locale.ROOT, "%d copies; speeds %s; shift <= %s s; gain <= %s dB; noise %s%s%s%s", copies,
                 speeds.stream().map(d -> Double.toString(d)).collect(Collectors.joining(",")), Double.toString(maxShiftSeconds),
                 Double.toString(maxGainDb), noise() ? minSnrDb + ".." + maxSnrDb + " dB SNR" : "off",
                 maxLeadInSeconds > 0 ? "; speech onset placed 0.." + maxLeadInSeconds + " s in" : "",
+                reverb.enabled() ? "; " + reverb.describe() : "",
                 onePerEpoch ? "; one variant per clip per epoch" : "");
     }
 
