@@ -158,20 +158,21 @@ class TrainCommandTest {
     void badReverberationRangesAreUsageErrors() throws IOException {
         String data = dataWithOneFile().toString();
         String out = tmp.resolve("o").toString();
-        CliRun r = train("--model", "mel", "--data", data, "--out", out, "--augment-reverb-rt60", "0.2:0.8");
-        assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("need --augment-copies N"), r.err());
-        r = train("--model", "mel", "--data", data, "--out", out, "--augment-copies", "1", "--augment-reverb-rt60", "0.2:x");
-        assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("--augment-reverb-rt60 needs MIN:MAX in seconds"), r.err());
-        r = train("--model", "mel", "--data", data, "--out", out, "--augment-copies", "1", "--augment-reverb-rt60", "0.2:5");
-        assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("the reverberation time range must satisfy"), r.err());
-        r = train("--model", "mel", "--data", data, "--out", out, "--augment-copies", "1", "--augment-reverb-rt60", "0.2:0.5",
-                "--augment-reverb-drr", "9:3");
-        assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("the direct-to-reverberant ratio range must satisfy"), r.err());
+        String[] base = {"--model", "mel", "--data", data, "--out", out};
+        assertUsageError("need --augment-copies N", base, "--augment-reverb-rt60", "0.2:0.8");
+        assertUsageError("--augment-reverb-rt60 needs MIN:MAX in seconds", base, "--augment-copies", "1", "--augment-reverb-rt60", "0.2:x");
+        assertUsageError("the reverberation time range must satisfy", base, "--augment-copies", "1", "--augment-reverb-rt60", "0.2:5");
+        assertUsageError("the direct-to-reverberant ratio range must satisfy", base, "--augment-copies", "1",
+                "--augment-reverb-rt60", "0.2:0.5", "--augment-reverb-drr", "9:3");
         assertFalse(Files.exists(tmp.resolve("o")), "nothing is written for bad input");
+    }
+
+    private void assertUsageError(String expected, String[] base, String... more) {
+        String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, args, base.length, more.length);
+        CliRun r = train(args);
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(expected), r.err());
     }
 
     @Test
